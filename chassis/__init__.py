@@ -1,0 +1,1 @@
+"""The chassis: mechanisms every Xiaoneng service shares, and no business rules."""

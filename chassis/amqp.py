@@ -1,0 +1,61 @@
+"""Publishing with publisher confirms, and the retry and parking topology.
+
+Topology, declared by whoever publishes first (and by ``deploy/``):
+
+- ``<service>.events`` (topic): a service's events, routing key = event type;
+  nameko's naming, so consumer queues read ``evt-<source>-<type>--<service>.<method>``.
+- ``xiaoneng.retry.<n>s`` (fanout) → a queue of the same name whose messages
+  expire after n seconds into the default exchange, keeping the routing key
+  they were sent with: the consumer queue's name. That is a delayed redelivery.
+- ``xiaoneng.parked`` (fanout) → the queue of the same name: messages that
+  cannot be handled, with ``x-parked-reason`` and ``x-original-queue`` headers.
+"""
+
+import json
+
+from kombu import Connection, Exchange, Queue
+from kombu.pools import producers
+
+PERSISTENT = 2
+RETRY_DELAYS = (1, 5, 30, 120)  # seconds; the last repeats
+PARKED = "xiaoneng.parked"
+
+
+def event_exchange(source: str) -> Exchange:
+    return Exchange(f"{source}.events", type="topic", durable=True, delivery_mode=PERSISTENT)
+
+
+def retry_topology(delay: int):
+    name = f"xiaoneng.retry.{delay}s"
+    exchange = Exchange(name, type="fanout", durable=True)
+    queue = Queue(name, exchange=exchange, durable=True, queue_arguments={
+        "x-message-ttl": delay * 1000, "x-dead-letter-exchange": ""})
+    return exchange, queue
+
+
+def parked_topology():
+    exchange = Exchange(PARKED, type="fanout", durable=True)
+    return exchange, Queue(PARKED, exchange=exchange, durable=True)
+
+
+def retry_delay(attempt: int) -> int:
+    """The wait before redelivery number ``attempt`` (1-based)."""
+    return RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
+
+
+def connection(amqp_uri: str) -> Connection:
+    return Connection(amqp_uri, transport_options={"confirm_publish": True})
+
+
+def publish(amqp_uri, body, *, exchange, routing_key, headers=None, declare=(),
+            message_id=None, content_type="application/json", content_encoding="utf-8"):
+    """Publish one persistent message and wait for the broker's confirm."""
+    if isinstance(body, dict):
+        body = json.dumps(body)
+    with producers[connection(amqp_uri)].acquire(block=True, timeout=10) as producer:
+        producer.publish(
+            body, exchange=exchange, routing_key=routing_key, headers=headers or {},
+            declare=list(declare), delivery_mode=PERSISTENT, message_id=message_id,
+            content_type=content_type, content_encoding=content_encoding,
+            retry=True, retry_policy={"max_retries": 3, "interval_start": 0.2},
+        )

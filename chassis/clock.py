@@ -1,0 +1,34 @@
+"""The clock every rule is given: wall time, or the test clock when one is set.
+
+The test clock (``XIAONENG_TEST_CLOCK=1``, never in production) lets end-to-end
+tests move time: the gateway broadcasts an offset, each process applies it here,
+and time runs on from the new reading.
+"""
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+OFFICE_TZ = ZoneInfo("Asia/Shanghai")
+
+
+class Clock:
+    def __init__(self):
+        self.offset = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def today(self) -> date:
+        """The office's date (Asia/Shanghai), which working-day rules count in."""
+        return self.now().astimezone(OFFICE_TZ).date()
+
+    def set_offset(self, seconds: float):
+        self.offset = timedelta(seconds=seconds)
+
+    @staticmethod
+    def offset_to(now: datetime) -> float:
+        """Seconds to add to the wall clock so that it reads ``now``."""
+        return (now - datetime.now(UTC)).total_seconds()
+
+
+clock = Clock()  # one per process: a process is one service instance

@@ -1,0 +1,108 @@
+"""Configuration from environment variables, read at start-up, with working defaults.
+
+nameko hands every extension the same config mapping; we fill it from the
+environment once (:func:`nameko_config`) and every setting is read from that
+mapping through :class:`Settings`, so tests configure a container by passing a dict.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nameko.extensions import DependencyProvider
+
+DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
+DEFAULT_JWT_SECRET = "development-secret-change-me"
+SERVICES = ("posts",)  # every service behind the gateway; grows as services land
+
+
+def _flag(value):
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    data_dir: Path
+    amqp_uri: str
+    test_clock: bool
+    scan_interval: float
+    relay_interval: float
+    relay_grace: float
+    rpc_timeout: float
+    max_attempts: int
+    gateway_port: int
+    jwt_secret: str
+    token_ttl: int
+    admin_username: str
+    admin_password: str
+    management_url: str
+    calendar_overrides: str
+    services: tuple
+
+    @classmethod
+    def from_mapping(cls, config):
+        get = config.get
+        env = get("XIAONENG_ENV", "development")
+        return cls(
+            env=env,
+            data_dir=Path(get("XIAONENG_DATA_DIR", "var")),
+            amqp_uri=get("AMQP_URI", DEFAULT_AMQP_URI),
+            test_clock=_flag(get("XIAONENG_TEST_CLOCK", "0")) and env != "production",
+            scan_interval=float(get("XIAONENG_SCAN_INTERVAL", 60)),
+            relay_interval=float(get("XIAONENG_RELAY_INTERVAL", 5)),
+            relay_grace=float(get("XIAONENG_RELAY_GRACE", 5)),
+            rpc_timeout=float(get("XIAONENG_RPC_TIMEOUT", 10)),
+            max_attempts=int(get("XIAONENG_MAX_ATTEMPTS", 5)),
+            gateway_port=int(get("XIAONENG_GATEWAY_PORT", 8000)),
+            jwt_secret=get("XIAONENG_JWT_SECRET", DEFAULT_JWT_SECRET),
+            token_ttl=int(get("XIAONENG_TOKEN_TTL", 8 * 3600)),
+            admin_username=get("XIAONENG_ADMIN_USERNAME", "admin"),
+            admin_password=get("XIAONENG_ADMIN_PASSWORD", "admin"),
+            management_url=get("XIAONENG_RABBIT_MANAGEMENT_URL",
+                               "http://guest:guest@127.0.0.1:15672"),
+            calendar_overrides=get("XIAONENG_CALENDAR_OVERRIDES", ""),
+            services=tuple(s for s in get("XIAONENG_SERVICES", ",".join(SERVICES)).split(",")
+                           if s),
+        )
+
+    @property
+    def production(self):
+        return self.env == "production"
+
+    def database_url(self, service, config):
+        """``XIAONENG_<SERVICE>_DATABASE_URL``, else a SQLite file under the data dir."""
+        url = config.get(f"XIAONENG_{service.upper()}_DATABASE_URL")
+        if url:
+            return url
+        return f"sqlite:///{(self.data_dir / f'{service}.db').resolve()}"
+
+
+def nameko_config(environ=None):
+    """The nameko config mapping for a process: its environment plus nameko's keys."""
+    environ = dict(os.environ if environ is None else environ)
+    settings = Settings.from_mapping(environ)
+    config = {k: v for k, v in environ.items() if k.startswith("XIAONENG_")}
+    config.update(
+        AMQP_URI=settings.amqp_uri,
+        WEB_SERVER_ADDRESS=f"0.0.0.0:{settings.gateway_port}",
+        serializer="json",
+        max_workers=int(environ.get("XIAONENG_MAX_WORKERS", 10)),
+        parent_calls_tracked=10,
+    )
+    return config
+
+
+class SettingsProvider(DependencyProvider):
+    """Gives workers the :class:`Settings`, read once when the service starts."""
+
+    def __init__(self, check=None):
+        self.check = check
+
+    def setup(self):
+        self.settings = Settings.from_mapping(self.container.config)
+        if self.check:
+            self.check(self.settings)
+
+    def get_dependency(self, worker_ctx):
+        return self.settings

@@ -1,0 +1,119 @@
+"""Database plumbing: engines, the outbox and inbox tables, Alembic migrations.
+
+Each service owns its database (a SQLite file by default, PostgreSQL in
+production); the outbox and inbox tables live in every one of them.
+"""
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import event
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+log = logging.getLogger(__name__)
+_green_psycopg = False
+
+
+class UTCDateTime(sa.TypeDecorator):
+    """An aware datetime stored as UTC; SQLite would otherwise hand back naive ones."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime stored; give it a zone")
+        return value.astimezone(UTC).replace(tzinfo=None if dialect.name == "sqlite" else UTC)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class ChassisBase(DeclarativeBase):
+    pass
+
+
+class OutboxRecord(ChassisBase):
+    """An event raised in a committed transaction, until it has been published."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    exchange: Mapped[str] = mapped_column(sa.String(100))
+    routing_key: Mapped[str] = mapped_column(sa.String(100))
+    body: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+
+class InboxRecord(ChassisBase):
+    """An event a handler has applied; its presence makes a redelivery a no-op."""
+
+    __tablename__ = "inbox"
+    consumer: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    event_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def create_chassis_tables(op):
+    """For a service's first migration: the outbox and inbox tables."""
+    ChassisBase.metadata.create_all(op.get_bind())
+
+
+def make_engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    _patch_psycopg()
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _patch_psycopg():
+    # psycopg2 blocks the whole process under eventlet unless made green.
+    global _green_psycopg
+    if not _green_psycopg:
+        from psycogreen.eventlet import patch_psycopg
+
+        patch_psycopg()
+        _green_psycopg = True
+
+
+def migrate(engine: sa.Engine, script_location: str):
+    """Bring the database to the newest revision; safe with several instances starting."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", script_location)
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # One instance migrates, the others wait and find nothing to do.
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(7301)"))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def run_migrations():
+    """The body of every service's ``migrations/env.py``."""
+    from alembic import context
+
+    connection = context.config.attributes["connection"]
+    context.configure(connection=connection, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()

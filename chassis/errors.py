@@ -1,0 +1,61 @@
+"""Domain errors, and how they cross an RPC call.
+
+Services raise subclasses of the kinds below (``NotFound``, ``Conflict``, …) in
+their rules. The RPC entrypoint turns any of them into a :class:`ServiceError`
+carrying the kind, code, message and details, which nameko rebuilds as an
+instance on the caller's side; the gateway maps the kind to an HTTP status.
+"""
+
+from nameko.exceptions import deserialize_to_instance
+
+
+class DomainError(Exception):
+    kind = "invalid"
+    code = "invalid"
+
+    def __init__(self, message, details=None, code=None):
+        super().__init__(message)
+        self.message = message
+        self.details = details or {}
+        if code:
+            self.code = code
+
+
+class Invalid(DomainError):
+    """The request is well-formed but breaks a rule (422)."""
+
+    kind, code = "invalid", "invalid"
+
+
+class NotFound(DomainError):
+    kind, code = "not_found", "not_found"
+
+
+class Conflict(DomainError):
+    kind, code = "conflict", "conflict"
+
+
+class Forbidden(DomainError):
+    kind, code = "forbidden", "forbidden"
+
+
+class Unauthenticated(DomainError):
+    kind, code = "unauthenticated", "unauthenticated"
+
+
+@deserialize_to_instance
+class ServiceError(Exception):
+    """A domain error as it travels back over RPC."""
+
+    def __init__(self, kind, code, message, details=None):
+        super().__init__(kind, code, message, details or {})
+        self.kind, self.code, self.message, self.details = kind, code, message, details or {}
+
+    @classmethod
+    def from_domain(cls, error: DomainError):
+        return cls(error.kind, error.code, error.message, error.details)
+
+
+def validation_error(messages) -> Invalid:
+    """A marshmallow ValidationError's messages as a domain error."""
+    return Invalid("the request is not valid", {"fields": messages}, code="validation_error")

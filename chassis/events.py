@@ -1,0 +1,127 @@
+"""The event consumer entrypoint: validate, apply once, retry or park.
+
+``@handle_event("posts", "staff_changed")`` on a service method consumes that
+contract's events from a durable queue (nameko's naming and exchanges). The
+method receives a validated :class:`~chassis.envelope.Event`.
+
+- A body that is not JSON, or fails its envelope or contract: parked at once.
+- A redelivery of an event the handler has applied: acknowledged and skipped
+  (the unit of work's inbox raises :class:`~chassis.uow.DuplicateEvent`).
+- A transient failure (database or broker unreachable, a service not
+  answering): redelivered after 1, 5, 30, then every 120 seconds, never dropped.
+- Any other error: redelivered the same way up to ``XIAONENG_MAX_ATTEMPTS``
+  times, then parked with the error as its reason.
+- A domain error (the event names an unknown person, say): parked at once.
+"""
+
+import logging
+import socket
+from datetime import UTC, datetime
+from functools import partial
+
+import eventlet
+import sqlalchemy.exc
+from nameko.events import EventHandler
+from nameko.exceptions import ContainerBeingKilled, RpcTimeout, UnknownService
+from nameko.messaging import QueueConsumer
+
+from chassis import amqp
+from chassis.config import Settings
+from chassis.envelope import MalformedEvent, load_event
+from chassis.errors import DomainError, ServiceError
+from chassis.uow import DuplicateEvent
+
+log = logging.getLogger(__name__)
+
+TRANSIENT = (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError,
+             sqlalchemy.exc.DisconnectionError, sqlalchemy.exc.TimeoutError,
+             ConnectionError, socket.error, eventlet.Timeout, RpcTimeout, UnknownService)
+UNRECOVERABLE = (MalformedEvent, DomainError, ServiceError)
+
+
+class ParkingQueueConsumer(QueueConsumer):
+    """nameko's queue consumer, but a body that cannot be decoded is parked, not fatal."""
+
+    def get_consumers(self, consumer_cls, channel):
+        consumers = super().get_consumers(consumer_cls, channel)
+        for provider, consumer in self._consumers.items():
+            consumer.on_decode_error = partial(self._undecodable, provider)
+        return consumers
+
+    def _undecodable(self, provider, message, exc):
+        provider.park(message, f"undecodable body: {exc}")
+        self.ack_message(message)
+
+
+class ChassisEventHandler(EventHandler):
+    queue_consumer = ParkingQueueConsumer()
+
+    def setup(self):
+        super().setup()
+        self.settings = Settings.from_mapping(self.container.config)
+
+    @property
+    def consumer_name(self):
+        return f"{self.container.service_name}.{self.method_name}"
+
+    def handle_message(self, body, message):
+        try:
+            event = load_event(body, self.source_service, self.event_type)
+        except MalformedEvent as exc:
+            self.park(message, str(exc))
+            self.queue_consumer.ack_message(message)
+            return
+        context_data = self.unpack_message_headers(message)
+        context_data["correlation_id"] = event.correlation_id or ""
+        try:
+            self.container.spawn_worker(self, (event,), {}, context_data=context_data,
+                                        handle_result=partial(self.handle_result, message))
+        except ContainerBeingKilled:
+            self.queue_consumer.requeue_message(message)
+
+    def handle_result(self, message, worker_ctx, result=None, exc_info=None):
+        error = exc_info[1] if exc_info else None
+        try:
+            if error is None or isinstance(error, DuplicateEvent):
+                pass
+            elif isinstance(error, UNRECOVERABLE):
+                self.park(message, f"{type(error).__name__}: {error}")
+            else:
+                self.retry_or_park(message, error)
+        except Exception:  # cannot reach the broker to retry or park: let it redeliver
+            log.exception("%s: could not retry or park; requeueing", self.consumer_name)
+            self.queue_consumer.requeue_message(message)
+            return result, exc_info
+        self.queue_consumer.ack_message(message)
+        return result, exc_info
+
+    def retry_or_park(self, message, error):
+        attempt = int(message.headers.get("x-attempts", 0)) + 1
+        reason = f"{type(error).__name__}: {error}"
+        if not isinstance(error, TRANSIENT) and attempt >= self.settings.max_attempts:
+            self.park(message, f"failed {attempt} times; last: {reason}")
+            return
+        delay = amqp.retry_delay(attempt)
+        log.warning("%s: attempt %d failed (%s); retrying in %ss",
+                    self.consumer_name, attempt, reason, delay)
+        exchange, queue = amqp.retry_topology(delay)
+        self._republish(message, exchange, queue, {"x-attempts": attempt,
+                                                   "x-last-error": reason[:500]})
+
+    def park(self, message, reason):
+        log.error("%s: parking message %s: %s", self.consumer_name,
+                  message.properties.get("message_id"), reason)
+        exchange, queue = amqp.parked_topology()
+        self._republish(message, exchange, queue, {
+            "x-parked-reason": reason[:2000], "x-original-queue": self.queue.name,
+            "x-parked-at": datetime.now(UTC).isoformat()})
+
+    def _republish(self, message, exchange, queue, extra_headers):
+        amqp.publish(
+            self.settings.amqp_uri, message.body, exchange=exchange,
+            routing_key=self.queue.name, headers={**message.headers, **extra_headers},
+            declare=[exchange, queue], message_id=message.properties.get("message_id"),
+            content_type=message.content_type, content_encoding=message.content_encoding)
+
+
+handle_event = ChassisEventHandler.decorator

@@ -1,0 +1,122 @@
+"""Start the whole system as processes: every service, then the gateway.
+
+``python -m chassis.launcher`` is what ``make run`` runs (on SQLite under
+``XIAONENG_DATA_DIR``); the end-to-end tests use :class:`System` the same way.
+Services start before the gateway so their event queues exist before anything
+is published. Ctrl-C or SIGTERM stops everything.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from chassis.config import Settings
+
+SERVICE_CLASSES = {
+    "posts": "services.posts.service:PostsService",
+}
+GATEWAY = "gateway.service:GatewayService"
+
+
+class System:
+    def __init__(self, environ=None, log_dir=None):
+        self.environ = dict(os.environ if environ is None else environ)
+        self.settings = Settings.from_mapping(self.environ)
+        self.log_dir = Path(log_dir or self.settings.data_dir / "logs")
+        self.processes = {}
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.settings.gateway_port}"
+
+    def start(self, timeout=60):
+        for name in self.settings.services:
+            self.start_process(name)
+        self.wait_ready(timeout, gateway=False)
+        self.start_process("gateway")
+        self.wait_ready(timeout)
+        return self
+
+    def start_process(self, name):
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        target = GATEWAY if name == "gateway" else SERVICE_CLASSES[name]
+        log = open(self.log_dir / f"{name}.log", "ab")
+        self.processes[name] = subprocess.Popen(
+            [sys.executable, "-m", "chassis.runner", target], env=self.environ,
+            stdout=log, stderr=subprocess.STDOUT)
+
+    def stop_process(self, name, sig=signal.SIGTERM, timeout=20):
+        process = self.processes.pop(name)
+        process.send_signal(sig)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def wait_ready(self, timeout, gateway=True):
+        """Services are ready when their logs say so; the system when /readyz does."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.check_alive()
+            if gateway and self._gateway_ready():
+                return
+            if not gateway and all(self._started(n) for n in self.processes):
+                return
+            time.sleep(0.3)
+        raise TimeoutError(f"the system did not become ready in {timeout}s; logs in "
+                           f"{self.log_dir}")
+
+    def _started(self, name):
+        path = self.log_dir / f"{name}.log"
+        return path.exists() and b"Connected to amqp" in path.read_bytes()
+
+    def _gateway_ready(self):
+        try:
+            return requests.get(self.url + "/readyz", timeout=5).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def check_alive(self):
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with {process.returncode}; see "
+                                   f"{self.log_dir / (name + '.log')}")
+
+    def stop(self):
+        for name in ["gateway", *reversed(list(self.processes))]:
+            if name in self.processes:
+                self.stop_process(name)
+
+
+def main():
+    system = System()
+    for log in system.log_dir.glob("*.log") if system.log_dir.exists() else ():
+        log.unlink()
+    print(f"starting {', '.join(system.settings.services)} and the gateway "
+          f"(logs in {system.log_dir}) ...", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    try:
+        system.start()
+        password = "(XIAONENG_ADMIN_PASSWORD)" if system.settings.production \
+            else system.settings.admin_password
+        print(f"\nXiaoneng is up: {system.url}  (ready: {system.url}/readyz)\n"
+              f"API docs: {system.url}/api/v1/openapi.json\n"
+              f"admin login: {system.settings.admin_username} / {password}\n"
+              "Ctrl-C stops everything.", flush=True)
+        while True:
+            system.check_alive()
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nstopping ...", flush=True)
+    finally:
+        system.stop()
+
+
+if __name__ == "__main__":
+    main()

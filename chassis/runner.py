@@ -1,0 +1,37 @@
+"""Run services in this process: ``python -m chassis.runner services.posts.service:PostsService``.
+
+Configuration comes from the environment (:mod:`chassis.config`); SIGTERM and
+Ctrl-C stop the services cleanly.
+"""
+
+import eventlet
+
+eventlet.monkey_patch()
+
+import logging  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from importlib import import_module  # noqa: E402
+
+from nameko.cli.run import run  # noqa: E402
+
+from chassis.config import nameko_config  # noqa: E402
+
+
+def load(path):
+    module, _, cls = path.partition(":")
+    return getattr(import_module(module), cls)
+
+
+def main(argv):
+    logging.basicConfig(
+        level=os.environ.get("XIAONENG_LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    if not argv:
+        sys.exit("usage: python -m chassis.runner module:ServiceClass [...]")
+    run([load(path) for path in argv], nameko_config())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

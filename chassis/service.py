@@ -1,0 +1,31 @@
+"""What every service exposes besides its own entrypoints."""
+
+from nameko.events import BROADCAST, event_handler
+
+from chassis.clock import clock
+from chassis.config import SettingsProvider
+from chassis.entrypoints import periodic, rpc
+
+
+class ServiceBase:
+    """Subclasses set ``name`` and ``uow = UnitOfWork(...)``.
+
+    - ``ping``: the gateway's readiness probe;
+    - ``on_clock_set``: the test clock, broadcast to every instance;
+    - ``relay_outbox``: publishes events a crash left in the outbox.
+    """
+
+    settings = SettingsProvider()
+
+    @rpc
+    def ping(self):
+        return {"service": self.name, "now": clock.now().isoformat()}
+
+    @event_handler("gateway", "clock_set", handler_type=BROADCAST, reliable_delivery=False)
+    def on_clock_set(self, payload):
+        if self.settings.test_clock:
+            clock.set_offset(float(payload["offset"]))
+
+    @periodic("relay_interval")
+    def relay_outbox(self):
+        self.uow.provider.relay()

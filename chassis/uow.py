@@ -1,0 +1,167 @@
+"""The unit of work: one session and the events it raises, committed as a whole.
+
+Usage inside an entrypoint::
+
+    with self.uow as work:
+        post = work.session.get(Post, post_id)
+        ...
+        work.emit("post_changed", {...})
+
+On leaving the block the state change and the outbox rows commit in one
+transaction; right after commit the events are published (publisher confirms).
+Whatever a crash leaves unpublished, :meth:`UnitOfWork.relay` publishes later.
+In an event handler the event id is recorded in the inbox in the same
+transaction, so a redelivered event raises :class:`DuplicateEvent` at the
+start of the block and changes nothing.
+"""
+
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+from eventlet.semaphore import Semaphore
+from nameko.extensions import DependencyProvider
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from chassis import amqp
+from chassis.clock import clock
+from chassis.config import Settings
+from chassis.db import InboxRecord, OutboxRecord, make_engine, migrate
+from chassis.envelope import Event, make_event
+
+log = logging.getLogger(__name__)
+
+
+class DuplicateEvent(Exception):
+    """This handler has applied this event before."""
+
+
+class Work:
+    def __init__(self, provider, worker_ctx):
+        self.provider = provider
+        self.worker_ctx = worker_ctx
+        self.session = None
+        self._outbox = []
+        self._inbox_done = False
+
+    def __enter__(self):
+        self.provider.lock.acquire()
+        self.session = Session(self.provider.engine, expire_on_commit=False)
+        self._outbox = []
+        try:
+            self._record_inbox()
+        except BaseException:
+            self._close()
+            raise
+        return self
+
+    def _record_inbox(self):
+        event = self.worker_ctx.args[0] if self.worker_ctx.args else None
+        if self._inbox_done or not isinstance(event, Event):
+            return
+        consumer = f"{self.worker_ctx.service_name}.{self.worker_ctx.entrypoint.method_name}"
+        self.session.add(InboxRecord(consumer=consumer, event_id=event.id,
+                                     received_at=datetime.now(UTC)))
+        try:
+            self.session.flush()
+        except IntegrityError:
+            raise DuplicateEvent(f"{consumer} has applied event {event.id}") from None
+        self._inbox_done = True
+
+    def emit(self, type_, data, fact=None):
+        """Raise an event with this transaction; ``fact`` makes its id stable."""
+        correlation_id = self.worker_ctx.context_data.get("correlation_id")
+        source = self.worker_ctx.service_name
+        body = make_event(source, type_, data, now=clock.now(),
+                          correlation_id=correlation_id, fact=fact)
+        record = OutboxRecord(event_id=body["id"], exchange=source, routing_key=type_,
+                              body=json.dumps(body), created_at=datetime.now(UTC))
+        self.session.add(record)
+        self._outbox.append(record)
+        return body
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is not None:
+                self.session.rollback()
+                return False
+            self.session.commit()
+        finally:
+            self._close()
+        if exc_type is None:
+            self.provider.publish_now(self._outbox)
+        return False
+
+    def _close(self):
+        self.session.close()
+        self.provider.lock.release()
+
+
+class UnitOfWork(DependencyProvider):
+    """Gives each worker a :class:`Work`; migrates the database when the service starts.
+
+    ``on_start`` runs once after migrations with a session (seed data).
+    """
+
+    def __init__(self, migrations: str, on_start=None):
+        self.migrations = migrations
+        self.on_start = on_start
+
+    def setup(self):
+        self.settings = Settings.from_mapping(self.container.config)
+        name = self.container.service_name
+        self.engine = make_engine(self.settings.database_url(name, self.container.config))
+        # SQLite has one writer; green threads queue here instead of in C, where
+        # a waiting thread would block the very thread holding the lock.
+        self.lock = Semaphore(1 if self.engine.dialect.name == "sqlite" else 10_000)
+        migrate(self.engine, self.migrations)
+        if self.on_start:
+            with Session(self.engine) as session, session.begin():
+                self.on_start(session, self.settings)
+
+    def stop(self):
+        self.engine.dispose()
+
+    def get_dependency(self, worker_ctx):
+        return Work(self, worker_ctx)
+
+    def publish_now(self, records):
+        if not records:
+            return
+        try:
+            for record in records:
+                self._publish(record)
+        except Exception as exc:  # the relay publishes what is left
+            log.warning("outbox: publish after commit failed, relay will retry: %s", exc)
+            return
+        self._mark_published([r.seq for r in records])
+
+    def relay(self, limit=200):
+        """Publish outbox rows a crash left behind; returns how many it published."""
+        cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.relay_grace)
+        with self.lock, Session(self.engine) as session, session.begin():
+            query = (sa.select(OutboxRecord).where(OutboxRecord.published_at.is_(None),
+                                                   OutboxRecord.created_at <= cutoff)
+                     .order_by(OutboxRecord.seq).limit(limit))
+            if self.engine.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            records = session.scalars(query).all()
+            for record in records:
+                self._publish(record)
+                record.published_at = datetime.now(UTC)
+        if records:
+            log.info("outbox relay published %d left-behind events", len(records))
+        return len(records)
+
+    def _publish(self, record):
+        headers = {"nameko.correlation_id": json.loads(record.body).get("correlation_id") or ""}
+        amqp.publish(self.settings.amqp_uri, record.body, exchange=amqp.event_exchange(
+            record.exchange), routing_key=record.routing_key, headers=headers,
+            declare=[amqp.event_exchange(record.exchange)], message_id=record.event_id)
+
+    def _mark_published(self, seqs):
+        with self.lock, Session(self.engine) as session, session.begin():
+            session.execute(sa.update(OutboxRecord).where(OutboxRecord.seq.in_(seqs))
+                            .values(published_at=datetime.now(UTC)))

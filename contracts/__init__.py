@@ -1,0 +1,19 @@
+"""Event contracts: one marshmallow schema per event's ``data``, by producing service.
+
+Producers validate before emitting and consumers on receipt, both through
+:func:`schema_for`.
+"""
+
+from importlib import import_module
+
+PRODUCERS = ("posts",)
+
+
+def schema_for(source: str, type_: str):
+    if source not in PRODUCERS:
+        raise LookupError(f"no contracts for service {source!r}")
+    schemas = import_module(f"contracts.{source}").SCHEMAS
+    try:
+        return schemas[type_]
+    except KeyError:
+        raise LookupError(f"no contract for {source}.{type_}") from None

@@ -1,0 +1,37 @@
+"""Events raised by posts (岗位责任制 and the organisation)."""
+
+from marshmallow import Schema, fields, validate
+
+ROLES = ("staff", "division_head", "leader", "admin")
+
+
+class StaffChanged(Schema):
+    """A staff account was created or changed; other services keep a projection."""
+
+    staff_id = fields.String(required=True)
+    name = fields.String(required=True)
+    role = fields.String(required=True, validate=validate.OneOf(ROLES))
+    division_id = fields.String(required=True, allow_none=True)
+
+
+class DivisionChanged(Schema):
+    division_id = fields.String(required=True)
+    name = fields.String(required=True)
+    head_id = fields.String(required=True, allow_none=True)
+    leader_id = fields.String(required=True, allow_none=True)
+
+
+class PostChanged(Schema):
+    post_id = fields.String(required=True)
+    title = fields.String(required=True)
+    division_id = fields.String(required=True)
+    holder_id = fields.String(required=True)
+    backup_ids = fields.List(fields.String(), required=True)
+    special = fields.Boolean(required=True)
+
+
+SCHEMAS = {
+    "staff_changed": StaffChanged,
+    "division_changed": DivisionChanged,
+    "post_changed": PostChanged,
+}

@@ -1,0 +1,106 @@
+"""Routing a request: match, authenticate, check the role, parse the body, call, respond.
+
+Routes are data (:mod:`gateway.routes`): the same table drives dispatch and the
+OpenAPI document. A wrong role is refused before any lookup.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import Map, Rule
+
+from gateway.auth import actor_from_header
+from gateway.errors import GatewayError, json_response
+
+PUBLIC = None  # no token needed
+ANY = ("staff", "division_head", "leader", "admin")
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str  # OpenAPI style, under /api/v1: "/posts/{id}"
+    roles: tuple | None
+    handler: object  # (Context) -> result
+    summary: str = ""
+    body: type | None = None  # marshmallow schemas, for OpenAPI
+    response: type | None = None
+    many: bool = False
+    status: int = 200
+    query: tuple = ()
+    tags: tuple = field(default_factory=tuple)
+
+    @property
+    def rule(self):
+        return "/api/v1" + self.path.replace("{", "<").replace("}", ">")
+
+
+@dataclass
+class Context:
+    """What a route's handler sees."""
+
+    request: object
+    params: dict
+    actor: dict | None
+    call: object  # call(service, method, *args)
+    settings: object
+    dispatch_event: object
+    _body: object = None
+
+    @property
+    def body(self):
+        if self._body is None:
+            self._body = parse_json(self.request)
+        return self._body
+
+    @property
+    def query(self):
+        return self.request.args.to_dict()
+
+    def input(self, name):
+        """``actor``, ``body``, ``query`` or a path parameter, by name."""
+        if name in ("actor", "body", "query"):
+            return getattr(self, name)
+        return self.params[name]
+
+
+def parse_json(request):
+    try:
+        body = json.loads(request.get_data(as_text=True) or "null")
+    except ValueError as exc:
+        raise GatewayError("bad_request", "malformed_json", f"the body is not JSON: {exc}") \
+            from None
+    if not isinstance(body, dict):
+        raise GatewayError("bad_request", "invalid_body", "the body must be a JSON object")
+    return body
+
+
+class Router:
+    def __init__(self, routes):
+        self.routes = routes
+        self.map = Map([Rule(r.rule, methods=[r.method], endpoint=r) for r in routes],
+                       strict_slashes=False)
+
+    def match(self, request):
+        adapter = self.map.bind_to_environ(request.environ)
+        try:
+            return adapter.match()
+        except (NotFound, MethodNotAllowed):
+            raise GatewayError("not_found", "not_found",
+                               f"no route {request.method} {request.path}") from None
+
+
+def authorise(route, settings, request):
+    if route.roles is PUBLIC:
+        return None
+    actor = actor_from_header(settings, request.headers.get("Authorization"))
+    if actor["role"] not in route.roles:
+        raise GatewayError("forbidden", "wrong_role",
+                           f"this needs one of the roles {', '.join(route.roles)}",
+                           {"role": actor["role"], "allowed": list(route.roles)})
+    return actor
+
+
+def respond(route, result):
+    return json_response(route.status, result)

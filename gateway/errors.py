@@ -1,0 +1,42 @@
+"""The one mapping from errors to HTTP status and the API's error body."""
+
+import json
+
+from werkzeug.wrappers import Response
+
+from chassis.errors import DomainError, ServiceError
+
+STATUS_BY_KIND = {
+    "bad_request": 400,
+    "unauthenticated": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "conflict": 409,
+    "invalid": 422,
+    "too_many_requests": 429,
+    "unavailable": 503,
+}
+
+
+class GatewayError(DomainError):
+    """An error the gateway itself raises (malformed JSON, unknown route, …)."""
+
+    def __init__(self, kind, code, message, details=None):
+        super().__init__(message, details, code=code)
+        self.kind = kind
+
+
+def json_response(status, body, headers=None):
+    return Response(json.dumps(body, ensure_ascii=False), status=status,
+                    mimetype="application/json", headers=headers)
+
+
+def error_response(error):
+    if isinstance(error, DomainError | ServiceError):
+        kind, code, message, details = error.kind, error.code, error.message, error.details
+    else:  # a bug: say so without a stack trace
+        kind, code, message, details = "internal", "internal_error", "internal error", {}
+    status = STATUS_BY_KIND.get(kind, 500)
+    return json_response(status, {"error": {"code": code, "message": message,
+                                            "details": details}})

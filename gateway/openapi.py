@@ -1,0 +1,60 @@
+"""The OpenAPI document, generated from the route table and its marshmallow schemas."""
+
+import re
+from functools import lru_cache
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+
+ERROR = {"type": "object", "properties": {"error": {"type": "object", "properties": {
+    "code": {"type": "string"}, "message": {"type": "string"},
+    "details": {"type": "object"}}}}}
+
+
+def _operation(route):
+    response = {"description": "OK"}
+    if route.response is not None:
+        schema = route.response.__name__
+        if route.many:
+            response["content"] = {"application/json": {"schema": {
+                "type": "object", "properties": {
+                    "items": {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}},
+                    "total": {"type": "integer"}}}}}
+        else:
+            response["content"] = {"application/json": {"schema": schema}}
+    operation = {
+        "summary": route.summary,
+        "responses": {str(route.status): response, "default": {
+            "description": "error", "content": {"application/json": {"schema": ERROR}}}},
+        "parameters": [{"in": "path", "name": name, "required": True,
+                        "schema": {"type": "string"}}
+                       for name in re.findall(r"{(\w+)}", route.path)]
+        + [{"in": "query", "name": name, "schema": {"type": "string"}} for name in route.query],
+    }
+    if route.body is not None:
+        operation["requestBody"] = {"required": True, "content": {
+            "application/json": {"schema": route.body.__name__}}}
+    if route.roles is not None:
+        operation["security"] = [{"bearer": []}]
+        operation["description"] = "roles: " + ", ".join(route.roles)
+    return operation
+
+
+def document(routes):
+    return _document(tuple(routes))
+
+
+@lru_cache(maxsize=4)
+def _document(routes):
+    spec = APISpec(title="Xiaoneng 效能 gateway", version="1.0.0", openapi_version="3.0.3",
+                   plugins=[MarshmallowPlugin()])
+    spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer",
+                                               "bearerFormat": "JWT"})
+    for schema in {s for r in routes for s in (r.body, r.response) if s is not None}:
+        spec.components.schema(schema.__name__, schema=schema)
+    paths = {}
+    for route in routes:
+        paths.setdefault("/api/v1" + route.path, {})[route.method.lower()] = _operation(route)
+    for path, operations in paths.items():
+        spec.path(path=path, operations=operations)
+    return spec.to_dict()

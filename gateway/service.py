@@ -1,0 +1,146 @@
+"""The HTTP gateway: REST + JSON under /api/v1, calling services over RPC."""
+
+import logging
+import time
+import uuid
+
+import eventlet
+from nameko.events import EventDispatcher
+from nameko.extensions import DependencyProvider
+from nameko.rpc import ReplyListener, ServiceProxy
+from nameko.timer import timer
+from nameko.web.handlers import HttpRequestHandler, http
+
+from chassis.clock import clock
+from chassis.config import DEFAULT_JWT_SECRET, Settings, SettingsProvider
+from gateway import openapi
+from gateway.dispatch import Context, Router, authorise, respond
+from gateway.errors import GatewayError, error_response, json_response
+from gateway.metrics import Metrics
+from gateway.routes import ROUTES, clock_routes
+
+log = logging.getLogger("gateway")
+CORRELATION_HEADER = "X-Correlation-Id"
+
+
+def check_gateway_settings(settings):
+    if settings.production and settings.jwt_secret == DEFAULT_JWT_SECRET:
+        raise RuntimeError("XIAONENG_ENV=production needs its own XIAONENG_JWT_SECRET")
+
+
+class ServiceCalls(DependencyProvider):
+    """``call(service, method, *args)``: an RPC that gives up after the configured timeout."""
+
+    reply_listener = ReplyListener()
+
+    def setup(self):
+        self.timeout = Settings.from_mapping(self.container.config).rpc_timeout
+
+    def get_dependency(self, worker_ctx):
+        def call(service, method, *args, timeout=None):
+            proxy = ServiceProxy(worker_ctx, service, self.reply_listener)
+            reply = getattr(proxy, method).call_async(*args)
+            try:
+                with eventlet.Timeout(timeout or self.timeout):
+                    return reply.result()
+            except eventlet.Timeout:
+                raise GatewayError("unavailable", "service_unavailable",
+                                   f"the {service} service did not answer in time",
+                                   {"service": service}) from None
+        return call
+
+
+class RequestLog(DependencyProvider):
+    """Gives each request a correlation id that travels into RPC calls and events."""
+
+    def get_dependency(self, worker_ctx):
+        # Runs before any other worker hook, so RPC proxies see the id.
+        if not isinstance(worker_ctx.entrypoint, HttpRequestHandler):
+            return None
+        request = worker_ctx.args[0]
+        given = request.headers.get(CORRELATION_HEADER, "")
+        valid = 0 < len(given) <= 64 and given.replace("-", "").isalnum()
+        # worker_ctx.data is what nameko sends on as context headers.
+        worker_ctx.data["correlation_id"] = given if valid else uuid.uuid4().hex
+        request.environ["xiaoneng.started"] = time.monotonic()
+        return worker_ctx.data["correlation_id"]
+
+    def worker_result(self, worker_ctx, result=None, exc_info=None):
+        if not isinstance(worker_ctx.entrypoint, HttpRequestHandler):
+            return
+        request = worker_ctx.args[0]
+        status = getattr(result, "status_code", 500)
+        elapsed = (time.monotonic() - request.environ["xiaoneng.started"]) * 1000
+        log.info("%s %s %s %.1fms cid=%s", request.method, request.path, status, elapsed,
+                 worker_ctx.data["correlation_id"])
+
+
+class GatewayService:
+    name = "gateway"
+
+    settings = SettingsProvider(check=check_gateway_settings)
+    call = ServiceCalls()
+    correlation_id = RequestLog()
+    dispatch_event = EventDispatcher()
+    metrics = Metrics()
+
+    @http("GET", "/healthz")
+    def healthz(self, request):
+        return json_response(200, {"status": "ok"})
+
+    @http("GET", "/readyz")
+    def readyz(self, request):
+        settings = self.settings
+        results = {}
+        for service in settings.services:
+            try:
+                self.call(service, "ping", timeout=min(settings.rpc_timeout, 3))
+                results[service] = "ready"
+            except Exception as exc:
+                results[service] = f"not ready: {getattr(exc, 'message', exc)}"
+        ready = all(v == "ready" for v in results.values())
+        return json_response(200 if ready else 503,
+                             {"status": "ready" if ready else "not ready", "services": results})
+
+    @http("GET", "/metrics")
+    def prometheus(self, request):
+        return self.metrics.render()
+
+    @http("GET", "/api/v1/openapi.json")
+    def openapi_document(self, request):
+        return json_response(200, openapi.document(self._router().routes))
+
+    @http("GET,POST,PUT,PATCH,DELETE", "/<path:path>")
+    def api(self, request, path):
+        route = None
+        try:
+            route, params = self._router().match(request)
+            actor = authorise(route, self.settings, request)
+            context = Context(request, params, actor, self.call, self.settings,
+                              self.dispatch_event)
+            response = respond(route, route.handler(context))
+        except Exception as exc:
+            if not isinstance(exc, GatewayError) and getattr(exc, "kind", None) is None:
+                log.exception("unexpected error on %s %s", request.method, request.path)
+            response = error_response(exc)
+        response.headers[CORRELATION_HEADER] = self.correlation_id
+        self.metrics.observe(route, response.status_code)
+        return response
+
+    @timer(interval=2)
+    def rebroadcast_clock(self):
+        """A service instance started after the clock was set catches up within 2 s."""
+        if self.settings.test_clock and clock.offset:
+            self.dispatch_event("clock_set", {"offset": clock.offset.total_seconds()})
+
+    def _router(self):
+        return router(self.settings.test_clock)
+
+
+_routers = {}
+
+
+def router(test_clock):
+    if test_clock not in _routers:
+        _routers[test_clock] = Router(ROUTES + (clock_routes() if test_clock else []))
+    return _routers[test_clock]

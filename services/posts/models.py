@@ -1,0 +1,80 @@
+"""Tables of the posts service: divisions, staff, posts, backups, handovers."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from chassis.db import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Division(Base):
+    """处室: a division, with its head (处室负责人) and supervising leader (分管领导)."""
+
+    __tablename__ = "divisions"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    code: Mapped[str] = mapped_column(sa.String(30), unique=True)
+    head_id: Mapped[str | None] = mapped_column(sa.String(36))
+    leader_id: Mapped[str | None] = mapped_column(sa.String(36))
+
+
+class Staff(Base):
+    """工作人员: a staff account. The password is only ever stored as a slow hash."""
+
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(sa.String(200))
+    name: Mapped[str] = mapped_column(sa.String(100))
+    title: Mapped[str] = mapped_column(sa.String(100))
+    phone: Mapped[str] = mapped_column(sa.String(40))
+    division_id: Mapped[str | None] = mapped_column(sa.ForeignKey("divisions.id"), index=True)
+    role: Mapped[str] = mapped_column(sa.String(20))
+
+
+class Post(Base):
+    """岗位: a post with its duties, its A holder (A角) and ordered B backups (B角)."""
+
+    __tablename__ = "posts"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    division_id: Mapped[str] = mapped_column(sa.ForeignKey("divisions.id"), index=True)
+    duties: Mapped[list] = mapped_column(sa.JSON)
+    holder_id: Mapped[str] = mapped_column(sa.ForeignKey("staff.id"), index=True)
+    special: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    state: Mapped[str] = mapped_column(sa.String(20), default="normal")
+    acting_id: Mapped[str | None] = mapped_column(sa.String(36))
+    backups: Mapped[list["Backup"]] = relationship(
+        order_by="Backup.rank", cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def backup_ids(self):
+        return [b.staff_id for b in self.backups]
+
+
+class Backup(Base):
+    """A B backup of a post; ``rank`` is the takeover order (顶岗秩序), 1 first."""
+
+    __tablename__ = "post_backups"
+    post_id: Mapped[str] = mapped_column(sa.ForeignKey("posts.id"), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(sa.ForeignKey("staff.id"), primary_key=True)
+    rank: Mapped[int] = mapped_column(sa.Integer)
+
+
+class Handover(Base):
+    """交接: a post handed from its holder to a backup while the holder is away."""
+
+    __tablename__ = "handovers"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    post_id: Mapped[str] = mapped_column(sa.ForeignKey("posts.id"), index=True)
+    from_id: Mapped[str] = mapped_column(sa.String(36))
+    to_id: Mapped[str | None] = mapped_column(sa.String(36))
+    reason: Mapped[str] = mapped_column(sa.String(500))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    pending_items: Mapped[list] = mapped_column(sa.JSON, default=list)

@@ -1,0 +1,141 @@
+"""Rules of the organisation, 岗位责任制 (post responsibility) and the A/B post data (AB岗制).
+
+Pure functions: they take the records they judge and raise domain errors.
+"""
+
+from chassis.errors import Conflict, Forbidden, Invalid, NotFound
+
+HEAD_ROLES = ("division_head",)
+MEMBER_ROLES = ("staff", "division_head")  # roles that belong to a division
+
+
+class UnknownReference(Invalid):
+    code = "unknown_reference"
+
+
+class BackupIsHolder(Invalid):
+    code = "backup_is_holder"
+
+
+class DuplicateBackup(Invalid):
+    code = "duplicate_backup"
+
+
+class SpecialPostHasNoBackup(Invalid):
+    """特殊岗位: a special post is exempt from AB岗 and takes no backup."""
+
+    code = "special_post_has_no_backup"
+
+
+class NotInDivision(Invalid):
+    code = "not_in_division"
+
+
+class NotALeader(Invalid):
+    code = "not_a_leader"
+
+
+class DivisionRequired(Invalid):
+    code = "division_required"
+
+
+class NotYourDivision(Forbidden):
+    code = "not_your_division"
+
+
+class UsernameTaken(Conflict):
+    code = "username_taken"
+
+
+class DivisionCodeTaken(Conflict):
+    code = "division_code_taken"
+
+
+class DivisionHasHead(Conflict):
+    code = "division_has_head"
+
+
+class InsecureFirstAdmin(RuntimeError):
+    """The development admin login may not start a production system."""
+
+
+def require(record, what, record_id):
+    if record is None:
+        raise NotFound(f"no {what} with id {record_id}", {"id": record_id},
+                       code=f"{what}_not_found")
+    return record
+
+
+def check_manages_division(actor, division):
+    """Admins manage every division; a division head only their own."""
+    if actor["role"] == "admin":
+        return
+    if actor["role"] != "division_head" or division.head_id != actor["id"]:
+        raise NotYourDivision("only this division's head or an admin may do this",
+                              {"division_id": division.id})
+
+
+def check_new_staff(role, division, division_id):
+    if role in MEMBER_ROLES and division_id is None:
+        raise DivisionRequired(f"a {role} belongs to a division", {"role": role})
+    if division_id is not None and division is None:
+        raise UnknownReference("unknown division", {"division_id": division_id})
+    if role in HEAD_ROLES and division.head_id is not None:
+        raise DivisionHasHead("the division already has a head; change it on the division",
+                              {"division_id": division.id, "head_id": division.head_id})
+
+
+def check_leader(leader_id, leader):
+    if leader is None or leader.role != "leader":
+        raise NotALeader("the supervising leader must be a staff account with role leader",
+                         {"leader_id": leader_id})
+
+
+def check_head(division, head_id, head):
+    if head is None or head.division_id != division.id or head.role not in MEMBER_ROLES:
+        raise NotInDivision("the head must be a member of the division", {"head_id": head_id})
+
+
+def check_holder(division, holder_id, holder):
+    if holder is None:
+        raise UnknownReference("unknown holder", {"holder_id": holder_id})
+    if holder.division_id != division.id:
+        raise NotInDivision("the A holder must belong to the post's division",
+                            {"holder_id": holder_id})
+
+
+def check_backups(holder_id, backup_ids, special, staff_by_id, division_id):
+    """The B list: known staff of the division, none twice, never the A, none on a special post."""
+    if special and backup_ids:
+        raise SpecialPostHasNoBackup("a special post has no B backup",
+                                     {"backup_ids": backup_ids})
+    if holder_id in backup_ids:
+        raise BackupIsHolder("the A holder cannot be their own B backup",
+                             {"holder_id": holder_id})
+    if len(set(backup_ids)) != len(backup_ids):
+        raise DuplicateBackup("a backup appears twice", {"backup_ids": backup_ids})
+    unknown = [b for b in backup_ids if b not in staff_by_id]
+    if unknown:
+        raise UnknownReference("unknown backup staff", {"backup_ids": unknown})
+    outside = [b for b in backup_ids if staff_by_id[b].division_id != division_id]
+    if outside:
+        raise NotInDivision("B backups must belong to the post's division",
+                            {"backup_ids": outside})
+
+
+def signage_card(post, division, holder, acting):
+    """工作岗位标识牌: department, name, title, phone and duties of a post."""
+    card = {"post_id": post.id, "post_title": post.title, "division": division.name,
+            "division_id": division.id, "name": holder.name, "title": holder.title,
+            "phone": holder.phone, "duties": list(post.duties), "special": post.special}
+    if acting is not None:
+        card["acting_name"] = acting.name
+    return card
+
+
+def check_first_admin(production, username, password):
+    """The development default admin/admin is refused in production."""
+    if production and (not username or not password or password == "admin"):
+        raise InsecureFirstAdmin(
+            "XIAONENG_ENV=production needs XIAONENG_ADMIN_USERNAME and a non-default "
+            "XIAONENG_ADMIN_PASSWORD")

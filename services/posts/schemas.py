@@ -1,0 +1,111 @@
+"""RPC inputs and outputs of the posts service (also the gateway's OpenAPI schemas)."""
+
+from marshmallow import Schema, fields, validate
+
+from chassis.schemas import ROLES
+
+
+def text(max_len, **kw):
+    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
+
+
+class Login(Schema):
+    username = text(64, required=True)
+    password = text(200, required=True)
+
+
+class DivisionIn(Schema):
+    name = text(100, required=True)
+    code = text(30, required=True)
+    leader_id = fields.String(load_default=None, allow_none=True)
+
+
+class DivisionUpdate(Schema):
+    name = text(100)
+    leader_id = fields.String(allow_none=True)
+    head_id = fields.String(allow_none=True)
+
+
+class DivisionOut(Schema):
+    id = fields.String()
+    name = fields.String()
+    code = fields.String()
+    head_id = fields.String(allow_none=True)
+    leader_id = fields.String(allow_none=True)
+
+
+class StaffIn(Schema):
+    username = fields.String(required=True, validate=validate.Regexp(
+        r"^[A-Za-z0-9_.-]{2,64}$", error="2-64 letters, digits, _ . -"))
+    password = fields.String(required=True, validate=validate.Length(min=8, max=200))
+    name = text(100, required=True)
+    title = text(100, required=True)
+    phone = text(40, required=True)
+    division_id = fields.String(load_default=None, allow_none=True)
+    role = fields.String(required=True, validate=validate.OneOf(ROLES))
+
+
+class StaffOut(Schema):
+    id = fields.String()
+    username = fields.String()
+    name = fields.String()
+    title = fields.String()
+    phone = fields.String()
+    division_id = fields.String(allow_none=True)
+    role = fields.String()
+
+
+class PostIn(Schema):
+    title = text(200, required=True)
+    division_id = fields.String(required=True)
+    duties = fields.List(text(500), required=True, validate=validate.Length(min=1, max=50))
+    holder_id = fields.String(required=True)
+    backup_ids = fields.List(fields.String(), load_default=list, validate=validate.Length(max=10))
+    special = fields.Boolean(load_default=False)
+
+
+class BackupsIn(Schema):
+    backup_ids = fields.List(fields.String(), required=True, validate=validate.Length(max=10))
+
+
+class PostOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    division_id = fields.String()
+    duties = fields.List(fields.String())
+    holder_id = fields.String()
+    backup_ids = fields.List(fields.String())
+    special = fields.Boolean()
+    state = fields.String(metadata={"enum": ["normal", "covered"]})
+    acting_id = fields.String(allow_none=True)
+
+
+class HandoverOut(Schema):
+    id = fields.String()
+    post_id = fields.String()
+    from_id = fields.String()
+    to_id = fields.String(allow_none=True)
+    started_at = fields.AwareDateTime()
+    ended_at = fields.AwareDateTime(allow_none=True)
+    reason = fields.String()
+    pending_items = fields.List(fields.Dict())
+
+
+class HandoverQuery(Schema):
+    post_id = fields.String()
+    active = fields.Boolean()
+    limit = fields.Integer()
+    offset = fields.Integer()
+
+
+class SignageCard(Schema):
+    post_id = fields.String()
+    post_title = fields.String()
+    division = fields.String()
+    division_id = fields.String()
+    name = fields.String()
+    title = fields.String()
+    phone = fields.String()
+    duties = fields.List(fields.String())
+    special = fields.Boolean()
+    acting_name = fields.String()
