@@ -77,6 +77,9 @@ def make_engine(url: str) -> sa.Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     _patch_psycopg()
+    url = sa.engine.make_url(url)
+    if url.drivername == "postgresql":  # SQLAlchemy 2.1 would pick psycopg 3
+        url = url.set(drivername="postgresql+psycopg2")
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
