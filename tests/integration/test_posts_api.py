@@ -1,0 +1,208 @@
+"""The posts service behind the gateway: organisation, posts, backups, signage, bad input."""
+
+import socket
+import time
+
+import jwt
+import pytest
+
+from chassis.clock import clock
+from gateway.service import GatewayService
+from services.posts.service import PostsService
+from tests.integration.api import Api, Organisation
+
+V1 = "/api/v1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def system(runner_factory, service_config):
+    def start(**overrides):
+        port = free_port()
+        config = service_config("posts", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
+                                XIAONENG_GATEWAY_PORT=str(port), **overrides)
+        runner_factory(config, PostsService).start()
+        runner_factory(config, GatewayService).start()
+        api = Api(f"http://127.0.0.1:{port}")
+        return api, api.login("admin", "admin"), config
+    return start
+
+
+@pytest.fixture
+def api(system):
+    return system()
+
+
+def post_body(division, holder, backups, **extra):
+    return {"title": "机构编制审核岗", "division_id": division["id"], "duties": ["审核", "答复"],
+            "holder_id": holder["id"], "backup_ids": [b["id"] for b in backups], **extra}
+
+
+def test_an_admin_builds_a_division_with_a_post_and_the_signage_shows_its_card(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    division, leader, head = org.division()
+    a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
+
+    assert api.ok("GET", f"{V1}/divisions/{division['id']}", a["token"])["head_id"] == head["id"]
+    post = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [b1, b2]))
+    assert post["state"] == "normal" and post["acting_id"] is None
+    assert post["backup_ids"] == [b1["id"], b2["id"]]
+
+    cards = api.ok("GET", f"{V1}/public/signage?division_id={division['id']}")
+    assert cards["total"] == 1
+    card = cards["items"][0]
+    assert (card["post_title"], card["division"], card["name"]) == (
+        "机构编制审核岗", "政府机构编制处", "张三")
+    assert card["duties"] == ["审核", "答复"] and card["phone"] == a["phone"]
+    assert "acting_name" not in card
+
+
+def test_a_division_head_manages_posts_of_their_own_division_only(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    mine, _, head = org.division()
+    other, _, _ = org.division()
+    a, b = (org.staff(division_id=mine["id"]) for _ in range(2))
+    stranger = org.staff(division_id=other["id"])
+
+    post = api.ok("POST", f"{V1}/posts", head["token"], post_body(mine, a, []))
+    api.ok("PUT", f"{V1}/posts/{post['id']}/backups", head["token"], {"backup_ids": [b["id"]]})
+    assert api.ok("GET", f"{V1}/posts/{post['id']}", a["token"])["backup_ids"] == [b["id"]]
+
+    refused = api.request("POST", f"{V1}/posts", head["token"], post_body(other, stranger, []))
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "not_your_division"
+
+
+def test_passwords_are_never_returned(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    for response in (api.request("GET", f"{V1}/me", head["token"]),
+                     api.request("GET", f"{V1}/staff/{head['id']}", admin)):
+        assert response.status_code == 200
+        assert "password" not in response.text and "argon2" not in response.text
+
+
+@pytest.mark.parametrize("body, status, code", [
+    ('{"name": "x",', 400, "malformed_json"),
+    ("[1, 2]", 400, "invalid_body"),
+    ('{"name": "处"}', 422, "validation_error"),
+    ('{"name": 5, "code": "C"}', 422, "validation_error"),
+    ('{"name": "处", "code": "C", "colour": "red"}', 422, "validation_error"),
+    ('{"name": "处", "code": "C", "leader_id": "nobody"}', 422, "not_a_leader"),
+])
+def test_bad_division_input_gets_a_clear_error_and_creates_nothing(api, body, status, code):
+    api, admin, _ = api
+    response = api.request("POST", f"{V1}/divisions", admin, data=body,
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == status
+    error = response.json()["error"]
+    assert error["code"] == code and error["message"] and "details" in error
+    assert api.ok("GET", f"{V1}/divisions", admin)["total"] == 0
+
+
+def test_bad_post_input_is_refused_and_changes_nothing(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    division, _, _ = org.division()
+    a, b = (org.staff(division_id=division["id"]) for _ in range(2))
+    cases = [
+        (post_body(division, a, [a]), 422, "backup_is_holder"),
+        (post_body(division, a, [b], special=True), 422, "special_post_has_no_backup"),
+        ({**post_body(division, a, []), "backup_ids": ["ghost"]}, 422, "unknown_reference"),
+        ({**post_body(division, a, []), "division_id": "ghost"}, 422, "unknown_reference"),
+        ({**post_body(division, a, []), "duties": "审核"}, 422, "validation_error"),
+    ]
+    for body, status, code in cases:
+        response = api.request("POST", f"{V1}/posts", admin, body)
+        assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+    assert api.ok("GET", f"{V1}/public/signage")["total"] == 0
+
+    post = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [b]))
+    bad = api.request("PUT", f"{V1}/posts/{post['id']}/backups", admin, {"backup_ids": [a["id"]]})
+    assert bad.status_code == 422
+    assert api.ok("GET", f"{V1}/posts/{post['id']}", admin)["backup_ids"] == [b["id"]]
+
+
+def test_duplicates_unknown_ids_and_wrong_roles_get_their_statuses(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    a = org.staff(division_id=division["id"])
+    taken = {"username": "admin", "password": "password-123", "name": "n", "title": "t",
+             "phone": "1", "role": "leader"}
+    assert api.request("POST", f"{V1}/staff", admin, taken).status_code == 409
+    assert api.request("GET", f"{V1}/posts/ghost", admin).status_code == 404
+    assert api.request("GET", f"{V1}/divisions/ghost", admin).status_code == 404
+    assert api.request("PUT", f"{V1}/posts/ghost/backups", admin,
+                       {"backup_ids": []}).status_code == 404
+    wrong_role = api.request("POST", f"{V1}/divisions", a["token"], {"name": "x", "code": "y"})
+    assert wrong_role.status_code == 403 and wrong_role.json()["error"]["code"] == "wrong_role"
+    # a wrong role is refused before any lookup: the unknown id does not matter
+    assert api.request("PUT", f"{V1}/posts/ghost/backups", a["token"],
+                       {"backup_ids": []}).status_code == 403
+    assert api.request("PUT", f"{V1}/divisions/{division['id']}", head["token"],
+                       {"name": "新"}).status_code == 403
+
+
+def test_missing_forged_and_expired_tokens_are_refused(api):
+    api, admin, config = api
+    assert api.request("GET", f"{V1}/me").status_code == 401
+    forged = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() + 60}, "guess",
+                        algorithm="HS256")
+    assert api.request("GET", f"{V1}/me", forged).json()["error"]["code"] == "invalid_token"
+    expired = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() - 1},
+                         "development-secret-change-me", algorithm="HS256")
+    response = api.request("GET", f"{V1}/me", expired)
+    assert (response.status_code, response.json()["error"]["code"]) == (401, "token_expired")
+    wrong = api.request("POST", f"{V1}/auth/token", json={"username": "admin", "password": "x"})
+    assert (wrong.status_code, wrong.json()["error"]["code"]) == (401, "invalid_credentials")
+
+
+def test_unknown_routes_are_404_whoever_calls(api):
+    api, admin, _ = api
+    for token in (None, admin):
+        response = api.request("GET", f"{V1}/no-such-thing", token)
+        assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    assert api.request("GET", f"{V1}/admin/clock", admin).status_code == 404
+
+
+def test_operations_endpoints_answer(api):
+    api, admin, _ = api
+    assert api.ok("GET", "/healthz") == {"status": "ok"}
+    assert api.ok("GET", "/readyz")["services"] == {"posts": "ready"}
+    spec = api.ok("GET", f"{V1}/openapi.json")
+    assert "/api/v1/posts/{id}/backups" in spec["paths"]
+    assert "PostIn" in spec["components"]["schemas"]
+    response = api.request("GET", f"{V1}/me", admin, headers={"X-Correlation-Id": "trace-42"})
+    assert response.headers["X-Correlation-Id"] == "trace-42"
+    assert "xiaoneng_gateway_requests_total" in api.request("GET", "/metrics").text
+
+
+def test_the_test_clock_is_set_and_read_by_an_admin_when_enabled(system):
+    # Services here share the gateway's process and clock; tests/e2e checks the broadcast.
+    api, admin, _ = system(XIAONENG_TEST_CLOCK="1")
+    try:
+        set_to = "2026-10-01T09:00:00+08:00"
+        assert api.ok("POST", f"{V1}/admin/clock", admin, {"now": set_to})["now"].startswith(
+            "2026-10-01T01:00")
+        assert api.ok("GET", f"{V1}/admin/clock", admin)["now"].startswith("2026-10-01T01:0")
+        invalid = api.request("POST", f"{V1}/admin/clock", admin, {"now": "soon"})
+        assert invalid.status_code == 422
+    finally:
+        clock.set_offset(0)
+
+
+def test_readyz_reports_a_service_that_does_not_answer(system):
+    api, _, _ = system(XIAONENG_SERVICES="posts,ghost", XIAONENG_RPC_TIMEOUT="1")
+    response = api.request("GET", "/readyz")
+    assert response.status_code == 503
+    assert response.json()["services"]["posts"] == "ready"
+    assert response.json()["services"]["ghost"].startswith("not ready")

@@ -1,0 +1,59 @@
+"""The event envelope and configuration defaults."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from chassis.config import Settings, nameko_config
+from chassis.envelope import MalformedEvent, fact_id, load_event, make_event
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+STAFF = {"staff_id": "s1", "name": "张三", "role": "staff", "division_id": "d1"}
+
+
+def test_an_event_carries_the_whole_envelope():
+    event = make_event("posts", "staff_changed", STAFF, now=NOW, correlation_id="c1")
+    assert set(event) == {"id", "type", "source", "occurred_at", "version",
+                          "correlation_id", "data"}
+    assert load_event(event, "posts", "staff_changed").data == STAFF
+
+
+def test_a_producer_cannot_emit_data_that_breaks_its_contract():
+    with pytest.raises(ValueError):
+        make_event("posts", "staff_changed", {**STAFF, "role": "king"}, now=NOW)
+
+
+def test_a_timer_raised_fact_has_the_same_id_in_every_instance():
+    first = make_event("posts", "staff_changed", STAFF, now=NOW, fact=("doc-1", "overdue", "d"))
+    second = make_event("posts", "staff_changed", STAFF, now=NOW, fact=("doc-1", "overdue", "d"))
+    assert first["id"] == second["id"] == fact_id("doc-1", "overdue", "d")
+
+
+@pytest.mark.parametrize("body", [
+    "a string", {"id": "not-a-uuid"},
+    {**make_event("posts", "staff_changed", STAFF, now=NOW), "type": "post_changed"},
+    {**make_event("posts", "staff_changed", STAFF, now=NOW), "occurred_at": "2026-11-26T09:00"},
+])
+def test_a_malformed_envelope_is_refused_with_a_reason(body):
+    with pytest.raises(MalformedEvent):
+        load_event(body, "posts", "staff_changed")
+
+
+def test_settings_have_working_defaults():
+    settings = Settings.from_mapping({})
+    assert settings.gateway_port == 8000
+    assert (settings.admin_username, settings.admin_password) == ("admin", "admin")
+    assert settings.database_url("posts", {}).endswith("var/posts.db")
+    assert not settings.test_clock
+
+
+def test_the_test_clock_is_never_on_in_production():
+    assert not Settings.from_mapping({"XIAONENG_TEST_CLOCK": "1",
+                                      "XIAONENG_ENV": "production"}).test_clock
+
+
+def test_a_service_database_url_comes_from_its_own_variable():
+    config = nameko_config({"XIAONENG_POSTS_DATABASE_URL": "postgresql://db/posts",
+                            "XIAONENG_GATEWAY_PORT": "9000"})
+    assert Settings.from_mapping(config).database_url("posts", config) == "postgresql://db/posts"
+    assert config["WEB_SERVER_ADDRESS"] == "0.0.0.0:9000"

@@ -1,0 +1,71 @@
+"""Rules of posts, A holders and B backups (岗位责任制 · AB岗制)."""
+
+from types import SimpleNamespace as Record
+
+import pytest
+
+from services.posts import rules
+
+DIVISION = Record(id="d1", name="政府机构编制处", head_id="head")
+PEOPLE = {p: Record(id=p, division_id="d1", name=p.upper(), title="科员", phone="1")
+          for p in ("a", "b1", "b2")}
+PEOPLE["x"] = Record(id="x", division_id="d2", name="X", title="科员", phone="2")
+
+
+def test_an_ordered_backup_list_of_division_members_is_accepted():
+    rules.check_backups("a", ["b2", "b1"], False, PEOPLE, "d1")
+
+
+@pytest.mark.parametrize("backups, special, error", [
+    (["a"], False, rules.BackupIsHolder),
+    (["b1", "b1"], False, rules.DuplicateBackup),
+    (["nobody"], False, rules.UnknownReference),
+    (["x"], False, rules.NotInDivision),
+    (["b1"], True, rules.SpecialPostHasNoBackup),
+])
+def test_a_wrong_backup_list_is_refused(backups, special, error):
+    with pytest.raises(error):
+        rules.check_backups("a", backups, special, PEOPLE, "d1")
+
+
+def test_a_special_post_may_have_no_backup():
+    rules.check_backups("a", [], True, PEOPLE, "d1")
+
+
+def test_a_division_head_manages_only_their_own_division():
+    rules.check_manages_division({"id": "head", "role": "division_head"}, DIVISION)
+    rules.check_manages_division({"id": "root", "role": "admin"}, DIVISION)
+    with pytest.raises(rules.NotYourDivision):
+        rules.check_manages_division({"id": "other-head", "role": "division_head"}, DIVISION)
+    with pytest.raises(rules.NotYourDivision):
+        rules.check_manages_division({"id": "head", "role": "staff"}, DIVISION)
+
+
+def test_the_holder_must_belong_to_the_division():
+    with pytest.raises(rules.NotInDivision):
+        rules.check_holder(DIVISION, "x", PEOPLE["x"])
+    with pytest.raises(rules.UnknownReference):
+        rules.check_holder(DIVISION, "ghost", None)
+
+
+def test_staff_and_heads_need_a_division_and_a_division_has_one_head():
+    with pytest.raises(rules.DivisionRequired):
+        rules.check_new_staff("staff", None, None)
+    with pytest.raises(rules.DivisionHasHead):
+        rules.check_new_staff("division_head", DIVISION, "d1")
+    rules.check_new_staff("leader", None, None)
+
+
+def test_the_signage_card_shows_who_is_acting_when_the_post_is_covered():
+    post = Record(id="p1", title="机构编制审核", duties=["审核"], special=False)
+    card = rules.signage_card(post, DIVISION, PEOPLE["a"], PEOPLE["b1"])
+    assert card["division"] == "政府机构编制处" and card["name"] == "A"
+    assert card["acting_name"] == "B1"
+    assert "acting_name" not in rules.signage_card(post, DIVISION, PEOPLE["a"], None)
+
+
+def test_the_development_admin_login_is_refused_in_production():
+    with pytest.raises(rules.InsecureFirstAdmin):
+        rules.check_first_admin(True, "admin", "admin")
+    rules.check_first_admin(True, "root", "a-long-real-secret")
+    rules.check_first_admin(False, "admin", "admin")
