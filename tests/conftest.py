@@ -14,33 +14,41 @@ PG_ADMIN_URL = os.environ.get("XIAONENG_TEST_PG",
                               "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
 
 
-def backend():
-    return os.environ.get("XIAONENG_TEST_DB", "sqlite")
+class ScratchDatabases:
+    """Creates empty databases for services and drops them afterwards."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.postgres = os.environ.get("XIAONENG_TEST_DB", "sqlite") == "postgresql"
+        self.admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT") \
+            if self.postgres else None
+        self.created = []
+
+    def url(self, service):
+        if not self.postgres:
+            return f"sqlite:///{self.directory / service}.db"
+        database = f"xn_test_{uuid.uuid4().hex[:10]}_{service}"
+        with self.admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{database}"'))
+        self.created.append(database)
+        return sa.engine.make_url(PG_ADMIN_URL).set(database=database).render_as_string(
+            hide_password=False)
+
+    def drop_all(self):
+        if self.admin is None:
+            return
+        with self.admin.connect() as conn:
+            for database in self.created:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        self.admin.dispose()
 
 
 @pytest.fixture
 def database_url(tmp_path):
-    """``database_url(name)``: a new empty database for a service, dropped afterwards."""
-    created = []
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT") \
-        if backend() == "postgresql" else None
-
-    def make(name):
-        if admin is None:
-            return f"sqlite:///{tmp_path / name}.db"
-        database = f"xn_test_{uuid.uuid4().hex[:10]}_{name}"
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{database}"'))
-        created.append(database)
-        return sa.engine.make_url(PG_ADMIN_URL).set(database=database).render_as_string(
-            hide_password=False)
-
-    yield make
-    for database in created:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-    if admin is not None:
-        admin.dispose()
+    """``database_url(service)``: a new empty database, dropped after the test."""
+    databases = ScratchDatabases(tmp_path)
+    yield databases.url
+    databases.drop_all()
 
 
 @pytest.fixture

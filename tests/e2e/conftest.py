@@ -7,7 +7,8 @@ import uuid
 import pytest
 import requests
 
-from chassis.launcher import System
+from chassis.launcher import SERVICE_CLASSES, System
+from tests.conftest import ScratchDatabases
 from tests.integration.api import Api
 
 MANAGEMENT = "http://127.0.0.1:15672/api"
@@ -32,25 +33,11 @@ def vhost():
 
 @pytest.fixture(scope="module")
 def e2e_databases(tmp_path_factory):
-    """Database URLs per service, on the backend the suite runs on."""
-    from tests.conftest import PG_ADMIN_URL, backend
-
-    import sqlalchemy as sa
-    names = [f"xn_e2e_{uuid.uuid4().hex[:8]}_{s}" for s in ("posts",)]
-    if backend() != "postgresql":
-        yield {}
-        return
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = sa.engine.make_url(PG_ADMIN_URL)
-    yield {f"XIAONENG_{n.rsplit('_', 1)[1].upper()}_DATABASE_URL":
-           url.set(database=n).render_as_string(hide_password=False) for n in names}
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    """``XIAONENG_<SERVICE>_DATABASE_URL`` for every service, on the suite's backend."""
+    databases = ScratchDatabases(tmp_path_factory.mktemp("databases"))
+    yield {f"XIAONENG_{service.upper()}_DATABASE_URL": databases.url(service)
+           for service in SERVICE_CLASSES}
+    databases.drop_all()
 
 
 @pytest.fixture(scope="module")
