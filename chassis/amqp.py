@@ -25,17 +25,29 @@ def event_exchange(source: str) -> Exchange:
     return Exchange(f"{source}.events", type="topic", durable=True, delivery_mode=PERSISTENT)
 
 
-def retry_topology(delay: int):
+def consumer_queue_name(source, event_type, service, method):
+    """nameko's name for a service-pool event handler's queue."""
+    return f"evt-{source}-{event_type}--{service}.{method}"
+
+
+def queue_arguments(queue_type="classic"):
+    """Quorum queues replicate across a RabbitMQ cluster (``XIAONENG_QUEUE_TYPE``)."""
+    return {"x-queue-type": "quorum"} if queue_type == "quorum" else {}
+
+
+def retry_topology(delay: int, queue_type="classic"):
     name = f"xiaoneng.retry.{delay}s"
     exchange = Exchange(name, type="fanout", durable=True)
     queue = Queue(name, exchange=exchange, durable=True, queue_arguments={
-        "x-message-ttl": delay * 1000, "x-dead-letter-exchange": ""})
+        "x-message-ttl": delay * 1000, "x-dead-letter-exchange": "",
+        **queue_arguments(queue_type)})
     return exchange, queue
 
 
-def parked_topology():
+def parked_topology(queue_type="classic"):
     exchange = Exchange(PARKED, type="fanout", durable=True)
-    return exchange, Queue(PARKED, exchange=exchange, durable=True)
+    return exchange, Queue(PARKED, exchange=exchange, durable=True,
+                           queue_arguments=queue_arguments(queue_type))
 
 
 def retry_delay(attempt: int) -> int:

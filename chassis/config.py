@@ -12,7 +12,7 @@ from pathlib import Path
 from nameko.extensions import DependencyProvider
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
-DEFAULT_JWT_SECRET = "development-secret-change-me"
+DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
 SERVICES = ("posts",)  # every service behind the gateway; grows as services land
 
 
@@ -39,6 +39,7 @@ class Settings:
     management_url: str
     calendar_overrides: str
     services: tuple
+    queue_type: str
 
     @classmethod
     def from_mapping(cls, config):
@@ -64,6 +65,7 @@ class Settings:
             calendar_overrides=get("XIAONENG_CALENDAR_OVERRIDES", ""),
             services=tuple(s for s in get("XIAONENG_SERVICES", ",".join(SERVICES)).split(",")
                            if s),
+            queue_type=get("XIAONENG_QUEUE_TYPE", "classic"),
         )
 
     @property

@@ -11,11 +11,15 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from eventlet.semaphore import Semaphore
 from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 log = logging.getLogger(__name__)
 _green_psycopg = False
+# Alembic keeps the running migration in a module global (alembic.context): services
+# starting side by side in one process must migrate one at a time.
+_migrating = Semaphore(1)
 
 
 class UTCDateTime(sa.TypeDecorator):
@@ -86,6 +90,9 @@ def make_engine(url: str) -> sa.Engine:
 def _sqlite_pragmas(dbapi_connection, _record):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    # WAL with NORMAL survives a crash of the process; only an OS crash or power
+    # loss can drop the last commits. SQLite is the embedded development default.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -104,7 +111,7 @@ def migrate(engine: sa.Engine, script_location: str):
     """Bring the database to the newest revision; safe with several instances starting."""
     config = AlembicConfig()
     config.set_main_option("script_location", script_location)
-    with engine.begin() as connection:
+    with _migrating, engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             # One instance migrates, the others wait and find nothing to do.
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(7301)"))

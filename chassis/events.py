@@ -59,6 +59,7 @@ class ChassisEventHandler(EventHandler):
     def setup(self):
         super().setup()
         self.settings = Settings.from_mapping(self.container.config)
+        self.queue.queue_arguments = amqp.queue_arguments(self.settings.queue_type)
 
     @property
     def consumer_name(self):
@@ -104,14 +105,14 @@ class ChassisEventHandler(EventHandler):
         delay = amqp.retry_delay(attempt)
         log.warning("%s: attempt %d failed (%s); retrying in %ss",
                     self.consumer_name, attempt, reason, delay)
-        exchange, queue = amqp.retry_topology(delay)
+        exchange, queue = amqp.retry_topology(delay, self.settings.queue_type)
         self._republish(message, exchange, queue, {"x-attempts": attempt,
                                                    "x-last-error": reason[:500]})
 
     def park(self, message, reason):
         log.error("%s: parking message %s: %s", self.consumer_name,
                   message.properties.get("message_id"), reason)
-        exchange, queue = amqp.parked_topology()
+        exchange, queue = amqp.parked_topology(self.settings.queue_type)
         self._republish(message, exchange, queue, {
             "x-parked-reason": reason[:2000], "x-original-queue": self.queue.name,
             "x-parked-at": datetime.now(UTC).isoformat()})

@@ -15,9 +15,9 @@ PARKING_HEADERS = ("x-parked-reason", "x-original-queue", "x-parked-at",
                    "x-attempts", "x-last-error")
 
 
-def fetch(channel):
+def fetch(channel, queue_type):
     """Every parked message, unacknowledged: they stay parked unless acked."""
-    _, queue = amqp.parked_topology()
+    _, queue = amqp.parked_topology(queue_type)
     bound = queue(channel)
     bound.declare()
     messages = []
@@ -47,10 +47,11 @@ def main(argv=None, config=None):
     parser.add_argument("command", choices=["list", "replay"])
     parser.add_argument("--id", help="replay only the message with this message id")
     args = parser.parse_args(argv)
-    amqp_uri = Settings.from_mapping(config or nameko_config()).amqp_uri
+    settings = Settings.from_mapping(config or nameko_config())
+    amqp_uri = settings.amqp_uri
     with amqp.connection(amqp_uri) as conn:
         channel = conn.channel()
-        messages = fetch(channel)
+        messages = fetch(channel, settings.queue_type)
         for message in messages:
             info = describe(message)
             chosen = args.command == "replay" and args.id in (None, info["message_id"])

@@ -4,7 +4,11 @@ Configuration comes from the environment (:mod:`chassis.config`); SIGTERM and
 Ctrl-C stop the services cleanly.
 """
 
-import eventlet
+import warnings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # eventlet's own deprecation notice; nameko 2 needs it
+    import eventlet
 
 eventlet.monkey_patch()
 

@@ -24,8 +24,10 @@ CORRELATION_HEADER = "X-Correlation-Id"
 
 
 def check_gateway_settings(settings):
-    if settings.production and settings.jwt_secret == DEFAULT_JWT_SECRET:
-        raise RuntimeError("XIAONENG_ENV=production needs its own XIAONENG_JWT_SECRET")
+    if settings.production and (settings.jwt_secret == DEFAULT_JWT_SECRET
+                                or len(settings.jwt_secret) < 32):
+        raise RuntimeError("XIAONENG_ENV=production needs its own XIAONENG_JWT_SECRET "
+                           "of at least 32 characters")
 
 
 class ServiceCalls(DependencyProvider):

@@ -7,9 +7,10 @@ import uuid
 import pytest
 import requests
 
-from chassis.launcher import SERVICE_CLASSES, System
 from tests.conftest import ScratchDatabases
 from tests.integration.api import Api
+from xiaoneng import SERVICE_CLASSES
+from xiaoneng.launcher import System
 
 MANAGEMENT = "http://127.0.0.1:15672/api"
 AUTH = ("guest", "guest")

@@ -7,6 +7,7 @@ import jwt
 import pytest
 
 from chassis.clock import clock
+from chassis.config import DEFAULT_JWT_SECRET
 from gateway.service import GatewayService
 from services.posts.service import PostsService
 from tests.integration.api import Api, Organisation
@@ -155,11 +156,11 @@ def test_duplicates_unknown_ids_and_wrong_roles_get_their_statuses(api):
 def test_missing_forged_and_expired_tokens_are_refused(api):
     api, admin, config = api
     assert api.request("GET", f"{V1}/me").status_code == 401
-    forged = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() + 60}, "guess",
+    forged = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() + 60}, "guess" * 8,
                         algorithm="HS256")
     assert api.request("GET", f"{V1}/me", forged).json()["error"]["code"] == "invalid_token"
     expired = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() - 1},
-                         "development-secret-change-me", algorithm="HS256")
+                         DEFAULT_JWT_SECRET, algorithm="HS256")
     response = api.request("GET", f"{V1}/me", expired)
     assert (response.status_code, response.json()["error"]["code"]) == (401, "token_expired")
     wrong = api.request("POST", f"{V1}/auth/token", json={"username": "admin", "password": "x"})

@@ -1,6 +1,6 @@
 """Start the whole system as processes: every service, then the gateway.
 
-``python -m chassis.launcher`` is what ``make run`` runs (on SQLite under
+``python -m xiaoneng.launcher`` is what ``make run`` runs (on SQLite under
 ``XIAONENG_DATA_DIR``); the end-to-end tests use :class:`System` the same way.
 Services start before the gateway so their event queues exist before anything
 is published. Ctrl-C or SIGTERM stops everything.
@@ -16,11 +16,7 @@ from pathlib import Path
 import requests
 
 from chassis.config import Settings
-
-SERVICE_CLASSES = {
-    "posts": "services.posts.service:PostsService",
-}
-GATEWAY = "gateway.service:GatewayService"
+from xiaoneng import GATEWAY, SERVICE_CLASSES
 
 
 class System:

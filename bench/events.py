@@ -1,0 +1,172 @@
+"""Events/s and publish → handled latency: the chassis beside raw pika, in one run.
+
+    python bench/events.py [--events 1000] [--database sqlite|postgresql]
+
+The chassis path: a producer service raises each event in its own transaction
+(outbox row, commit, publish with confirms, mark published); a consumer applies
+it in its own transaction (inbox row + a row of its own). The baseline: pika
+publishing persistent messages with publisher confirms to a durable queue and
+a pika consumer acking them. Each part runs in its own process, on its own vhost.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+MANAGEMENT = "http://127.0.0.1:15672/api"
+AUTH = ("guest", "guest")
+
+
+def summary(latencies, elapsed):
+    import resource
+
+    ordered = sorted(latencies)
+    return {"events": len(ordered), "rate": len(ordered) / elapsed,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "p50_ms": 1000 * statistics.median(ordered),
+            "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]}
+
+
+def run_pika(amqp_uri, count):
+    import threading
+
+    import pika
+
+    params = pika.URLParameters(amqp_uri)
+    queue = "bench.raw"
+    setup = pika.BlockingConnection(params)
+    setup.channel().queue_declare(queue, durable=True)
+    setup.close()
+    latencies, done = [], threading.Event()
+
+    def consume():
+        connection = pika.BlockingConnection(params)
+        channel = connection.channel()
+        channel.basic_qos(prefetch_count=10)
+
+        def on_message(ch, method, _properties, body):
+            latencies.append(time.time() - json.loads(body)["sent"])
+            ch.basic_ack(method.delivery_tag)
+            if len(latencies) == count:
+                ch.stop_consuming()
+        channel.basic_consume(queue, on_message)
+        channel.start_consuming()
+        connection.close()
+        done.set()
+
+    consumer = threading.Thread(target=consume)
+    consumer.start()
+    connection = pika.BlockingConnection(params)
+    channel = connection.channel()
+    channel.confirm_delivery()
+    start = time.time()
+    for i in range(count):
+        channel.basic_publish("", queue, json.dumps({"i": i, "sent": time.time()}),
+                              pika.BasicProperties(delivery_mode=2))
+    done.wait()
+    elapsed = time.time() - start
+    connection.close()
+    consumer.join()
+    return summary(latencies, elapsed)
+
+
+def run_chassis(amqp_uri, count, database):
+    import eventlet
+
+    eventlet.monkey_patch()
+    from nameko.runners import ServiceRunner
+    from nameko.standalone.rpc import ClusterRpcProxy
+
+    from bench.services import Consumer, Producer
+
+    workdir = Path(tempfile.mkdtemp(prefix="xn-bench-"))
+    config = {"AMQP_URI": amqp_uri, "XIAONENG_DATA_DIR": str(workdir),
+              "XIAONENG_RELAY_INTERVAL": "60", "max_workers": 10}
+    if database == "postgresql":
+        config.update(postgres_databases())
+    runner = ServiceRunner(config)
+    runner.add_service(Consumer)
+    runner.add_service(Producer)
+    runner.start()
+    try:
+        with ClusterRpcProxy(config) as cluster:
+            batches, per_batch = 10, count // 10
+            start = time.time()
+            replies = [cluster.posts.emit.call_async(per_batch) for _ in range(batches)]
+            for reply in replies:
+                reply.result()
+            while len(latencies := cluster.bench.latencies()) < batches * per_batch:
+                time.sleep(0.05)
+            elapsed = time.time() - start
+    finally:
+        runner.stop()
+    return summary(latencies, elapsed)
+
+
+def postgres_databases():
+    import sqlalchemy as sa
+
+    admin = sa.create_engine("postgresql+psycopg2://postgres@127.0.0.1/postgres",
+                             isolation_level="AUTOCOMMIT")
+    urls = {}
+    for service in ("posts", "bench"):
+        name = f"xn_bench_{uuid.uuid4().hex[:8]}_{service}"
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        urls[f"XIAONENG_{service.upper()}_DATABASE_URL"] = \
+            f"postgresql+psycopg2://postgres@127.0.0.1/{name}"
+    return urls
+
+
+def with_vhost(part, count, database):
+    vhost = f"xn_bench_{uuid.uuid4().hex[:8]}"
+    requests.put(f"{MANAGEMENT}/vhosts/{vhost}", auth=AUTH, timeout=10).raise_for_status()
+    requests.put(f"{MANAGEMENT}/permissions/{vhost}/guest", auth=AUTH, timeout=10,
+                 json={"configure": ".*", "write": ".*", "read": ".*"}).raise_for_status()
+    try:
+        output = subprocess.run(
+            [sys.executable, __file__, "--part", part, "--events", str(count),
+             "--database", database, "--amqp-uri", f"amqp://guest:guest@127.0.0.1:5672/{vhost}"],
+            check=True, capture_output=True, text=True, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore"}).stdout
+        return json.loads(output.strip().splitlines()[-1])
+    finally:
+        requests.delete(f"{MANAGEMENT}/vhosts/{vhost}", auth=AUTH, timeout=10)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--part", choices=["pika", "chassis"])
+    parser.add_argument("--amqp-uri")
+    args = parser.parse_args()
+    if args.part == "pika":
+        print(json.dumps(run_pika(args.amqp_uri, args.events)))
+        return
+    if args.part == "chassis":
+        print(json.dumps(run_chassis(args.amqp_uri, args.events, args.database)))
+        return
+    baseline = with_vhost("pika", args.events, args.database)
+    chassis = with_vhost("chassis", args.events, args.database)
+    print(f"{args.events} events, chassis database: {args.database}")
+    for label, result in (("raw pika, confirms", baseline),
+                          (f"chassis outbox+inbox ({args.database})", chassis)):
+        print(f"  {label:<34} {result['rate']:8.0f} events/s   p50 {result['p50_ms']:7.1f} ms"
+              f"   p99 {result['p99_ms']:7.1f} ms   peak RSS {result['peak_rss_mb']:5.0f} MB")
+    print(f"  ratio chassis/pika: throughput {chassis['rate'] / baseline['rate']:.2f}x, "
+          f"p50 latency {chassis['p50_ms'] / baseline['p50_ms']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

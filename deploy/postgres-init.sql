@@ -1,0 +1,2 @@
+-- One database per service: a service owns its data.
+CREATE DATABASE xiaoneng_posts;

@@ -1,0 +1,6 @@
+"""The system as a whole: which services make it up, how to start them, their topology."""
+
+SERVICE_CLASSES = {
+    "posts": "services.posts.service:PostsService",
+}
+GATEWAY = "gateway.service:GatewayService"
