@@ -14,6 +14,7 @@ eventlet.monkey_patch()
 
 import logging  # noqa: E402
 import os  # noqa: E402
+import signal  # noqa: E402
 import sys  # noqa: E402
 from importlib import import_module  # noqa: E402
 
@@ -34,6 +35,7 @@ def main(argv):
     logging.getLogger("alembic").setLevel(logging.WARNING)
     if not argv:
         sys.exit("usage: python -m chassis.runner module:ServiceClass [...]")
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even in background
     run([load(path) for path in argv], nameko_config())
 
 

@@ -84,10 +84,20 @@ class System:
                 raise RuntimeError(f"{name} exited with {process.returncode}; see "
                                    f"{self.log_dir / (name + '.log')}")
 
-    def stop(self):
+    def stop(self, interrupted=False):
+        """Gateway first; after Ctrl-C the processes got the signal too, so let them finish."""
         for name in ["gateway", *reversed(list(self.processes))]:
-            if name in self.processes:
+            if name not in self.processes:
+                continue
+            if interrupted:
+                try:
+                    self.processes[name].wait(15)
+                except subprocess.TimeoutExpired:
+                    pass
+            if self.processes[name].poll() is None:
                 self.stop_process(name)
+            else:
+                self.processes.pop(name)
 
 
 def main():
@@ -96,7 +106,9 @@ def main():
         log.unlink()
     print(f"starting {', '.join(system.settings.services)} and the gateway "
           f"(logs in {system.log_dir}) ...", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    # Also when started in the background, where SIGINT arrives ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: system.stop() or sys.exit(0))
     try:
         system.start()
         password = "(XIAONENG_ADMIN_PASSWORD)" if system.settings.production \
@@ -110,6 +122,7 @@ def main():
             time.sleep(1)
     except KeyboardInterrupt:
         print("\nstopping ...", flush=True)
+        system.stop(interrupted=True)
     finally:
         system.stop()
 
