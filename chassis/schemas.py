@@ -18,9 +18,13 @@ class PageArgs(Schema):
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
 
-def page(session, query, schema, args):
-    """``{"items", "total"}`` for a select, ``limit``/``offset`` taken from ``args``."""
-    args = PageArgs().load(args or {})
+def paginate(session, query, args):
+    """The total count of a select, and the slice ``args`` (loaded by a PageArgs) asks for."""
     total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
-    rows = session.scalars(query.limit(args["limit"]).offset(args["offset"])).all()
-    return {"items": schema(many=True).dump(rows), "total": total}
+    return total, query.limit(args["limit"]).offset(args["offset"])
+
+
+def page(session, query, schema, args):
+    """``{"items", "total"}`` for a select of one entity."""
+    total, sliced = paginate(session, query, args)
+    return {"items": schema(many=True).dump(session.scalars(sliced).all()), "total": total}

@@ -41,10 +41,6 @@ def posts_call(method, *inputs):
     return forward("posts", method, *inputs)
 
 
-def signage(c):
-    return c.call("posts", "signage", c.query.get("division_id"))
-
-
 def post_handovers(c):
     return c.call("posts", "list_handovers", {**c.query, "post_id": c.params["id"]})
 
@@ -78,8 +74,9 @@ ROUTES = [
           response=posts.HandoverOut, many=True, query=("active", "limit", "offset")),
     Route("GET", "/handovers", ANY, posts_call("list_handovers", "query"), "handovers",
           response=posts.HandoverOut, many=True, query=("active", "post_id", "limit", "offset")),
-    Route("GET", "/public/signage", PUBLIC, signage, "post signage (工作岗位标识牌)",
-          response=posts.SignageCard, many=True, query=("division_id",)),
+    Route("GET", "/public/signage", PUBLIC, posts_call("signage", "query"),
+          "post signage (工作岗位标识牌)", response=posts.SignageCard, many=True,
+          query=("division_id", "limit", "offset")),
 ]
 
 

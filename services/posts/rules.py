@@ -66,6 +66,15 @@ def require(record, what, record_id):
     return record
 
 
+class AdminOnly(Forbidden):
+    code = "admin_only"
+
+
+def check_admin(actor):
+    if actor["role"] != "admin":
+        raise AdminOnly("only an admin may do this", {"role": actor["role"]})
+
+
 def check_manages_division(actor, division):
     """Admins manage every division; a division head only their own."""
     if actor["role"] == "admin":

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import ROLES
+from chassis.schemas import ROLES, PageArgs
 
 
 def text(max_len, **kw):
@@ -91,11 +91,13 @@ class HandoverOut(Schema):
     pending_items = fields.List(fields.Dict())
 
 
-class HandoverQuery(Schema):
+class HandoverQuery(PageArgs):
     post_id = fields.String()
     active = fields.Boolean()
-    limit = fields.Integer()
-    offset = fields.Integer()
+
+
+class SignageQuery(PageArgs):
+    division_id = fields.String()
 
 
 class SignageCard(Schema):

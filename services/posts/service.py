@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
-from chassis.schemas import Actor, page
+from chassis.schemas import Actor, PageArgs, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from services.posts import rules
@@ -57,15 +57,16 @@ class PostsService(ServiceBase):
 
     @rpc
     def create_staff(self, actor, payload):
-        Actor().load(actor)
+        rules.check_admin(Actor().load(actor))
         data = s.StaffIn().load(payload)
+        password_hash = hash_password(data.pop("password"))  # slow: before taking the lock
         with self.uow as work:
             if work.session.scalar(sa.select(Staff.id).where(
                     Staff.username == data["username"])):
                 raise rules.UsernameTaken("the username is taken", {"username": data["username"]})
             division = data["division_id"] and work.session.get(Division, data["division_id"])
             rules.check_new_staff(data["role"], division, data["division_id"])
-            staff = Staff(id=new_id(), password_hash=hash_password(data.pop("password")), **data)
+            staff = Staff(id=new_id(), password_hash=password_hash, **data)
             work.session.add(staff)
             if data["role"] in rules.HEAD_ROLES:
                 division.head_id = staff.id
@@ -76,7 +77,7 @@ class PostsService(ServiceBase):
 
     @rpc
     def create_division(self, actor, payload):
-        Actor().load(actor)
+        rules.check_admin(Actor().load(actor))
         data = s.DivisionIn().load(payload)
         with self.uow as work:
             if work.session.scalar(sa.select(Division.id).where(Division.code == data["code"])):
@@ -90,7 +91,7 @@ class PostsService(ServiceBase):
 
     @rpc
     def update_division(self, actor, division_id, payload):
-        Actor().load(actor)
+        rules.check_admin(Actor().load(actor))
         data = s.DivisionUpdate().load(payload)
         with self.uow as work:
             division = rules.require(work.session.get(Division, division_id), "division",
@@ -115,7 +116,7 @@ class PostsService(ServiceBase):
     def list_divisions(self, args=None):
         with self.uow as work:
             query = sa.select(Division).order_by(Division.code)
-            return page(work.session, query, s.DivisionOut, args)
+            return page(work.session, query, s.DivisionOut, PageArgs().load(args or {}))
 
     @rpc
     def create_post(self, actor, payload):
@@ -163,21 +164,22 @@ class PostsService(ServiceBase):
             if "active" in args:
                 ended = Handover.ended_at.is_(None)
                 select = select.where(ended if args["active"] else ~ended)
-            paging = {k: args[k] for k in ("limit", "offset") if k in args}
-            return page(work.session, select, s.HandoverOut, paging)
+            return page(work.session, select, s.HandoverOut, args)
 
     @rpc
-    def signage(self, division_id=None):
+    def signage(self, query=None):
+        args = s.SignageQuery().load(query or {})
         with self.uow as work:
-            query = sa.select(Post, Division).join(Division).order_by(Division.code, Post.title)
-            if division_id:
-                query = query.where(Post.division_id == division_id)
-            rows = work.session.execute(query).all()
+            select = sa.select(Post, Division).join(Division).order_by(Division.code, Post.title)
+            if args.get("division_id"):
+                select = select.where(Post.division_id == args["division_id"])
+            total, sliced = paginate(work.session, select, args)
+            rows = work.session.execute(sliced).all()
             people = {p.id: p for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(
                 {r.Post.holder_id for r in rows} | {r.Post.acting_id for r in rows})))}
             cards = [rules.signage_card(post, division, people[post.holder_id],
                                         people.get(post.acting_id)) for post, division in rows]
-        return {"items": s.SignageCard(many=True).dump(cards), "total": len(cards)}
+        return {"items": s.SignageCard(many=True).dump(cards), "total": total}
 
     def _set_backups(self, work, post, backup_ids):
         staff = work.session.scalars(sa.select(Staff).where(Staff.id.in_(backup_ids))).all()

@@ -1,14 +1,18 @@
 """The posts service behind the gateway: organisation, posts, backups, signage, bad input."""
 
+import json
 import socket
 import time
 
 import jwt
 import pytest
+import sqlalchemy as sa
 
 from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET
+from chassis.db import OutboxRecord, make_engine
 from gateway.service import GatewayService
+from services.posts.rules import InsecureFirstAdmin
 from services.posts.service import PostsService
 from tests.integration.api import Api, Organisation
 
@@ -62,6 +66,13 @@ def test_an_admin_builds_a_division_with_a_post_and_the_signage_shows_its_card(a
         "机构编制审核岗", "政府机构编制处", "张三")
     assert card["duties"] == ["审核", "答复"] and card["phone"] == a["phone"]
     assert "acting_name" not in card
+
+    moved = api.ok("PUT", f"{V1}/divisions/{division['id']}", admin, {"head_id": b1["id"]})
+    assert moved["head_id"] == b1["id"] and moved["leader_id"] == leader["id"]
+    outsider = Organisation(api, admin).staff("leader")
+    refused = api.request("PUT", f"{V1}/divisions/{division['id']}", admin,
+                          {"head_id": outsider["id"]})
+    assert refused.json()["error"]["code"] == "not_in_division"
 
 
 def test_a_division_head_manages_posts_of_their_own_division_only(api):
@@ -207,3 +218,49 @@ def test_readyz_reports_a_service_that_does_not_answer(system):
     assert response.status_code == 503
     assert response.json()["services"]["posts"] == "ready"
     assert response.json()["services"]["ghost"].startswith("not ready")
+
+
+def test_one_staff_member_may_back_up_several_posts_and_signage_pages(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    division, _, _ = org.division()
+    a1, a2, b = (org.staff(division_id=division["id"]) for _ in range(3))
+    for holder in (a1, a2):
+        api.ok("POST", f"{V1}/posts", admin, post_body(division, holder, [b]))
+    first = api.ok("GET", f"{V1}/public/signage?limit=1")
+    assert first["total"] == 2 and len(first["items"]) == 1
+    second = api.ok("GET", f"{V1}/public/signage?limit=1&offset=1")
+    assert second["items"] != first["items"]
+    assert api.request("GET", f"{V1}/public/signage?limit=zero").status_code == 422
+
+
+def test_a_head_cannot_change_backups_of_another_divisions_post(api):
+    api, admin, _ = api
+    org = Organisation(api, admin)
+    mine, _, head = org.division()
+    other, _, _ = org.division()
+    a, b = (org.staff(division_id=other["id"]) for _ in range(2))
+    post = api.ok("POST", f"{V1}/posts", admin, post_body(other, a, []))
+    refused = api.request("PUT", f"{V1}/posts/{post['id']}/backups", head["token"],
+                          {"backup_ids": [b["id"]]})
+    assert refused.status_code == 403
+    assert api.ok("GET", f"{V1}/posts/{post['id']}", admin)["backup_ids"] == []
+
+
+def test_the_correlation_id_of_a_request_travels_into_the_events_it_raises(api):
+    api, admin, config = api
+    api.ok("POST", f"{V1}/divisions", admin, {"name": "综合处", "code": "ZH"},
+           headers={"X-Correlation-Id": "req-7f3a"})
+    engine = make_engine(config["XIAONENG_POSTS_DATABASE_URL"])
+    with engine.connect() as conn:
+        [body] = conn.execute(sa.select(OutboxRecord.body).where(
+            OutboxRecord.routing_key == "division_changed")).scalars()
+    engine.dispose()
+    assert json.loads(body)["correlation_id"] == "req-7f3a"
+
+
+def test_the_development_admin_is_refused_in_production(runner_factory, service_config):
+    config = service_config("posts", XIAONENG_ENV="production")
+    runner = runner_factory(config, PostsService)
+    with pytest.raises(InsecureFirstAdmin):
+        runner.start()
