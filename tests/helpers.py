@@ -1,5 +1,6 @@
 """Small helpers the test layers share."""
 
+import socket
 import time
 from datetime import UTC, datetime
 
@@ -40,3 +41,9 @@ def peek_queue(vhost, queue, management_url="http://127.0.0.1:15672", count=100)
         return []
     response.raise_for_status()
     return response.json()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

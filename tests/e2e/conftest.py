@@ -1,25 +1,19 @@
 """The whole system as processes (as ``make run`` starts it), on its own vhost and databases."""
 
 import os
-import socket
 import uuid
 
 import pytest
 import requests
 
 from tests.conftest import ScratchDatabases
+from tests.helpers import free_port
 from tests.integration.api import Api
 from xiaoneng import SERVICE_CLASSES
 from xiaoneng.launcher import System
 
 MANAGEMENT = "http://127.0.0.1:15672/api"
 AUTH = ("guest", "guest")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

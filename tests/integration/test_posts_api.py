@@ -1,7 +1,6 @@
 """The posts service behind the gateway: organisation, posts, backups, signage, bad input."""
 
 import json
-import socket
 import time
 
 import jwt
@@ -14,15 +13,10 @@ from chassis.db import OutboxRecord, make_engine
 from gateway.service import GatewayService
 from services.posts.rules import InsecureFirstAdmin
 from services.posts.service import PostsService
+from tests.helpers import free_port
 from tests.integration.api import Api, Organisation
 
 V1 = "/api/v1"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
