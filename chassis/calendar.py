@@ -10,6 +10,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from nameko.extensions import DependencyProvider
+
+from chassis.config import Settings
 
 
 def parse_overrides(text: str) -> dict:
@@ -53,3 +56,14 @@ class WorkingCalendar:
             day += timedelta(days=1)
             count += self.is_working_day(day)
         return count
+
+
+class Calendar(DependencyProvider):
+    """Gives workers the office's :class:`WorkingCalendar`, overrides read at start-up."""
+
+    def setup(self):
+        overrides = Settings.from_mapping(self.container.config).calendar_overrides
+        self.calendar = WorkingCalendar(parse_overrides(overrides))
+
+    def get_dependency(self, worker_ctx):
+        return self.calendar

@@ -13,7 +13,7 @@ from nameko.extensions import DependencyProvider
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
-SERVICES = ("posts",)  # every service behind the gateway; grows as services land
+SERVICES = ("posts", "attendance")  # every service behind the gateway; grows as services land
 
 
 def _flag(value):
@@ -40,6 +40,7 @@ class Settings:
     calendar_overrides: str
     services: tuple
     queue_type: str
+    late_grace_minutes: int
 
     @classmethod
     def from_mapping(cls, config):
@@ -66,6 +67,7 @@ class Settings:
             services=tuple(s for s in get("XIAONENG_SERVICES", ",".join(SERVICES)).split(",")
                            if s),
             queue_type=get("XIAONENG_QUEUE_TYPE", "classic"),
+            late_grace_minutes=int(get("XIAONENG_LATE_GRACE_MINUTES", 15)),
         )
 
     @property

@@ -12,7 +12,7 @@ class ChassisRpc(Rpc):
     """An RPC method whose domain errors reach the caller as :class:`ServiceError`."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("expected_exceptions", (DomainError, ValidationError))
+        kwargs.setdefault("expected_exceptions", (DomainError, ValidationError, ServiceError))
         super().__init__(**kwargs)
 
     def handle_result(self, message, worker_ctx, result, exc_info):

@@ -43,6 +43,12 @@ class Unauthenticated(DomainError):
     kind, code = "unauthenticated", "unauthenticated"
 
 
+class Unavailable(DomainError):
+    """A service needed for the answer did not answer in time; worth trying again."""
+
+    kind, code = "unavailable", "service_unavailable"
+
+
 @deserialize_to_instance
 class ServiceError(Exception):
     """A domain error as it travels back over RPC."""

@@ -28,7 +28,7 @@ from nameko.messaging import QueueConsumer
 from chassis import amqp
 from chassis.config import Settings
 from chassis.envelope import MalformedEvent, load_event
-from chassis.errors import DomainError, ServiceError
+from chassis.errors import DomainError, ServiceError, Unavailable
 from chassis.uow import DuplicateEvent
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,11 @@ TRANSIENT = (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError,
              sqlalchemy.exc.DisconnectionError, sqlalchemy.exc.TimeoutError,
              ConnectionError, socket.error, eventlet.Timeout, RpcTimeout, UnknownService)
 UNRECOVERABLE = (MalformedEvent, DomainError, ServiceError)
+
+
+def is_transient(error):
+    """Worth retrying until it works: an unreachable database, broker or service."""
+    return isinstance(error, TRANSIENT) or getattr(error, "kind", None) == Unavailable.kind
 
 
 class ParkingQueueConsumer(QueueConsumer):
@@ -85,7 +90,7 @@ class ChassisEventHandler(EventHandler):
         try:
             if error is None or isinstance(error, DuplicateEvent):
                 pass
-            elif isinstance(error, UNRECOVERABLE):
+            elif isinstance(error, UNRECOVERABLE) and not is_transient(error):
                 self.park(message, f"{type(error).__name__}: {error}")
             else:
                 self.retry_or_park(message, error)
@@ -99,7 +104,7 @@ class ChassisEventHandler(EventHandler):
     def retry_or_park(self, message, error):
         attempt = int(message.headers.get("x-attempts", 0)) + 1
         reason = f"{type(error).__name__}: {error}"
-        if not isinstance(error, TRANSIENT) and attempt >= self.settings.max_attempts:
+        if not is_transient(error) and attempt >= self.settings.max_attempts:
             self.park(message, f"failed {attempt} times; last: {reason}")
             return
         delay = amqp.retry_delay(attempt)

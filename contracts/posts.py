@@ -30,8 +30,47 @@ class PostChanged(Schema):
     special = fields.Boolean(required=True)
 
 
+class HandoverStarted(Schema):
+    """A post was handed from its absent holder (A) to a backup (B) who now acts for it."""
+
+    handover_id = fields.String(required=True)
+    post_id = fields.String(required=True)
+    post_title = fields.String(required=True)
+    division_id = fields.String(required=True)
+    from_id = fields.String(required=True)
+    to_id = fields.String(required=True)
+    absence_id = fields.String(required=True)
+    reason = fields.String(required=True)
+    started_at = fields.AwareDateTime(required=True)
+
+
+class HandoverEnded(Schema):
+    handover_id = fields.String(required=True)
+    post_id = fields.String(required=True)
+    from_id = fields.String(required=True)
+    to_id = fields.String(required=True)
+    ended_at = fields.AwareDateTime(required=True)
+    why = fields.String(required=True, validate=validate.OneOf(["holder_returned",
+                                                                "backup_away"]))
+
+
+class HandoverFailed(Schema):
+    """No backup was available: the post is uncovered (the division head's violation)."""
+
+    post_id = fields.String(required=True)
+    post_title = fields.String(required=True)
+    division_id = fields.String(required=True)
+    holder_id = fields.String(required=True)
+    head_id = fields.String(required=True, allow_none=True)
+    absence_id = fields.String(required=True)
+    failed_at = fields.AwareDateTime(required=True)
+
+
 SCHEMAS = {
     "staff_changed": StaffChanged,
     "division_changed": DivisionChanged,
     "post_changed": PostChanged,
+    "handover_started": HandoverStarted,
+    "handover_ended": HandoverEnded,
+    "handover_failed": HandoverFailed,
 }

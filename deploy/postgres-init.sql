@@ -1,2 +1,3 @@
 -- One database per service: a service owns its data.
 CREATE DATABASE xiaoneng_posts;
+CREATE DATABASE xiaoneng_attendance;

@@ -67,7 +67,7 @@ class Context:
 
 def parse_json(request):
     try:
-        body = json.loads(request.get_data(as_text=True) or "null")
+        body = json.loads(request.get_data(as_text=True) or "{}")
     except ValueError as exc:
         raise GatewayError("bad_request", "malformed_json", f"the body is not JSON: {exc}") \
             from None

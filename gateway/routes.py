@@ -5,10 +5,13 @@ from marshmallow import Schema, fields
 from gateway.auth import issue_token
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.errors import GatewayError
+from services.attendance import schemas as attendance
 from services.posts import schemas as posts
 
 ADMIN = ("admin",)
 ORG_MANAGERS = ("admin", "division_head")
+ABSENTEES = ("staff", "division_head")  # who files notices and leave requests
+APPROVERS = ("division_head", "leader")
 
 
 class TokenOut(Schema):
@@ -32,9 +35,14 @@ def login(c):
     return issue_token(c.settings, c.call("posts", "authenticate", c.body))
 
 
+class Fixed(str):
+    """An argument passed as it is, not looked up in the request."""
+
+
 def forward(service, method, *inputs):
     """A handler passing the named inputs (actor, body, query, path params) to a service."""
-    return lambda c: c.call(service, method, *(c.input(name) for name in inputs))
+    return lambda c: c.call(service, method, *(
+        name if isinstance(name, Fixed) else c.input(name) for name in inputs))
 
 
 def posts_call(method, *inputs):
@@ -77,6 +85,45 @@ ROUTES = [
     Route("GET", "/public/signage", PUBLIC, posts_call("signage", "query"),
           "post signage (工作岗位标识牌)", response=posts.SignageCard, many=True,
           query=("division_id", "limit", "offset")),
+]
+
+
+def absence_routes(kind, path, body):
+    """Filing, deciding, reporting back and reading notices or leave requests."""
+    def call(method, *inputs):
+        return forward("attendance", method, *inputs)
+
+    def decide(decision):
+        return call("decide", "actor", Fixed(kind), "id", Fixed(decision), "body")
+
+    out = attendance.AbsenceOut
+    return [
+        Route("POST", path, ABSENTEES, call(f"file_{kind}", "actor", "body"),
+              f"file a {kind}", body, out, status=201),
+        Route("POST", path + "/{id}/approve", APPROVERS, decide("approved"),
+              "approve (the approver only)", attendance.DecisionIn, out),
+        Route("POST", path + "/{id}/reject", APPROVERS, decide("rejected"),
+              "reject with a note (the approver only)", attendance.DecisionIn, out),
+        Route("POST", path + "/{id}/return", ABSENTEES,
+              call("report_return", "actor", Fixed(kind), "id", "body"),
+              "report back (the absent person)", attendance.ReturnIn, out),
+        Route("GET", path, ANY, call("list_absences", Fixed(kind), "query"), f"{kind}s",
+              response=out, many=True, query=("status", "staff_id", "limit", "offset")),
+        Route("GET", path + "/{id}", ANY, call("get_absence", Fixed(kind), "id"), f"a {kind}",
+              response=out),
+    ]
+
+
+ROUTES += [
+    *absence_routes("notice", "/leave-notices", attendance.NoticeIn),
+    *absence_routes("leave", "/leave-requests", attendance.LeaveIn),
+    Route("POST", "/absence-reports", APPROVERS,
+          forward("attendance", "report_absence", "actor", "body"),
+          "report an unauthorised absence (擅自离岗)", attendance.ReportIn, attendance.ReportOut,
+          status=201),
+    Route("GET", "/public/notice-board", PUBLIC,
+          forward("attendance", "notice_board", "query"), "who is away now (离岗告示牌)",
+          response=attendance.BoardRow, many=True, query=("division_id", "limit", "offset")),
 ]
 
 

@@ -4,15 +4,14 @@ import logging
 import time
 import uuid
 
-import eventlet
 from nameko.events import EventDispatcher
 from nameko.extensions import DependencyProvider
-from nameko.rpc import ReplyListener, ServiceProxy
 from nameko.timer import timer
 from nameko.web.handlers import HttpRequestHandler, http
 
+from chassis.calls import ServiceCalls
 from chassis.clock import clock
-from chassis.config import DEFAULT_JWT_SECRET, Settings, SettingsProvider
+from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
 from gateway import openapi
 from gateway.dispatch import Context, Router, authorise, respond
 from gateway.errors import GatewayError, error_response, json_response
@@ -28,28 +27,6 @@ def check_gateway_settings(settings):
                                 or len(settings.jwt_secret) < 32):
         raise RuntimeError("XIAONENG_ENV=production needs its own XIAONENG_JWT_SECRET "
                            "of at least 32 characters")
-
-
-class ServiceCalls(DependencyProvider):
-    """``call(service, method, *args)``: an RPC that gives up after the configured timeout."""
-
-    reply_listener = ReplyListener()
-
-    def setup(self):
-        self.timeout = Settings.from_mapping(self.container.config).rpc_timeout
-
-    def get_dependency(self, worker_ctx):
-        def call(service, method, *args, timeout=None):
-            proxy = ServiceProxy(worker_ctx, service, self.reply_listener)
-            reply = getattr(proxy, method).call_async(*args)
-            try:
-                with eventlet.Timeout(timeout or self.timeout):
-                    return reply.result()
-            except eventlet.Timeout:
-                raise GatewayError("unavailable", "service_unavailable",
-                                   f"the {service} service did not answer in time",
-                                   {"service": service}) from None
-        return call
 
 
 class RequestLog(DependencyProvider):

@@ -2,5 +2,6 @@
 
 SERVICE_CLASSES = {
     "posts": "services.posts.service:PostsService",
+    "attendance": "services.attendance.service:AttendanceService",
 }
 GATEWAY = "gateway.service:GatewayService"

@@ -72,9 +72,29 @@ class Handover(Base):
     __tablename__ = "handovers"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     post_id: Mapped[str] = mapped_column(sa.ForeignKey("posts.id"), index=True)
+    absence_id: Mapped[str | None] = mapped_column(sa.String(36))
     from_id: Mapped[str] = mapped_column(sa.String(36))
     to_id: Mapped[str | None] = mapped_column(sa.String(36))
     reason: Mapped[str] = mapped_column(sa.String(500))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     pending_items: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+
+class Absence(Base):
+    """An absence as attendance reported it: who is away, from its start to its end.
+
+    An end may arrive before its start (events out of order); the row then has an
+    ``ended_at`` and no ``started_at``, and the late start is ignored.
+    """
+
+    __tablename__ = "absences"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    reason: Mapped[str] = mapped_column(sa.String(500), default="")
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def current(self):
+        return self.started_at is not None and self.ended_at is None

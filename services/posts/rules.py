@@ -148,3 +148,34 @@ def check_first_admin(production, username, password):
         raise InsecureFirstAdmin(
             "XIAONENG_ENV=production needs XIAONENG_ADMIN_USERNAME and a non-default "
             "XIAONENG_ADMIN_PASSWORD")
+
+
+class NoApprover(Invalid):
+    code = "no_approver"
+
+
+def approver_of(staff, division):
+    """Who approves a leave: a staff member's division head; a head's supervising leader."""
+    if staff.role == "staff":
+        approver_id, who = division and division.head_id, "division head"
+    elif staff.role == "division_head":
+        approver_id, who = division and division.leader_id, "supervising leader"
+    else:
+        raise NoApprover(f"a {staff.role} has no approver in a division", {"role": staff.role})
+    if approver_id is None:
+        raise NoApprover(f"the division has no {who} to approve", {"staff_id": staff.id})
+    if approver_id == staff.id:
+        raise NoApprover("nobody approves their own absence", {"staff_id": staff.id})
+    return approver_id
+
+
+def cover_plan(post, absent_ids):
+    """AB岗: ``(state, acting_id)`` a post should be in while ``absent_ids`` are away.
+
+    A non-special post whose A holder is away goes to the first B in takeover
+    order (顶岗秩序) who is not away himself; with none available it is uncovered.
+    """
+    if post.special or post.holder_id not in absent_ids:
+        return "normal", None
+    acting = next((b for b in post.backup_ids if b not in absent_ids), None)
+    return ("covered", acting) if acting else ("uncovered", None)

@@ -76,13 +76,14 @@ class PostOut(Schema):
     holder_id = fields.String()
     backup_ids = fields.List(fields.String())
     special = fields.Boolean()
-    state = fields.String(metadata={"enum": ["normal", "covered"]})
+    state = fields.String(metadata={"enum": ["normal", "covered", "uncovered"]})
     acting_id = fields.String(allow_none=True)
 
 
 class HandoverOut(Schema):
     id = fields.String()
     post_id = fields.String()
+    absence_id = fields.String(allow_none=True)
     from_id = fields.String()
     to_id = fields.String(allow_none=True)
     started_at = fields.AwareDateTime()

@@ -7,10 +7,11 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
+from chassis.events import handle_event
 from chassis.schemas import Actor, PageArgs, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.posts import rules
+from services.posts import handover, rules
 from services.posts import schemas as s
 from services.posts.models import Backup, Division, Handover, Post, Staff
 from services.posts.passwords import hash_password, verify_password
@@ -167,6 +168,29 @@ class PostsService(ServiceBase):
             return page(work.session, select, s.HandoverOut, args)
 
     @rpc
+    def approver_of(self, staff_id):
+        """Who approves this person's leave-post notices and leave requests."""
+        with self.uow as work:
+            staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
+            division = staff.division_id and work.session.get(Division, staff.division_id)
+            return {"approver_id": rules.approver_of(staff, division),
+                    "staff": s.StaffOut().dump(staff)}
+
+    @handle_event("attendance", "absence_started")
+    def on_absence_started(self, event):
+        with self.uow as work:
+            handover.record_start(work.session, event.data)
+            handover.reconcile(work, handover.posts_involving(work.session,
+                                                              event.data["staff_id"]))
+
+    @handle_event("attendance", "absence_ended")
+    def on_absence_ended(self, event):
+        with self.uow as work:
+            handover.record_end(work.session, event.data)
+            handover.reconcile(work, handover.posts_involving(work.session,
+                                                              event.data["staff_id"]))
+
+    @rpc
     def signage(self, query=None):
         args = s.SignageQuery().load(query or {})
         with self.uow as work:
@@ -186,7 +210,7 @@ class PostsService(ServiceBase):
         rules.check_backups(post.holder_id, backup_ids, post.special,
                             {p.id: p for p in staff}, post.division_id)
         post.backups = [Backup(staff_id=b, rank=i) for i, b in enumerate(backup_ids, 1)]
-        work.session.flush()
+        handover.reconcile(work, [post])  # a new B list may change who covers now
         work.emit("post_changed", {"post_id": post.id, "title": post.title,
                                    "division_id": post.division_id, "holder_id": post.holder_id,
                                    "backup_ids": backup_ids, "special": post.special})

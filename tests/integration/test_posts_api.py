@@ -23,6 +23,7 @@ V1 = "/api/v1"
 def system(runner_factory, service_config):
     def start(**overrides):
         port = free_port()
+        overrides.setdefault("XIAONENG_SERVICES", "posts")
         config = service_config("posts", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
                                 XIAONENG_GATEWAY_PORT=str(port), **overrides)
         runner_factory(config, PostsService).start()

@@ -1,0 +1,54 @@
+"""Events raised by attendance (离岗告示制 and leave)."""
+
+from marshmallow import Schema, fields, validate
+
+KINDS = ("notice", "leave")
+
+
+class AbsenceStarted(Schema):
+    """An approved (or recorded) absence has begun: posts hands the holder's posts over."""
+
+    absence_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    reason = fields.String(required=True)  # as the public may see it: 「因私」 for personal
+    start_at = fields.AwareDateTime(required=True)
+    expected_return_at = fields.AwareDateTime(required=True)
+    approver_id = fields.String(required=True, allow_none=True)
+
+
+class AbsenceEnded(Schema):
+    absence_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    returned_at = fields.AwareDateTime(required=True)
+    late = fields.Boolean(required=True)
+    late_minutes = fields.Integer(required=True)
+
+
+class LateReturn(Schema):
+    """Not reported back by the expected return time plus the grace period (raised once)."""
+
+    absence_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    expected_return_at = fields.AwareDateTime(required=True)
+    detected_at = fields.AwareDateTime(required=True)
+    approver_id = fields.String(required=True, allow_none=True)
+
+
+class UnauthorisedAbsence(Schema):
+    """擅自离岗: an absence without a notice, reported by a head or leader."""
+
+    report_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    observed_at = fields.AwareDateTime(required=True)
+    reported_by = fields.String(required=True)
+    approver_id = fields.String(required=True, allow_none=True)
+    note = fields.String(required=True)
+
+
+SCHEMAS = {
+    "absence_started": AbsenceStarted,
+    "absence_ended": AbsenceEnded,
+    "late_return": LateReturn,
+    "unauthorised_absence": UnauthorisedAbsence,
+}

@@ -1,0 +1,85 @@
+"""Tables of attendance: absences (notices and leave requests), reports, projections."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from chassis.db import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Absence(Base):
+    """离岗告示 (kind ``notice``) or 请假 (kind ``leave``): one stretch away from the post."""
+
+    __tablename__ = "absences"
+    __table_args__ = (sa.Index("ix_absences_status_start", "status", "start_at"),
+                      sa.Index("ix_absences_status_return", "status", "expected_return_at"))
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(10))
+    staff_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    status: Mapped[str] = mapped_column(sa.String(10))
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expected_return_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    start_date: Mapped[date | None] = mapped_column(sa.Date)
+    end_date: Mapped[date | None] = mapped_column(sa.Date)
+    reason: Mapped[str] = mapped_column(sa.String(500))
+    reason_kind: Mapped[str] = mapped_column(sa.String(10))  # business | personal
+    contact: Mapped[str] = mapped_column(sa.String(100), default="")
+    approver_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(sa.String(500))
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    late: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    late_minutes: Mapped[int] = mapped_column(sa.Integer, default=0)
+    late_reported: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AbsenceReport(Base):
+    """擅自离岗: an absence without a notice, as a head or leader observed it."""
+
+    __tablename__ = "absence_reports"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    observed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(sa.String(1000))
+    reported_by: Mapped[str] = mapped_column(sa.String(36))
+    approver_id: Mapped[str | None] = mapped_column(sa.String(36))
+
+
+class StaffView(Base):
+    """Projection of posts' staff: names for the notice board."""
+
+    __tablename__ = "staff_view"
+    staff_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+
+
+class PostView(Base):
+    """Projection of posts' posts: which posts a person holds."""
+
+    __tablename__ = "post_view"
+    post_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    holder_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    division_id: Mapped[str] = mapped_column(sa.String(36))
+
+
+class CoverView(Base):
+    """Projection of posts' handovers: who covers a post now.
+
+    An end that overtakes its start leaves an ended row, so the late start is ignored.
+    """
+
+    __tablename__ = "cover_view"
+    handover_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    post_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    to_id: Mapped[str] = mapped_column(sa.String(36))
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended: Mapped[bool] = mapped_column(sa.Boolean, default=False)

@@ -1,0 +1,170 @@
+"""离岗告示制: leave-post notices, leave requests, returns and the notice board.
+
+Pure functions: they take ``now`` and records and return decisions or raise
+domain errors. Times are aware datetimes; "the same day" is the office's day.
+"""
+
+from datetime import datetime, time, timedelta
+
+from chassis.clock import OFFICE_TZ
+from chassis.errors import Conflict, Forbidden, Invalid
+
+NOTICE_WITHOUT_APPROVAL = timedelta(minutes=30)
+OFFICE_OPENS = time(8, 30)  # when a leave request's holder is expected back
+OPEN = ("recorded", "pending", "approved")  # statuses that still hold a time slot
+PERSONAL_REASON = "因私"
+LEAVE_REASON = "请假"
+
+
+class UseLeaveRequest(Invalid):
+    """Longer than a day: 离岗一天以上的，按请假制度执行."""
+
+    code = "use_leave_request"
+
+
+class ReturnBeforeStart(Invalid):
+    code = "return_before_start"
+
+
+class ReturnInFuture(Invalid):
+    code = "return_in_future"
+
+
+class OverlappingAbsence(Conflict):
+    code = "overlapping_absence"
+
+
+class NotApprover(Forbidden):
+    code = "not_approver"
+
+
+class AlreadyDecided(Conflict):
+    code = "already_decided"
+
+
+class NoteRequired(Invalid):
+    code = "note_required"
+
+
+class NotYourAbsence(Forbidden):
+    code = "not_your_absence"
+
+
+class NotAway(Conflict):
+    """Reporting back on a notice that was never approved (pending or rejected)."""
+
+    code = "not_away"
+
+
+class AlreadyReturned(Conflict):
+    code = "already_returned"
+
+
+class NotYourStaff(Forbidden):
+    code = "not_your_staff"
+
+
+def office_day(moment: datetime):
+    return moment.astimezone(OFFICE_TZ).date()
+
+
+def notice_status(start_at, expected_return_at):
+    """≤ 30 min: recorded; longer but back the same day: pending approval; else refused."""
+    if expected_return_at <= start_at:
+        raise ReturnBeforeStart("the expected return must be after the start",
+                                {"start_at": start_at.isoformat(),
+                                 "expected_return_at": expected_return_at.isoformat()})
+    if expected_return_at - start_at <= NOTICE_WITHOUT_APPROVAL:
+        return "recorded"
+    if office_day(start_at) != office_day(expected_return_at):
+        raise UseLeaveRequest("an absence past today needs a leave request (请假)",
+                              {"start_at": start_at.isoformat(),
+                               "expected_return_at": expected_return_at.isoformat()})
+    return "pending"
+
+
+def leave_window(start_date, end_date, calendar):
+    """A leave runs from the start day's midnight to office opening on the next working day."""
+    if end_date < start_date:
+        raise ReturnBeforeStart("the leave ends before it starts",
+                                {"start_date": start_date.isoformat(),
+                                 "end_date": end_date.isoformat()})
+    back = calendar.add_working_days(end_date, 1)
+    return (datetime.combine(start_date, time(0), OFFICE_TZ),
+            datetime.combine(back, OFFICE_OPENS, OFFICE_TZ))
+
+
+def check_no_overlap(existing, start_at, expected_return_at):
+    """One absence at a time: no slot may overlap one still open."""
+    for other in existing:
+        if other.status in OPEN and other.returned_at is None \
+                and other.start_at < expected_return_at and start_at < other.expected_return_at:
+            raise OverlappingAbsence("this overlaps another absence of yours",
+                                     {"absence_id": other.id})
+
+
+def check_decision(absence, actor_id, decision, note):
+    if absence.approver_id != actor_id:
+        raise NotApprover("only the approver may decide", {"approver_id": absence.approver_id})
+    if absence.status != "pending":
+        raise AlreadyDecided(f"already {absence.status}", {"status": absence.status})
+    if decision == "rejected" and not (note or "").strip():
+        raise NoteRequired("a rejection needs a note")
+
+
+def check_return(absence, actor_id, returned_at, now):
+    if absence.staff_id != actor_id:
+        raise NotYourAbsence("only the absent person reports back")
+    if absence.status == "returned":
+        raise AlreadyReturned("already reported back", {"returned_at": absence.returned_at
+                                                        .isoformat()})
+    if absence.status not in ("recorded", "approved"):
+        raise NotAway(f"the absence is {absence.status}", {"status": absence.status})
+    if returned_at < absence.start_at:
+        raise ReturnBeforeStart("cannot report back before the absence starts",
+                                {"start_at": absence.start_at.isoformat()})
+    if returned_at > now + timedelta(minutes=1):
+        raise ReturnInFuture("cannot report back for a time still to come",
+                             {"returned_at": returned_at.isoformat()})
+
+
+def lateness(expected_return_at, returned_at, grace):
+    """(late, minutes late): late only past the grace period; minutes from the expected time."""
+    overdue = returned_at - expected_return_at
+    return overdue > grace, max(0, int(overdue.total_seconds() // 60))
+
+
+def due_to_start(absence, now):
+    return absence.status in ("recorded", "approved") and absence.started_at is None \
+        and absence.start_at <= now
+
+
+def overdue_return(absence, now, grace):
+    return absence.status in ("recorded", "approved") and not absence.late_reported \
+        and now > absence.expected_return_at + grace
+
+
+def public_reason(absence):
+    """离岗告示牌: a personal reason shows only as 「因私」, a leave only as 「请假」."""
+    return {"personal": PERSONAL_REASON, "leave": LEAVE_REASON}.get(absence.reason_kind,
+                                                                    absence.reason)
+
+
+def check_reporter(actor, approver_id):
+    """An unauthorised absence is reported by a leader, or by the person's own approver."""
+    if actor["role"] != "leader" and actor["id"] != approver_id:
+        raise NotYourStaff("a division head reports only their own division's staff")
+
+
+def board_rows(absence, person, posts, covers, names):
+    """The notice board's rows for one absence: one per post the person holds."""
+    base = {"absence_id": absence.id, "staff_id": absence.staff_id,
+            "name": person.name if person else absence.staff_id,
+            "reason": public_reason(absence), "start_at": absence.start_at,
+            "expected_return_at": absence.expected_return_at, "contact": absence.contact}
+    rows = []
+    for post in posts or [None]:
+        cover = covers.get(post.post_id) if post else None
+        rows.append({**base, "post_title": post.title if post else None,
+                     "covered_by_id": cover, "covered_by": names.get(cover)})
+    return rows

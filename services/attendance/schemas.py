@@ -1,0 +1,95 @@
+"""RPC inputs and outputs of attendance (also the gateway's OpenAPI schemas)."""
+
+from marshmallow import Schema, fields, validate
+
+from chassis.schemas import PageArgs
+
+STATUSES = ("recorded", "pending", "approved", "rejected", "returned")
+
+
+def text(max_len, **kw):
+    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
+
+
+class NoticeIn(Schema):
+    start_at = fields.AwareDateTime(required=True)
+    expected_return_at = fields.AwareDateTime(required=True)
+    reason = text(500, required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(["business", "personal"]))
+    contact = text(100, required=True)
+
+
+class LeaveIn(Schema):
+    start_date = fields.Date(required=True)
+    end_date = fields.Date(required=True)
+    reason = text(500, required=True)
+    contact = fields.String(load_default="", validate=validate.Length(max=100))
+
+
+class DecisionIn(Schema):
+    note = fields.String(load_default=None, allow_none=True,
+                         validate=validate.Length(max=500))
+
+
+class ReturnIn(Schema):
+    returned_at = fields.AwareDateTime(load_default=None, allow_none=True)
+
+
+class ReportIn(Schema):
+    staff_id = fields.String(required=True)
+    observed_at = fields.AwareDateTime(required=True)
+    note = text(1000, required=True)
+
+
+class AbsenceQuery(PageArgs):
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    staff_id = fields.String()
+
+
+class BoardQuery(PageArgs):
+    division_id = fields.String()
+
+
+class AbsenceOut(Schema):
+    id = fields.String()
+    type = fields.String(attribute="kind", metadata={"enum": ["notice", "leave"]})
+    staff_id = fields.String()
+    status = fields.String(metadata={"enum": list(STATUSES)})
+    approver_id = fields.String(allow_none=True)
+    start_at = fields.AwareDateTime()
+    expected_return_at = fields.AwareDateTime()
+    start_date = fields.Date(allow_none=True)
+    end_date = fields.Date(allow_none=True)
+    reason = fields.String()
+    kind = fields.String(attribute="reason_kind")
+    contact = fields.String()
+    decided_at = fields.AwareDateTime(allow_none=True)
+    decision_note = fields.String(allow_none=True)
+    started_at = fields.AwareDateTime(allow_none=True)
+    returned_at = fields.AwareDateTime(allow_none=True)
+    late = fields.Boolean()
+    late_minutes = fields.Integer()
+
+
+class ReportOut(Schema):
+    id = fields.String()
+    staff_id = fields.String()
+    observed_at = fields.AwareDateTime()
+    note = fields.String()
+    reported_by = fields.String()
+    approver_id = fields.String(allow_none=True)
+
+
+class BoardRow(Schema):
+    """离岗告示牌: one row per post of someone away now."""
+
+    absence_id = fields.String()
+    staff_id = fields.String()
+    name = fields.String()
+    post_title = fields.String(allow_none=True)
+    reason = fields.String()
+    start_at = fields.AwareDateTime()
+    expected_return_at = fields.AwareDateTime()
+    contact = fields.String()
+    covered_by = fields.String(allow_none=True)
+    covered_by_id = fields.String(allow_none=True)

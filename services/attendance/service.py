@@ -1,0 +1,158 @@
+"""The attendance service: 离岗告示 (leave-post notices), 请假 (leave), returns, the board."""
+
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from chassis.calendar import Calendar
+from chassis.calls import ServiceCalls
+from chassis.clock import clock
+from chassis.entrypoints import periodic, rpc
+from chassis.errors import ServiceError
+from chassis.events import handle_event
+from chassis.schemas import Actor, page, paginate
+from chassis.service import ServiceBase
+from chassis.uow import UnitOfWork
+from services.attendance import absences, projections, rules
+from services.attendance import schemas as s
+from services.attendance.models import Absence, AbsenceReport, StaffView
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+
+
+class AttendanceService(ServiceBase):
+    """离岗告示制: who is away, approved by whom, back when."""
+
+    name = "attendance"
+    uow = UnitOfWork(MIGRATIONS)
+    call = ServiceCalls()
+    calendar = Calendar()
+
+    @rpc
+    def file_notice(self, actor, payload):
+        actor, data = Actor().load(actor), s.NoticeIn().load(payload)
+        status = rules.notice_status(data["start_at"], data["expected_return_at"])
+        approver_id = self._approver(actor["id"], required=status == "pending")
+        with self.uow as work:
+            absence = absences.open_absence(
+                work, kind="notice", staff_id=actor["id"], status=status,
+                approver_id=approver_id, start_at=data["start_at"],
+                expected_return_at=data["expected_return_at"], reason=data["reason"],
+                reason_kind=data["kind"], contact=data["contact"])
+        return s.AbsenceOut().dump(absence)
+
+    @rpc
+    def file_leave(self, actor, payload):
+        actor, data = Actor().load(actor), s.LeaveIn().load(payload)
+        start_at, back_at = rules.leave_window(data["start_date"], data["end_date"],
+                                               self.calendar)
+        approver_id = self._approver(actor["id"], required=True)
+        with self.uow as work:
+            absence = absences.open_absence(
+                work, kind="leave", staff_id=actor["id"], status="pending",
+                approver_id=approver_id, start_at=start_at, expected_return_at=back_at,
+                start_date=data["start_date"], end_date=data["end_date"],
+                reason=data["reason"], reason_kind="leave", contact=data["contact"])
+        return s.AbsenceOut().dump(absence)
+
+    @rpc
+    def decide(self, actor, kind, absence_id, decision, payload):
+        actor, data = Actor().load(actor), s.DecisionIn().load(payload or {})
+        with self.uow as work:
+            absence = absences.locked(work.session, kind, absence_id)
+            rules.check_decision(absence, actor["id"], decision, data["note"])
+            absence.status, absence.decision_note = decision, data["note"]
+            absence.decided_at = clock.now()
+            absences.start_if_due(work, absence, clock.now())
+        return s.AbsenceOut().dump(absence)
+
+    @rpc
+    def report_return(self, actor, kind, absence_id, payload):
+        actor, data = Actor().load(actor), s.ReturnIn().load(payload or {})
+        with self.uow as work:
+            absence = absences.locked(work.session, kind, absence_id)
+            returned_at = data["returned_at"] or clock.now()
+            rules.check_return(absence, actor["id"], returned_at, clock.now())
+            absences.end(work, absence, returned_at, absences.grace_period(self.settings))
+        return s.AbsenceOut().dump(absence)
+
+    @rpc
+    def report_absence(self, actor, payload):
+        actor, data = Actor().load(actor), s.ReportIn().load(payload)
+        approver_id = self._approver(data["staff_id"], required=False)
+        rules.check_reporter(actor, approver_id)
+        with self.uow as work:
+            report = AbsenceReport(id=str(uuid.uuid4()), reported_by=actor["id"],
+                                   approver_id=approver_id, **data)
+            work.session.add(report)
+            work.emit("unauthorised_absence", {
+                "report_id": report.id, "staff_id": report.staff_id,
+                "observed_at": report.observed_at, "reported_by": report.reported_by,
+                "approver_id": approver_id, "note": report.note})
+        return s.ReportOut().dump(report)
+
+    @rpc
+    def list_absences(self, kind, query=None):
+        args = s.AbsenceQuery().load(query or {})
+        with self.uow as work:
+            select = sa.select(Absence).where(Absence.kind == kind) \
+                .order_by(Absence.start_at.desc())
+            for field in ("status", "staff_id"):
+                if field in args:
+                    select = select.where(getattr(Absence, field) == args[field])
+            return page(work.session, select, s.AbsenceOut, args)
+
+    @rpc
+    def get_absence(self, kind, absence_id):
+        with self.uow as work:
+            return s.AbsenceOut().dump(absences.locked(work.session, kind, absence_id))
+
+    @rpc
+    def notice_board(self, query=None):
+        args = s.BoardQuery().load(query or {})
+        with self.uow as work:
+            select = sa.select(Absence).where(
+                Absence.status.in_(("recorded", "approved")), Absence.started_at.is_not(None),
+                Absence.returned_at.is_(None)).order_by(Absence.start_at)
+            if "division_id" in args:
+                select = select.join(StaffView, StaffView.staff_id == Absence.staff_id) \
+                    .where(StaffView.division_id == args["division_id"])
+            total, sliced = paginate(work.session, select, args)
+            rows = projections.board(work.session, work.session.scalars(sliced).all())
+        return {"items": s.BoardRow(many=True).dump(rows), "total": total}
+
+    @periodic("scan_interval")
+    def scan(self):
+        """Starts absences whose time has come and reports late returns (test clock aware)."""
+        with self.uow as work:
+            absences.scan(work, clock.now(), absences.grace_period(self.settings))
+
+    @handle_event("posts", "staff_changed")
+    def on_staff_changed(self, event):
+        with self.uow as work:
+            projections.staff_changed(work.session, event.data)
+
+    @handle_event("posts", "post_changed")
+    def on_post_changed(self, event):
+        with self.uow as work:
+            projections.post_changed(work.session, event.data)
+
+    @handle_event("posts", "handover_started")
+    def on_handover_started(self, event):
+        with self.uow as work:
+            projections.handover_started(work.session, event.data)
+
+    @handle_event("posts", "handover_ended")
+    def on_handover_ended(self, event):
+        with self.uow as work:
+            projections.handover_ended(work.session, event.data)
+
+    def _approver(self, staff_id, required):
+        """The approver, from posts; ``None`` where there is none and none is needed."""
+        try:
+            return self.call("posts", "approver_of", staff_id)["approver_id"]
+        except ServiceError as error:
+            if required or error.code != "no_approver":
+                raise
+            return None
