@@ -3,7 +3,18 @@
 import sqlalchemy as sa
 from marshmallow import Schema, fields, validate
 
+from chassis.clock import OFFICE_TZ
+
 ROLES = ("staff", "division_head", "leader", "admin")
+
+
+class OfficeTime(fields.AwareDateTime):
+    """An aware datetime, written in the office's zone (Asia/Shanghai, +08:00)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None:
+            value = value.astimezone(OFFICE_TZ)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class Actor(Schema):

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import PageArgs
+from chassis.schemas import OfficeTime, PageArgs
 
 STATUSES = ("recorded", "pending", "approved", "rejected", "returned")
 
@@ -56,17 +56,17 @@ class AbsenceOut(Schema):
     staff_id = fields.String()
     status = fields.String(metadata={"enum": list(STATUSES)})
     approver_id = fields.String(allow_none=True)
-    start_at = fields.AwareDateTime()
-    expected_return_at = fields.AwareDateTime()
+    start_at = OfficeTime()
+    expected_return_at = OfficeTime()
     start_date = fields.Date(allow_none=True)
     end_date = fields.Date(allow_none=True)
     reason = fields.String()
     kind = fields.String(attribute="reason_kind")
     contact = fields.String()
-    decided_at = fields.AwareDateTime(allow_none=True)
+    decided_at = OfficeTime(allow_none=True)
     decision_note = fields.String(allow_none=True)
-    started_at = fields.AwareDateTime(allow_none=True)
-    returned_at = fields.AwareDateTime(allow_none=True)
+    started_at = OfficeTime(allow_none=True)
+    returned_at = OfficeTime(allow_none=True)
     late = fields.Boolean()
     late_minutes = fields.Integer()
 
@@ -74,7 +74,7 @@ class AbsenceOut(Schema):
 class ReportOut(Schema):
     id = fields.String()
     staff_id = fields.String()
-    observed_at = fields.AwareDateTime()
+    observed_at = OfficeTime()
     note = fields.String()
     reported_by = fields.String()
     approver_id = fields.String(allow_none=True)
@@ -88,8 +88,8 @@ class BoardRow(Schema):
     name = fields.String()
     post_title = fields.String(allow_none=True)
     reason = fields.String()
-    start_at = fields.AwareDateTime()
-    expected_return_at = fields.AwareDateTime()
+    start_at = OfficeTime()
+    expected_return_at = OfficeTime()
     contact = fields.String()
     covered_by = fields.String(allow_none=True)
     covered_by_id = fields.String(allow_none=True)

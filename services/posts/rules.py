@@ -173,9 +173,13 @@ def cover_plan(post, absent_ids):
     """AB岗: ``(state, acting_id)`` a post should be in while ``absent_ids`` are away.
 
     A non-special post whose A holder is away goes to the first B in takeover
-    order (顶岗秩序) who is not away himself; with none available it is uncovered.
+    order (顶岗秩序) who is not away; with none available it is uncovered. A B
+    already acting keeps the post while present, so the work is not passed
+    around when an earlier B comes back.
     """
     if post.special or post.holder_id not in absent_ids:
         return "normal", None
-    acting = next((b for b in post.backup_ids if b not in absent_ids), None)
-    return ("covered", acting) if acting else ("uncovered", None)
+    available = [b for b in post.backup_ids if b not in absent_ids]
+    if post.acting_id in available:
+        return "covered", post.acting_id
+    return ("covered", available[0]) if available else ("uncovered", None)

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import ROLES, PageArgs
+from chassis.schemas import ROLES, OfficeTime, PageArgs
 
 
 def text(max_len, **kw):
@@ -86,8 +86,8 @@ class HandoverOut(Schema):
     absence_id = fields.String(allow_none=True)
     from_id = fields.String()
     to_id = fields.String(allow_none=True)
-    started_at = fields.AwareDateTime()
-    ended_at = fields.AwareDateTime(allow_none=True)
+    started_at = OfficeTime()
+    ended_at = OfficeTime(allow_none=True)
     reason = fields.String()
     pending_items = fields.List(fields.Dict())
 

@@ -69,3 +69,39 @@ def test_the_development_admin_login_is_refused_in_production():
         rules.check_first_admin(True, "admin", "admin")
     rules.check_first_admin(True, "root", "a-long-real-secret")
     rules.check_first_admin(False, "admin", "admin")
+
+
+def post(holder="a", backups=("b1", "b2"), special=False, acting=None):
+    return Record(holder_id=holder, backup_ids=list(backups), special=special, acting_id=acting)
+
+
+def test_the_first_backup_covers_an_absent_holder():
+    assert rules.cover_plan(post(), {"a"}) == ("covered", "b1")
+
+
+def test_the_second_backup_covers_when_the_first_is_away():
+    assert rules.cover_plan(post(), {"a", "b1"}) == ("covered", "b2")
+
+
+def test_an_acting_backup_keeps_the_post_when_an_earlier_backup_comes_back():
+    assert rules.cover_plan(post(acting="b2"), {"a"}) == ("covered", "b2")
+
+
+def test_a_post_is_uncovered_when_every_backup_is_away():
+    assert rules.cover_plan(post(), {"a", "b1", "b2"}) == ("uncovered", None)
+
+
+def test_a_post_whose_holder_is_present_or_which_is_special_stays_normal():
+    assert rules.cover_plan(post(), {"b1"}) == ("normal", None)
+    assert rules.cover_plan(post(backups=(), special=True), {"a"}) == ("normal", None)
+
+
+def test_staff_are_approved_by_their_head_and_heads_by_the_supervising_leader():
+    division = Record(id="d1", head_id="head", leader_id="boss")
+    assert rules.approver_of(Record(id="a", role="staff"), division) == "head"
+    assert rules.approver_of(Record(id="head", role="division_head"), division) == "boss"
+    with pytest.raises(rules.NoApprover):
+        rules.approver_of(Record(id="head", role="staff"), division)  # nobody approves own
+    with pytest.raises(rules.NoApprover):
+        rules.approver_of(Record(id="h2", role="division_head"),
+                          Record(id="d2", head_id="h2", leader_id=None))

@@ -1,0 +1,190 @@
+"""Attendance with posts behind the gateway: notices, approvals, handovers, the board."""
+
+from datetime import datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from chassis.clock import OFFICE_TZ, Clock, clock
+from chassis.db import OutboxRecord, make_engine
+from gateway.service import GatewayService
+from services.attendance.service import AttendanceService
+from services.posts.service import PostsService
+from tests.helpers import free_port, wait_until
+from tests.integration.api import Api, Organisation
+
+V1 = "/api/v1"
+MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=OFFICE_TZ)  # a Thursday
+
+
+def iso(moment):
+    return moment.isoformat()
+
+
+@pytest.fixture
+def office(runner_factory, service_config):
+    """A division (head, leader) and post P held by A with backups B1, B2; 09:00 today."""
+    clock.set_offset(Clock.offset_to(MORNING))
+    port = free_port()
+    config = service_config("posts", "attendance", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
+                            XIAONENG_SCAN_INTERVAL="0.5")
+    runner_factory(config, PostsService).start()
+    runner_factory(config, AttendanceService).start()
+    runner_factory(config, GatewayService).start()
+    api = Api(f"http://127.0.0.1:{port}")
+    org = Organisation(api, api.login("admin", "admin"))
+    division, leader, head = org.division()
+    a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
+    post = api.ok("POST", f"{V1}/posts", org.admin, {
+        "title": "审核岗", "division_id": division["id"], "duties": ["审核"],
+        "holder_id": a["id"], "backup_ids": [b1["id"], b2["id"]]})
+    yield type("Office", (), dict(api=api, org=org, division=division, leader=leader, head=head,
+                                  a=a, b1=b1, b2=b2, post=post, config=config))
+    clock.set_offset(0)
+
+
+def notice(api, person, start, hours=2, kind="business", reason="到省政府开会"):
+    return api.request("POST", f"{V1}/leave-notices", person["token"], {
+        "start_at": iso(start), "expected_return_at": iso(start + timedelta(hours=hours)),
+        "reason": reason, "kind": kind, "contact": "138-0000-0000"})
+
+
+def approved_notice(o, person, approver, start, **kw):
+    filed = notice(o.api, person, start, **kw)
+    assert filed.status_code == 201, filed.text
+    return o.api.ok("POST", f"{V1}/leave-notices/{filed.json()['id']}/approve", approver["token"])
+
+
+def board(o):
+    return o.api.ok("GET", f"{V1}/public/notice-board?division_id={o.division['id']}")["items"]
+
+
+def events(o, type_):
+    engine = make_engine(o.config["XIAONENG_ATTENDANCE_DATABASE_URL"])
+    with engine.connect() as conn:
+        count = conn.scalar(sa.select(sa.func.count()).where(OutboxRecord.routing_key == type_))
+    engine.dispose()
+    return count
+
+
+def test_an_approved_notice_hands_the_post_to_the_first_backup_and_the_board_shows_it(office):
+    o = office
+    filed = notice(o.api, o.a, MORNING + timedelta(hours=1), kind="personal", reason="看病")
+    assert filed.status_code == 201
+    assert (filed.json()["status"], filed.json()["approver_id"]) == ("pending", o.head["id"])
+    o.api.ok("POST", f"{V1}/leave-notices/{filed.json()['id']}/approve", o.head["token"])
+    assert board(o) == []  # not started yet
+
+    clock.set_offset(Clock.offset_to(MORNING + timedelta(hours=1, seconds=1)))
+    rows = wait_until(lambda: [r for r in board(o) if r["covered_by"]], timeout=10)
+    assert [(r["name"], r["post_title"], r["reason"], r["covered_by"], r["covered_by_id"])
+            for r in rows] == [("张三", "审核岗", "因私", "李四", o.b1["id"])]
+    assert rows[0]["contact"] == "138-0000-0000"
+    post = o.api.ok("GET", f"{V1}/posts/{o.post['id']}", o.a["token"])
+    assert (post["state"], post["acting_id"]) == ("covered", o.b1["id"])
+
+    back = o.api.ok("POST", f"{V1}/leave-notices/{filed.json()['id']}/return", o.a["token"])
+    assert back["status"] == "returned" and back["late"] is False
+    wait_until(lambda: o.api.ok("GET", f"{V1}/posts/{o.post['id']}", o.a["token"])["state"]
+               == "normal")
+    wait_until(lambda: board(o) == [])
+
+
+def test_a_division_heads_notice_is_approved_by_the_supervising_leader(office):
+    o = office
+    filed = notice(o.api, o.head, MORNING + timedelta(hours=1)).json()
+    assert filed["approver_id"] == o.leader["id"]
+    refused = o.api.request("POST", f"{V1}/leave-notices/{filed['id']}/approve", o.head["token"])
+    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_approver")
+    approved = o.api.ok("POST", f"{V1}/leave-notices/{filed['id']}/approve", o.leader["token"])
+    assert approved["status"] == "approved"
+
+
+def test_short_notices_are_recorded_and_long_ones_need_a_leave_request(office):
+    o = office
+    short = notice(o.api, o.b1, MORNING + timedelta(hours=3), hours=0.5)
+    assert short.status_code == 201 and short.json()["status"] == "recorded"
+    long = notice(o.api, o.a, MORNING, hours=20)
+    assert (long.status_code, long.json()["error"]["code"]) == (422, "use_leave_request")
+
+
+def test_a_leave_request_goes_through_the_same_approval_chain(office):
+    o = office
+    leave = o.api.ok("POST", f"{V1}/leave-requests", o.a["token"], {
+        "start_date": "2026-11-30", "end_date": "2026-12-01", "reason": "探亲"})
+    assert (leave["status"], leave["approver_id"], leave["type"]) == (
+        "pending", o.head["id"], "leave")
+    assert leave["expected_return_at"] == "2026-12-02T08:30:00+08:00"
+    o.api.ok("POST", f"{V1}/leave-requests/{leave['id']}/approve", o.head["token"])
+    listed = o.api.ok("GET", f"{V1}/leave-requests?status=approved&staff_id={o.a['id']}",
+                      o.head["token"])
+    assert [item["id"] for item in listed["items"]] == [leave["id"]]
+    # a leave request is not a notice
+    assert o.api.request("GET", f"{V1}/leave-notices/{leave['id']}",
+                         o.a["token"]).status_code == 404
+
+
+def test_bad_requests_about_notices_are_refused_and_change_nothing(office):
+    o = office
+    start = MORNING + timedelta(hours=1)
+    backwards = o.api.request("POST", f"{V1}/leave-notices", o.a["token"], {
+        "start_at": iso(start), "expected_return_at": iso(start - timedelta(hours=1)),
+        "reason": "x", "kind": "business", "contact": "1"})
+    assert backwards.json()["error"]["code"] == "return_before_start"
+    first = approved_notice(o, o.a, o.head, start)
+    overlapping = notice(o.api, o.a, start + timedelta(minutes=30))
+    assert (overlapping.status_code, overlapping.json()["error"]["code"]) == (
+        409, "overlapping_absence")
+    again = o.api.request("POST", f"{V1}/leave-notices/{first['id']}/approve", o.head["token"])
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_decided")
+    early = o.api.request("POST", f"{V1}/leave-notices/{first['id']}/return", o.a["token"],
+                          {"returned_at": iso(MORNING)})
+    assert early.json()["error"]["code"] == "return_before_start"
+    someone_else = o.api.request("POST", f"{V1}/leave-notices/{first['id']}/return",
+                                 o.b1["token"])
+    assert someone_else.status_code == 403
+
+    other = notice(o.api, o.b1, MORNING + timedelta(hours=5)).json()
+    wrong = o.api.request("POST", f"{V1}/leave-notices/{other['id']}/approve", o.leader["token"])
+    assert wrong.status_code == 403
+    no_note = o.api.request("POST", f"{V1}/leave-notices/{other['id']}/reject", o.head["token"])
+    assert no_note.json()["error"]["code"] == "note_required"
+    o.api.ok("POST", f"{V1}/leave-notices/{other['id']}/reject", o.head["token"],
+             {"note": "人手不足"})
+    on_rejected = o.api.request("POST", f"{V1}/leave-notices/{other['id']}/return",
+                                o.b1["token"])
+    assert (on_rejected.status_code, on_rejected.json()["error"]["code"]) == (409, "not_away")
+    assert o.api.request("POST", f"{V1}/leave-notices/nope/approve",
+                         o.head["token"]).status_code == 404
+    assert o.api.request("POST", f"{V1}/leave-notices", o.leader["token"],
+                         {}).status_code == 403  # wrong role before anything else
+    statuses = {n["id"]: n["status"] for n in o.api.ok(
+        "GET", f"{V1}/leave-notices", o.head["token"])["items"]}
+    assert statuses == {first["id"]: "approved", other["id"]: "rejected"}
+
+
+def test_a_late_return_is_raised_once_and_the_return_records_how_late(office):
+    o = office
+    start = MORNING + timedelta(minutes=5)
+    first = approved_notice(o, o.a, o.head, start, hours=1)
+    clock.set_offset(Clock.offset_to(start + timedelta(hours=1, minutes=16)))
+    wait_until(lambda: events(o, "late_return") == 1, timeout=10)
+    clock.set_offset(Clock.offset_to(start + timedelta(hours=1, minutes=40)))
+    back = o.api.ok("POST", f"{V1}/leave-notices/{first['id']}/return", o.a["token"])
+    assert (back["late"], back["late_minutes"]) == (True, 40)
+    assert events(o, "late_return") == 1
+
+
+def test_heads_report_unauthorised_absences_of_their_own_staff_only(office):
+    o = office
+    report = o.api.ok("POST", f"{V1}/absence-reports", o.head["token"], {
+        "staff_id": o.a["id"], "observed_at": iso(MORNING), "note": "未履行离岗告示手续"})
+    assert (report["staff_id"], report["approver_id"]) == (o.a["id"], o.head["id"])
+    other_division, _, other_head = o.org.division()
+    refused = o.api.request("POST", f"{V1}/absence-reports", other_head["token"], {
+        "staff_id": o.a["id"], "observed_at": iso(MORNING), "note": "x"})
+    assert refused.status_code == 403
+    unknown = o.api.request("POST", f"{V1}/absence-reports", o.leader["token"], {
+        "staff_id": "ghost", "observed_at": iso(MORNING), "note": "x"})
+    assert unknown.status_code == 404
+    assert events(o, "unauthorised_absence") == 1
