@@ -1,0 +1,110 @@
+"""Issue 3's acceptance: leave-post notices hand posts over to B backups, across processes."""
+
+import signal
+from datetime import datetime, timedelta
+
+from chassis.clock import OFFICE_TZ
+from tests.helpers import wait_until
+from tests.integration.api import Organisation
+
+V1 = "/api/v1"
+
+
+def set_clock(api, admin, moment):
+    api.ok("POST", f"{V1}/admin/clock", admin, {"now": moment.isoformat()})
+
+
+def file_notice(api, person, start, hours=2, kind="business", reason="到省政府开会"):
+    return api.ok("POST", f"{V1}/leave-notices", person["token"], {
+        "start_at": start.isoformat(), "expected_return_at": (start + timedelta(hours=hours))
+        .isoformat(), "reason": reason, "kind": kind, "contact": "0571-87000000"})
+
+
+def post_state(api, token, post_id):
+    post = api.ok("GET", f"{V1}/posts/{post_id}", token)
+    return post["state"], post["acting_id"]
+
+
+def test_a_notice_hands_the_post_to_b1_then_b2_and_back_to_a(api):
+    admin = api.login("admin", "admin")
+    day = datetime(2026, 12, 1, 9, 0, tzinfo=OFFICE_TZ)  # a Tuesday
+    set_clock(api, admin, day)
+    org = Organisation(api, admin)
+    division, leader, head = org.division()
+    a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
+    post = api.ok("POST", f"{V1}/posts", admin, {
+        "title": "事业单位登记岗", "division_id": division["id"], "duties": ["登记审核"],
+        "holder_id": a["id"], "backup_ids": [b1["id"], b2["id"]]})
+
+    notice = file_notice(api, a, day + timedelta(minutes=10), kind="personal", reason="就医")
+    assert notice["status"] == "pending" and notice["approver_id"] == head["id"]
+    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    set_clock(api, admin, day + timedelta(minutes=11))
+    wait_until(lambda: post_state(api, a["token"], post["id"]) == ("covered", b1["id"]),
+               timeout=15, message="B1 covers P")
+
+    def board():
+        url = f"{V1}/public/notice-board?division_id={division['id']}"
+        return [(r["name"], r["post_title"], r["reason"], r["covered_by"])
+                for r in api.ok("GET", url)["items"]]
+    wait_until(lambda: board() == [("张三", "事业单位登记岗", "因私", "李四")], timeout=10)
+
+    b1_notice = file_notice(api, b1, day + timedelta(minutes=20))
+    api.ok("POST", f"{V1}/leave-notices/{b1_notice['id']}/approve", head["token"])
+    set_clock(api, admin, day + timedelta(minutes=21))
+    wait_until(lambda: post_state(api, a["token"], post["id"]) == ("covered", b2["id"]),
+               timeout=15, message="B2 covers P while B1 is away too")
+    wait_until(lambda: ("张三", "事业单位登记岗", "因私", "王五") in board(), timeout=10)
+
+    back = api.ok("POST", f"{V1}/leave-notices/{notice['id']}/return", a["token"])
+    assert back["late"] is False
+    wait_until(lambda: post_state(api, a["token"], post["id"]) == ("normal", None),
+               timeout=15, message="P returns to A")
+    handovers = api.ok("GET", f"{V1}/posts/{post['id']}/handovers", a["token"])["items"]
+    assert sorted(h["to_id"] for h in handovers) == sorted([b1["id"], b2["id"]])
+    assert all(h["ended_at"] for h in handovers)
+
+
+def test_a_division_heads_notice_is_approved_by_the_supervising_leader(api):
+    admin = api.login("admin", "admin")
+    day = datetime(2026, 12, 2, 9, 0, tzinfo=OFFICE_TZ)
+    set_clock(api, admin, day)
+    division, leader, head = Organisation(api, admin).division()
+    notice = file_notice(api, head, day + timedelta(hours=1))
+    assert notice["approver_id"] == leader["id"]
+    assert api.request("POST", f"{V1}/leave-notices/{notice['id']}/approve",
+                       head["token"]).status_code == 403
+    assert api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve",
+                  leader["token"])["status"] == "approved"
+
+
+def test_killing_posts_while_absences_are_approved_loses_and_doubles_no_handover(api, system):
+    admin = api.login("admin", "admin")
+    day = datetime(2026, 12, 3, 9, 0, tzinfo=OFFICE_TZ)
+    set_clock(api, admin, day)
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    pairs = []
+    for _ in range(6):
+        holder, backup = (org.staff(division_id=division["id"]) for _ in range(2))
+        post = api.ok("POST", f"{V1}/posts", admin, {
+            "title": "岗位", "division_id": division["id"], "duties": ["职责"],
+            "holder_id": holder["id"], "backup_ids": [backup["id"]]})
+        notice = file_notice(api, holder, day + timedelta(minutes=5))
+        pairs.append((post, backup, notice))
+
+    for post, _, notice in pairs[:3]:
+        api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    set_clock(api, admin, day + timedelta(minutes=6))  # the first three start ...
+    system.stop_process("posts", signal.SIGKILL)       # ... while posts dies
+    for post, _, notice in pairs[3:]:
+        api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    system.start_process("posts")
+    wait_until(lambda: api.request("GET", "/readyz").status_code == 200, timeout=30)
+
+    for post, backup, _ in pairs:
+        wait_until(lambda: post_state(api, admin, post["id"]) == ("covered", backup["id"]),
+                   timeout=20, message=f"post {post['id']} covered")
+    for post, backup, _ in pairs:
+        handovers = api.ok("GET", f"{V1}/posts/{post['id']}/handovers", admin)["items"]
+        assert [(h["to_id"], h["ended_at"]) for h in handovers] == [(backup["id"], None)]
