@@ -93,18 +93,21 @@ def test_killing_posts_while_absences_are_approved_loses_and_doubles_no_handover
         notice = file_notice(api, holder, day + timedelta(minutes=5))
         pairs.append((post, backup, notice))
 
-    for post, _, notice in pairs[:3]:
-        api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    def approve(notices):
+        for notice in notices:
+            api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+
+    approve(notice for _, _, notice in pairs[:3])
     set_clock(api, admin, day + timedelta(minutes=6))  # the first three start ...
     system.stop_process("posts", signal.SIGKILL)       # ... while posts dies
-    for post, _, notice in pairs[3:]:
-        api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    approve(notice for _, _, notice in pairs[3:])
     system.start_process("posts")
     wait_until(lambda: api.request("GET", "/readyz").status_code == 200, timeout=30)
 
-    for post, backup, _ in pairs:
-        wait_until(lambda: post_state(api, admin, post["id"]) == ("covered", backup["id"]),
-                   timeout=20, message=f"post {post['id']} covered")
+    def all_covered():
+        return all(post_state(api, admin, post["id"]) == ("covered", backup["id"])
+                   for post, backup, _ in pairs)
+    wait_until(all_covered, timeout=30, message="every post covered by its backup")
     for post, backup, _ in pairs:
         handovers = api.ok("GET", f"{V1}/posts/{post['id']}/handovers", admin)["items"]
         assert [(h["to_id"], h["ended_at"]) for h in handovers] == [(backup["id"], None)]
