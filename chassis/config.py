@@ -13,7 +13,7 @@ from nameko.extensions import DependencyProvider
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
-SERVICES = ("posts", "attendance")  # every service behind the gateway; grows as services land
+SERVICES = ("posts", "attendance", "documents")  # every service behind the gateway
 
 
 def _flag(value):
@@ -41,6 +41,7 @@ class Settings:
     services: tuple
     queue_type: str
     late_grace_minutes: int
+    warn_working_days: int
 
     @classmethod
     def from_mapping(cls, config):
@@ -68,6 +69,7 @@ class Settings:
                            if s),
             queue_type=get("XIAONENG_QUEUE_TYPE", "classic"),
             late_grace_minutes=int(get("XIAONENG_LATE_GRACE_MINUTES", 15)),
+            warn_working_days=int(get("XIAONENG_WARN_WORKING_DAYS", 1)),
         )
 
     @property

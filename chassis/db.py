@@ -15,6 +15,8 @@ from eventlet.semaphore import Semaphore
 from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from chassis.errors import NotFound
+
 log = logging.getLogger(__name__)
 _green_psycopg = False
 # Alembic keeps the running migration in a module global (alembic.context): services
@@ -65,6 +67,15 @@ class InboxRecord(ChassisBase):
     consumer: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
     event_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def locked(session, model, record_id, what):
+    """A record by id, locked for this transaction (``FOR UPDATE``), or NotFound."""
+    record = session.get(model, record_id, with_for_update=True)
+    if record is None:
+        raise NotFound(f"no {what} with id {record_id}", {"id": record_id},
+                       code=f"{what}_not_found")
+    return record
 
 
 def create_chassis_tables(op):

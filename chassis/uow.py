@@ -32,6 +32,7 @@ from chassis.db import InboxRecord, OutboxRecord, make_engine, migrate
 from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
+_sqlite_locks = {}
 
 
 class DuplicateEvent(Exception):
@@ -77,7 +78,8 @@ class Work:
         body = make_event(source, type_, data, now=clock.now(),
                           correlation_id=correlation_id, fact=fact)
         record = OutboxRecord(event_id=body["id"], exchange=source, routing_key=type_,
-                              body=json.dumps(body), created_at=datetime.now(UTC))
+                              body=json.dumps(body, ensure_ascii=False),
+                              created_at=datetime.now(UTC))
         self.session.add(record)
         self._outbox.append(record)
         return body
@@ -112,10 +114,13 @@ class UnitOfWork(DependencyProvider):
     def setup(self):
         self.settings = Settings.from_mapping(self.container.config)
         name = self.container.service_name
-        self.engine = make_engine(self.settings.database_url(name, self.container.config))
+        url = self.settings.database_url(name, self.container.config)
+        self.engine = make_engine(url)
         # SQLite has one writer; green threads queue here instead of in C, where
-        # a waiting thread would block the very thread holding the lock.
-        self.lock = Semaphore(1 if self.engine.dialect.name == "sqlite" else 10_000)
+        # a waiting thread would block the very thread holding the lock. Instances
+        # sharing a file in one process share the lock.
+        self.lock = _sqlite_locks.setdefault(url, Semaphore(1)) \
+            if self.engine.dialect.name == "sqlite" else Semaphore(10_000)
         migrate(self.engine, self.migrations)
         if self.on_start:
             with Session(self.engine) as session, session.begin():

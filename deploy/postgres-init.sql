@@ -1,3 +1,4 @@
 -- One database per service: a service owns its data.
 CREATE DATABASE xiaoneng_posts;
 CREATE DATABASE xiaoneng_attendance;
+CREATE DATABASE xiaoneng_documents;

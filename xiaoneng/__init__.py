@@ -3,5 +3,6 @@
 SERVICE_CLASSES = {
     "posts": "services.posts.service:PostsService",
     "attendance": "services.attendance.service:AttendanceService",
+    "documents": "services.documents.service:DocumentsService",
 }
 GATEWAY = "gateway.service:GatewayService"

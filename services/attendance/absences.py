@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from chassis import db
 from chassis.clock import clock
 from chassis.errors import NotFound
 from services.attendance import rules
@@ -17,8 +18,9 @@ from services.attendance.models import Absence
 
 
 def locked(session, kind, absence_id):
-    absence = session.get(Absence, absence_id, with_for_update=True)
-    if absence is None or absence.kind != kind:
+    """A notice or a leave request by id, locked; one of the other kind is not found."""
+    absence = db.locked(session, Absence, absence_id, kind)
+    if absence.kind != kind:
         raise NotFound(f"no {kind} with id {absence_id}", {"id": absence_id},
                        code=f"{kind}_not_found")
     return absence

@@ -10,6 +10,7 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.clock import clock
+from contracts.documents import WorkItem as PendingItem
 from services.posts import rules
 from services.posts.models import Absence, Backup, Division, Handover, Post
 
@@ -30,6 +31,14 @@ def record_end(session, data):
         absence = Absence(id=data["absence_id"], staff_id=data["staff_id"], reason="")
         session.add(absence)
     absence.ended_at = absence.ended_at or data["returned_at"]
+
+
+def record_pending(session, data):
+    """Replace the handover's pending items of the kind just routed (documents, …)."""
+    record = rules.require(session.get(Handover, data["handover_id"]), "handover",
+                           data["handover_id"])
+    kept = [item for item in record.pending_items if item["kind"] != data["kind"]]
+    record.pending_items = kept + PendingItem(many=True).dump(data["items"])
 
 
 def posts_involving(session, staff_id):

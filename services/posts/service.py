@@ -7,13 +7,13 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
-from chassis.events import handle_event
 from chassis.schemas import Actor, PageArgs, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from services.posts import handover, rules
 from services.posts import schemas as s
-from services.posts.models import Backup, Division, Handover, Post, Staff
+from services.posts.handover_entrypoints import HandoverEntrypoints
+from services.posts.models import Backup, Division, Post, Staff
 from services.posts.passwords import hash_password, verify_password
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -34,7 +34,7 @@ def new_id():
     return str(uuid.uuid4())
 
 
-class PostsService(ServiceBase):
+class PostsService(HandoverEntrypoints, ServiceBase):
     """岗位责任制 · AB岗制: the organisation and its posts."""
 
     name = "posts"
@@ -155,19 +155,6 @@ class PostsService(ServiceBase):
                                                   post_id))
 
     @rpc
-    def list_handovers(self, query=None):
-        args = s.HandoverQuery().load(query or {})
-        with self.uow as work:
-            select = sa.select(Handover).order_by(Handover.started_at.desc())
-            if "post_id" in args:
-                rules.require(work.session.get(Post, args["post_id"]), "post", args["post_id"])
-                select = select.where(Handover.post_id == args["post_id"])
-            if "active" in args:
-                ended = Handover.ended_at.is_(None)
-                select = select.where(ended if args["active"] else ~ended)
-            return page(work.session, select, s.HandoverOut, args)
-
-    @rpc
     def approver_of(self, staff_id):
         """Who approves this person's leave-post notices and leave requests."""
         with self.uow as work:
@@ -175,20 +162,6 @@ class PostsService(ServiceBase):
             division = staff.division_id and work.session.get(Division, staff.division_id)
             return {"approver_id": rules.approver_of(staff, division),
                     "staff": s.StaffOut().dump(staff)}
-
-    @handle_event("attendance", "absence_started")
-    def on_absence_started(self, event):
-        with self.uow as work:
-            handover.record_start(work.session, event.data)
-            handover.reconcile(work, handover.posts_involving(work.session,
-                                                              event.data["staff_id"]))
-
-    @handle_event("attendance", "absence_ended")
-    def on_absence_ended(self, event):
-        with self.uow as work:
-            handover.record_end(work.session, event.data)
-            handover.reconcile(work, handover.posts_involving(work.session,
-                                                              event.data["staff_id"]))
 
     @rpc
     def signage(self, query=None):

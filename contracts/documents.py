@@ -1,0 +1,81 @@
+"""Events raised by documents (办文办事限时制)."""
+
+from marshmallow import Schema, fields
+
+
+class DeadlineWarning(Schema):
+    """Yellow: the due date is near (raised once per due date)."""
+
+    document_id = fields.String(required=True)
+    title = fields.String(required=True)
+    assignee_id = fields.String(required=True)
+    acting_id = fields.String(required=True, allow_none=True)
+    due_date = fields.Date(required=True)
+    working_days_left = fields.Integer(required=True)
+
+
+class Overdue(Schema):
+    """Red: past the due date and not finished (raised once per due date)."""
+
+    document_id = fields.String(required=True)
+    title = fields.String(required=True)
+    division_id = fields.String(required=True)
+    assignee_id = fields.String(required=True)
+    acting_id = fields.String(required=True, allow_none=True)
+    due_date = fields.Date(required=True)
+    days_late = fields.Integer(required=True)
+
+
+class ExtensionNotified(Schema):
+    """The sending unit is told of an extension, its basis and both dates."""
+
+    document_id = fields.String(required=True)
+    from_unit = fields.String(required=True)
+    old_due_date = fields.Date(required=True)
+    new_due_date = fields.Date(required=True)
+    basis = fields.String(required=True)
+
+
+class DocumentReturned(Schema):
+    """Out of remit: the document goes back to the sending unit with the reason."""
+
+    document_id = fields.String(required=True)
+    from_unit = fields.String(required=True)
+    reason = fields.String(required=True)
+
+
+class DocumentCompleted(Schema):
+    document_id = fields.String(required=True)
+    assignee_id = fields.String(required=True)
+    completed_by = fields.String(required=True)
+    due_date = fields.Date(required=True)
+    completed_on = fields.Date(required=True)
+    on_time = fields.Boolean(required=True)
+
+
+class WorkItem(Schema):
+    kind = fields.String(required=True)
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    due_date = fields.Date(required=True, allow_none=True)
+
+
+class WorkRouted(Schema):
+    """An absent holder's open work of one kind now goes to the acting B.
+
+    ``items`` is all of that kind: it replaces the handover's pending items of the kind.
+    """
+
+    handover_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    items = fields.List(fields.Nested(WorkItem), required=True)
+
+
+SCHEMAS = {
+    "deadline_warning": DeadlineWarning,
+    "overdue": Overdue,
+    "extension_notified": ExtensionNotified,
+    "document_returned": DocumentReturned,
+    "document_completed": DocumentCompleted,
+    "work_routed": WorkRouted,
+}

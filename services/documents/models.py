@@ -1,0 +1,103 @@
+"""Tables of documents: incoming documents, consultations, extensions, outgoing numbering."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from chassis.db import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    """收文: an incoming document, assigned (批办) with a due date and handled by its assignee."""
+
+    __tablename__ = "documents"
+    __table_args__ = (sa.Index("ix_documents_status_due", "status", "due_date"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    from_unit: Mapped[str] = mapped_column(sa.String(200))
+    kind: Mapped[str] = mapped_column(sa.String(100))
+    urgent: Mapped[bool] = mapped_column(sa.Boolean)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    division_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    registered_by: Mapped[str] = mapped_column(sa.String(36))
+    status: Mapped[str] = mapped_column(sa.String(20))
+    assignee_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    acting_id: Mapped[str | None] = mapped_column(sa.String(36))
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_date: Mapped[date | None] = mapped_column(sa.Date)
+    return_reason: Mapped[str | None] = mapped_column(sa.String(1000))
+    result: Mapped[str | None] = mapped_column(sa.Text)
+    completed_by: Mapped[str | None] = mapped_column(sa.String(36))
+    completed_on: Mapped[date | None] = mapped_column(sa.Date)
+    warned_for: Mapped[date | None] = mapped_column(sa.Date)  # due date warned about
+    overdue_for: Mapped[date | None] = mapped_column(sa.Date)  # due date reported overdue
+
+
+class Consultation(Base):
+    """会商: a question put to another division or unit; it does not stop the clock."""
+
+    __tablename__ = "consultations"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    document_id: Mapped[str] = mapped_column(sa.ForeignKey("documents.id"), index=True)
+    with_unit: Mapped[str] = mapped_column(sa.String(200))
+    topic: Mapped[str] = mapped_column(sa.String(1000))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reply: Mapped[str | None] = mapped_column(sa.Text)
+    replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Extension(Base):
+    """延期: a new due date with its basis; the sending unit is told."""
+
+    __tablename__ = "extensions"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    document_id: Mapped[str] = mapped_column(sa.ForeignKey("documents.id"), index=True)
+    old_due_date: Mapped[date] = mapped_column(sa.Date)
+    new_due_date: Mapped[date] = mapped_column(sa.Date)
+    basis: Mapped[str] = mapped_column(sa.String(1000))
+    requested_by: Mapped[str] = mapped_column(sa.String(36))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Outgoing(Base):
+    """发文: a draft signed by a leader (签发), numbered (编号) and printed (送印)."""
+
+    __tablename__ = "outgoing"
+    __table_args__ = (sa.UniqueConstraint("series", "year", "seq"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    series: Mapped[str] = mapped_column(sa.String(30))
+    drafter_id: Mapped[str] = mapped_column(sa.String(36))
+    status: Mapped[str] = mapped_column(sa.String(20))
+    signed_by: Mapped[str | None] = mapped_column(sa.String(36))
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    year: Mapped[int | None] = mapped_column(sa.Integer)
+    seq: Mapped[int | None] = mapped_column(sa.Integer)
+    number: Mapped[str | None] = mapped_column(sa.String(60))
+    numbered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class NumberSeries(Base):
+    """The last number given in a series and year; its row lock serialises numbering."""
+
+    __tablename__ = "number_series"
+    series: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
+    year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(sa.Integer)
+
+
+class HandoverView(Base):
+    """Projection of posts' handovers: whose work goes to which acting B now."""
+
+    __tablename__ = "handover_view"
+    handover_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    from_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    to_id: Mapped[str] = mapped_column(sa.String(36))
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended: Mapped[bool] = mapped_column(sa.Boolean)

@@ -1,0 +1,72 @@
+"""发文: outgoing documents, signed by a leader (签发), numbered (编号) and printed (送印)."""
+
+import uuid
+
+from chassis.clock import clock
+from chassis.db import locked
+from chassis.entrypoints import rpc
+from chassis.schemas import Actor
+from services.documents import numbering, rules
+from services.documents import schemas as s
+from services.documents.models import Outgoing
+
+
+class OutgoingEntrypoints:
+    """The documents service's outgoing half; needs ``uow`` and ``call``."""
+
+    @rpc
+    def create_outgoing(self, actor, payload):
+        actor, data = Actor().load(actor), s.OutgoingIn().load(payload)
+        with self.uow as work:
+            outgoing = Outgoing(id=str(uuid.uuid4()), drafter_id=actor["id"], status="draft",
+                                **data)
+            work.session.add(outgoing)
+        return s.OutgoingOut().dump(outgoing)
+
+    @rpc
+    def sign(self, actor, outgoing_id):
+        actor = Actor().load(actor)
+        with self.uow as work:
+            outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
+            rules.check_sign(outgoing, actor)
+            outgoing.status, outgoing.signed_by = "signed", actor["id"]
+            outgoing.signed_at = clock.now()
+        return s.OutgoingOut().dump(outgoing)
+
+    @rpc
+    def number(self, actor, outgoing_id):
+        actor = Actor().load(actor)
+        with self.uow as work:
+            outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
+            rules.check_numbering_stage(outgoing, actor["id"],
+                                        self._drafter_head(outgoing, actor), "number")
+            year = clock.today().year
+            outgoing.seq = numbering.next_seq(work.session, outgoing.series, year)
+            outgoing.year, outgoing.status = year, "numbered"
+            outgoing.number = rules.document_number(outgoing.series, year, outgoing.seq)
+            outgoing.numbered_at = clock.now()
+        return s.OutgoingOut().dump(outgoing)
+
+    @rpc
+    def print_outgoing(self, actor, outgoing_id):
+        actor = Actor().load(actor)
+        with self.uow as work:
+            outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
+            rules.check_numbering_stage(outgoing, actor["id"],
+                                        self._drafter_head(outgoing, actor), "print")
+            outgoing.status, outgoing.printed_at = "printed", clock.now()
+        return s.OutgoingOut().dump(outgoing)
+
+    @rpc
+    def get_outgoing(self, outgoing_id):
+        with self.uow as work:
+            return s.OutgoingOut().dump(locked(work.session, Outgoing, outgoing_id, "outgoing"))
+
+    def _drafter_head(self, outgoing, actor):
+        """The drafter's division head; only asked for when someone else acts."""
+        if actor["id"] == outgoing.drafter_id:
+            return None
+        drafter = self.call("posts", "get_staff", outgoing.drafter_id)
+        if drafter["division_id"] is None:
+            return None
+        return self.call("posts", "get_division", drafter["division_id"])["head_id"]

@@ -1,0 +1,171 @@
+"""办文办事限时制: time limits on handling documents, numbering outgoing ones.
+
+Pure functions over dates and records; ``today`` is the office's date.
+"""
+
+from chassis.errors import Conflict, Forbidden, Invalid
+
+DEFAULT_WORKING_DAYS = 10  # 领导批办的一般公文 … 一般应在10个工作日内办结
+OPEN = ("assigned", "return_requested")
+
+
+class NotDivisionHead(Forbidden):
+    code = "not_division_head"
+
+
+class AlreadyAssigned(Conflict):
+    code = "already_assigned"
+
+
+class UrgentNeedsDueDate(Invalid):
+    """对紧急公文提出具体办理时限: an urgent document is given its own due date."""
+
+    code = "urgent_needs_due_date"
+
+
+class DueDateInPast(Invalid):
+    code = "due_date_in_past"
+
+
+class NotAWorkingDay(Invalid):
+    code = "not_a_working_day"
+
+
+class NotInDivision(Invalid):
+    code = "assignee_not_in_division"
+
+
+class NotYourDocument(Forbidden):
+    code = "not_your_document"
+
+
+class NotOpen(Conflict):
+    code = "not_open"
+
+
+class TooLateToExtend(Conflict):
+    code = "too_late_to_extend"
+
+
+class ExtensionNotLater(Invalid):
+    code = "extension_not_later"
+
+
+class NotReturnRequested(Conflict):
+    code = "return_not_requested"
+
+
+class NotSigned(Conflict):
+    code = "not_signed"
+
+
+class WrongStage(Conflict):
+    code = "wrong_stage"
+
+
+class NotLeader(Forbidden):
+    code = "not_a_leader"
+
+
+class NotDrafterOrHead(Forbidden):
+    code = "not_drafter_or_head"
+
+
+class ConsultationClosed(Conflict):
+    code = "consultation_replied"
+
+
+def check_assignment(document, actor_id, head_id, assignee, urgent_due, today, calendar):
+    """批办: the division's head assigns a received document to one of its staff."""
+    if actor_id != head_id:
+        raise NotDivisionHead("only the head of the document's division assigns it")
+    if document.status != "received":
+        raise AlreadyAssigned(f"the document is already {document.status}",
+                              {"assignee_id": document.assignee_id})
+    if assignee["division_id"] != document.division_id:
+        raise NotInDivision("the assignee must belong to the document's division",
+                            {"assignee_id": assignee["id"]})
+    if document.urgent and urgent_due is None:
+        raise UrgentNeedsDueDate("an urgent document needs its own due date")
+
+
+def due_date_for(given, today, calendar):
+    """A given due date must be a working day, not past; otherwise 10 working days on."""
+    if given is None:
+        return calendar.add_working_days(today, DEFAULT_WORKING_DAYS)
+    check_working_future(given, today, calendar)
+    return given
+
+
+def check_working_future(day, today, calendar):
+    if day < today:
+        raise DueDateInPast("the due date has passed", {"due_date": day.isoformat()})
+    if not calendar.is_working_day(day):
+        raise NotAWorkingDay("the due date is not a working day", {"due_date": day.isoformat()})
+
+
+def check_handler(document, actor_id):
+    """The assignee, or the B acting for them while their post is handed over."""
+    if actor_id not in (document.assignee_id, document.acting_id):
+        raise NotYourDocument("only the assignee or the acting backup handles it")
+    if document.status != "assigned":
+        raise NotOpen(f"the document is {document.status}", {"status": document.status})
+
+
+def check_extension(document, new_due, today, calendar):
+    """延期: asked for by the due date at the latest, to a later working day."""
+    if today > document.due_date:
+        raise TooLateToExtend("the due date has passed: no extension",
+                              {"due_date": document.due_date.isoformat()})
+    if new_due <= document.due_date:
+        raise ExtensionNotLater("an extension moves the due date later",
+                                {"due_date": document.due_date.isoformat()})
+    check_working_future(new_due, today, calendar)
+
+
+def check_return_approval(document, actor_id, head_id):
+    if actor_id != head_id:
+        raise NotDivisionHead("only the head of the document's division approves a return")
+    if document.status != "return_requested":
+        raise NotReturnRequested("no return has been asked for", {"status": document.status})
+
+
+def signal(document, today, calendar, warn_days):
+    """green, yellow (due within ``warn_days`` working days) or red (past due)."""
+    if document.due_date is None:
+        return "green"
+    if document.status not in OPEN:
+        finished = document.completed_on or document.due_date
+        return "red" if finished > document.due_date else "green"
+    if today > document.due_date:
+        return "red"
+    if calendar.working_days_between(today, document.due_date) <= warn_days:
+        return "yellow"
+    return "green"
+
+
+def days_late(due_date, today):
+    return max(0, (today - due_date).days)
+
+
+def check_sign(outgoing, actor):
+    if actor["role"] != "leader":
+        raise NotLeader("only a leader signs (签发) a document")
+    if outgoing.status != "draft":
+        raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
+
+
+def check_numbering_stage(outgoing, actor_id, drafter_head_id, stage):
+    """Numbering (编号) follows signing, printing (送印) follows numbering."""
+    if actor_id not in (outgoing.drafter_id, drafter_head_id):
+        raise NotDrafterOrHead("only the drafter or their division head")
+    if stage == "number" and outgoing.status == "draft":
+        raise NotSigned("a document is numbered only after a leader signs it")
+    expected = {"number": "signed", "print": "numbered"}[stage]
+    if outgoing.status != expected:
+        raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
+
+
+def document_number(series, year, seq):
+    """文号: 编发〔2026〕3号."""
+    return f"{series}〔{year}〕{seq}号"

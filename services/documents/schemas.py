@@ -1,0 +1,119 @@
+"""RPC inputs and outputs of documents (also the gateway's OpenAPI schemas)."""
+
+from marshmallow import Schema, fields, validate
+
+from chassis.schemas import OfficeTime, PageArgs
+
+INCOMING = ("received", "assigned", "return_requested", "returned", "completed")
+OUTGOING = ("draft", "signed", "numbered", "printed")
+
+
+def text(max_len, **kw):
+    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
+
+
+class DocumentIn(Schema):
+    title = text(300, required=True)
+    from_unit = text(200, required=True)
+    received_at = fields.AwareDateTime(required=True)
+    urgent = fields.Boolean(load_default=False)
+    kind = text(100, required=True)
+
+
+class AssignIn(Schema):
+    assignee_id = fields.String(required=True)
+    due_date = fields.Date(load_default=None, allow_none=True)
+
+
+class ReasonIn(Schema):
+    reason = text(1000, required=True)
+
+
+class ConsultationIn(Schema):
+    with_unit = text(200, required=True)
+    topic = text(1000, required=True)
+
+
+class ReplyIn(Schema):
+    reply = text(5000, required=True)
+
+
+class ExtensionIn(Schema):
+    new_due_date = fields.Date(required=True)
+    basis = text(1000, required=True)
+
+
+class CompleteIn(Schema):
+    result = text(5000, required=True)
+
+
+class OutgoingIn(Schema):
+    title = text(300, required=True)
+    series = fields.String(required=True, validate=validate.Regexp(
+        r"^\S{1,30}$", error="a short code without spaces, such as 编发"))
+
+
+class DocumentQuery(PageArgs):
+    status = fields.String(validate=validate.OneOf(INCOMING))
+    assignee_id = fields.String()
+    overdue = fields.Boolean()
+
+
+class WorkingDayQuery(Schema):
+    start = fields.Date(required=True, data_key="from")
+    n = fields.Integer(required=True, validate=validate.Range(min=1, max=366))
+
+
+class ConsultationOut(Schema):
+    id = fields.String()
+    document_id = fields.String()
+    with_unit = fields.String()
+    topic = fields.String()
+    opened_at = OfficeTime()
+    reply = fields.String(allow_none=True)
+    replied_at = OfficeTime(allow_none=True)
+
+
+class ExtensionOut(Schema):
+    old_due_date = fields.Date()
+    new_due_date = fields.Date()
+    basis = fields.String()
+    requested_at = OfficeTime()
+
+
+class DocumentOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    from_unit = fields.String()
+    kind = fields.String()
+    urgent = fields.Boolean()
+    received_at = OfficeTime()
+    division_id = fields.String()
+    status = fields.String(metadata={"enum": list(INCOMING)})
+    assignee_id = fields.String(allow_none=True)
+    acting_id = fields.String(allow_none=True)
+    assigned_at = OfficeTime(allow_none=True)
+    due_date = fields.Date(allow_none=True)
+    signal = fields.String(metadata={"enum": ["green", "yellow", "red"]})
+    return_reason = fields.String(allow_none=True)
+    result = fields.String(allow_none=True)
+    completed_by = fields.String(allow_none=True)
+    completed_on = fields.Date(allow_none=True)
+
+
+class OutgoingOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    series = fields.String()
+    drafter_id = fields.String()
+    status = fields.String(metadata={"enum": list(OUTGOING)})
+    signed_by = fields.String(allow_none=True)
+    signed_at = OfficeTime(allow_none=True)
+    number = fields.String(allow_none=True)
+    seq = fields.Integer(allow_none=True)
+    year = fields.Integer(allow_none=True)
+    printed_at = OfficeTime(allow_none=True)
+
+
+class DateOut(Schema):
+    date = fields.Date()

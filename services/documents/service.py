@@ -1,0 +1,194 @@
+"""The documents service: 办文办事限时制, incoming documents against the clock."""
+
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from chassis.calendar import Calendar
+from chassis.calls import ServiceCalls
+from chassis.clock import clock
+from chassis.db import locked
+from chassis.entrypoints import periodic, rpc
+from chassis.errors import Invalid, NotFound
+from chassis.events import handle_event
+from chassis.schemas import Actor, paginate
+from chassis.service import ServiceBase
+from chassis.uow import UnitOfWork
+from services.documents import deadlines, routing, rules
+from services.documents import schemas as s
+from services.documents.models import Consultation, Document, Extension
+from services.documents.outgoing import OutgoingEntrypoints
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+
+
+class DocumentsService(OutgoingEntrypoints, ServiceBase):
+    """办文办事限时制: due dates on the China calendar, warnings, overdue reports, 文号."""
+
+    name = "documents"
+    uow = UnitOfWork(MIGRATIONS)
+    call = ServiceCalls()
+    calendar = Calendar()
+
+    @rpc
+    def register(self, actor, payload):
+        actor, data = Actor().load(actor), s.DocumentIn().load(payload)
+        division_id = self.call("posts", "get_staff", actor["id"])["division_id"]
+        if division_id is None:
+            raise Invalid("only a member of a division registers documents",
+                          code="division_required")
+        with self.uow as work:
+            document = Document(id=str(uuid.uuid4()), status="received", registered_by=actor["id"],
+                                division_id=division_id, **data)
+            work.session.add(document)
+        return self._dump(document)
+
+    @rpc
+    def assign(self, actor, document_id, payload):
+        actor, data = Actor().load(actor), s.AssignIn().load(payload)
+        assignee = self.call("posts", "get_staff", data["assignee_id"])
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            head_id = self.call("posts", "get_division", document.division_id)["head_id"]
+            rules.check_assignment(document, actor["id"], head_id, assignee, data["due_date"],
+                                   clock.today(), self.calendar)
+            document.due_date = rules.due_date_for(data["due_date"], clock.today(),
+                                                   self.calendar)
+            document.status, document.assignee_id = "assigned", assignee["id"]
+            document.assigned_at = clock.now()
+            routing.reroute(work, assignee["id"])
+        return self._dump(document)
+
+    @rpc
+    def request_return(self, actor, document_id, payload):
+        actor, data = Actor().load(actor), s.ReasonIn().load(payload)
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            rules.check_handler(document, actor["id"])
+            document.status, document.return_reason = "return_requested", data["reason"]
+        return self._dump(document)
+
+    @rpc
+    def approve_return(self, actor, document_id):
+        actor = Actor().load(actor)
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            head_id = self.call("posts", "get_division", document.division_id)["head_id"]
+            rules.check_return_approval(document, actor["id"], head_id)
+            document.status = "returned"
+            work.emit("document_returned", {"document_id": document.id,
+                                            "from_unit": document.from_unit,
+                                            "reason": document.return_reason})
+        return self._dump(document)
+
+    @rpc
+    def open_consultation(self, actor, document_id, payload):
+        actor, data = Actor().load(actor), s.ConsultationIn().load(payload)
+        with self.uow as work:
+            rules.check_handler(locked(work.session, Document, document_id, "document"),
+                                actor["id"])
+            consultation = Consultation(id=str(uuid.uuid4()), document_id=document_id,
+                                        opened_at=clock.now(), **data)
+            work.session.add(consultation)
+        return s.ConsultationOut().dump(consultation)
+
+    @rpc
+    def reply_consultation(self, actor, document_id, consultation_id, payload):
+        actor, data = Actor().load(actor), s.ReplyIn().load(payload)
+        with self.uow as work:
+            rules.check_handler(locked(work.session, Document, document_id, "document"),
+                                actor["id"])
+            consultation = locked(work.session, Consultation, consultation_id, "consultation")
+            if consultation.document_id != document_id:
+                raise NotFound("no such consultation on this document",
+                               code="consultation_not_found")
+            if consultation.reply is not None:
+                raise rules.ConsultationClosed("the consultation has its reply")
+            consultation.reply, consultation.replied_at = data["reply"], clock.now()
+        return s.ConsultationOut().dump(consultation)
+
+    @rpc
+    def extend(self, actor, document_id, payload):
+        actor, data = Actor().load(actor), s.ExtensionIn().load(payload)
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            rules.check_handler(document, actor["id"])
+            rules.check_extension(document, data["new_due_date"], clock.today(), self.calendar)
+            work.session.add(Extension(
+                id=str(uuid.uuid4()), document_id=document.id, old_due_date=document.due_date,
+                new_due_date=data["new_due_date"], basis=data["basis"],
+                requested_by=actor["id"], requested_at=clock.now()))
+            work.emit("extension_notified", {
+                "document_id": document.id, "from_unit": document.from_unit,
+                "old_due_date": document.due_date, "new_due_date": data["new_due_date"],
+                "basis": data["basis"]})
+            document.due_date = data["new_due_date"]
+        return self._dump(document)
+
+    @rpc
+    def complete(self, actor, document_id, payload):
+        actor, data = Actor().load(actor), s.CompleteIn().load(payload)
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            rules.check_handler(document, actor["id"])
+            document.status, document.result = "completed", data["result"]
+            document.completed_by, document.completed_on = actor["id"], clock.today()
+            work.emit("document_completed", {
+                "document_id": document.id, "assignee_id": document.assignee_id,
+                "completed_by": actor["id"], "due_date": document.due_date,
+                "completed_on": document.completed_on,
+                "on_time": document.completed_on <= document.due_date})
+        return self._dump(document)
+
+    @rpc
+    def list_documents(self, query=None):
+        args = s.DocumentQuery().load(query or {})
+        with self.uow as work:
+            select = sa.select(Document).order_by(Document.received_at.desc())
+            for field in ("status", "assignee_id"):
+                if field in args:
+                    select = select.where(getattr(Document, field) == args[field])
+            if args.get("overdue"):
+                select = select.where(Document.status.in_(rules.OPEN),
+                                      Document.due_date < clock.today())
+            total, sliced = paginate(work.session, select, args)
+            documents = work.session.scalars(sliced).all()
+        return {"items": [self._dump(d) for d in documents], "total": total}
+
+    @rpc
+    def get_document(self, document_id):
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            consultations = work.session.scalars(sa.select(Consultation).where(
+                Consultation.document_id == document_id)).all()
+            extensions = work.session.scalars(sa.select(Extension).where(
+                Extension.document_id == document_id)).all()
+        return {**self._dump(document),
+                "consultations": s.ConsultationOut(many=True).dump(consultations),
+                "extensions": s.ExtensionOut(many=True).dump(extensions)}
+
+    @rpc
+    def working_day(self, query):
+        args = s.WorkingDayQuery().load(query)
+        return s.DateOut().dump({"date": self.calendar.add_working_days(args["start"],
+                                                                        args["n"])})
+
+    @periodic("scan_interval")
+    def scan_deadlines(self):
+        with self.uow as work:
+            deadlines.scan(work, clock.today(), self.calendar, self.settings.warn_working_days)
+
+    @handle_event("posts", "handover_started")
+    def on_handover_started(self, event):
+        with self.uow as work:
+            routing.handover_started(work, event.data)
+
+    @handle_event("posts", "handover_ended")
+    def on_handover_ended(self, event):
+        with self.uow as work:
+            routing.handover_ended(work, event.data)
+
+    def _dump(self, document):
+        return {**s.DocumentOut().dump(document), "signal": rules.signal(
+            document, clock.today(), self.calendar, self.settings.warn_working_days)}

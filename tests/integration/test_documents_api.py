@@ -1,0 +1,206 @@
+"""Documents with posts behind the gateway: assignment, deadlines, handling, numbering."""
+
+import json
+import time
+from datetime import datetime
+
+import pytest
+import sqlalchemy as sa
+
+from chassis.clock import OFFICE_TZ, Clock, clock
+from chassis.db import OutboxRecord, make_engine
+from chassis.envelope import make_event
+from gateway.service import GatewayService
+from services.documents.service import DocumentsService
+from services.posts.service import PostsService
+from tests.helpers import free_port, publish_event, wait_until
+from tests.integration.api import Api, Organisation
+
+V1 = "/api/v1"
+ASSIGNED_ON = datetime(2026, 9, 28, 10, 0, tzinfo=OFFICE_TZ)  # Monday before National Day
+
+
+def set_today(moment):
+    clock.set_offset(Clock.offset_to(moment))
+
+
+@pytest.fixture
+def office(runner_factory, service_config):
+    set_today(ASSIGNED_ON)
+    port = free_port()
+    config = service_config("posts", "documents", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
+                            XIAONENG_SERVICES="posts,documents")
+    runner_factory(config, PostsService).start()
+    runner_factory(config, DocumentsService).start()
+    runner_factory(config, GatewayService).start()
+    api = Api(f"http://127.0.0.1:{port}")
+    org = Organisation(api, api.login("admin", "admin"))
+    division, leader, head = org.division()
+    a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
+    yield type("Office", (), dict(api=api, org=org, division=division, leader=leader,
+                                  head=head, a=a, b=b, config=config))
+    clock.set_offset(0)
+
+
+def register(o, urgent=False):
+    return o.api.ok("POST", f"{V1}/documents", o.a["token"], {
+        "title": "关于调整机构编制的请示", "from_unit": "省教育厅",
+        "received_at": ASSIGNED_ON.isoformat(), "urgent": urgent, "kind": "请示"})
+
+
+def assigned(o, **body):
+    document = register(o)
+    return o.api.ok("POST", f"{V1}/documents/{document['id']}/assign", o.head["token"],
+                    {"assignee_id": o.a["id"], **body})
+
+
+def events(o, type_):
+    """The data of every event of this type documents has raised."""
+    engine = make_engine(o.config["XIAONENG_DOCUMENTS_DATABASE_URL"])
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(OutboxRecord.body).where(
+            OutboxRecord.routing_key == type_)).scalars().all()
+    engine.dispose()
+    return [json.loads(row)["data"] for row in rows]
+
+
+def test_an_assignment_is_due_in_ten_working_days_across_national_day(office):
+    o = office
+    document = assigned(o)
+    assert (document["status"], document["due_date"], document["signal"]) == (
+        "assigned", "2026-10-16", "green")
+    day = o.api.ok("GET", f"{V1}/calendar/working-days?from=2026-09-28&n=10", o.a["token"])
+    assert day == {"date": "2026-10-16"}
+
+
+def test_the_signal_goes_yellow_then_red_and_the_scan_reports_each_once(office):
+    o = office
+    document = assigned(o, due_date="2026-09-30")
+    set_today(datetime(2026, 9, 29, 10, 0, tzinfo=OFFICE_TZ))
+    assert o.api.ok("GET", f"{V1}/documents/{document['id']}", o.a["token"])["signal"] == "yellow"
+    wait_until(lambda: len(events(o, "deadline_warning")) == 1, timeout=10)
+    set_today(datetime(2026, 10, 8, 9, 0, tzinfo=OFFICE_TZ))
+    wait_until(lambda: len(events(o, "overdue")) == 1, timeout=10)
+    listed = o.api.ok("GET", f"{V1}/documents?overdue=true", o.a["token"])
+    assert [(d["id"], d["signal"]) for d in listed["items"]] == [(document["id"], "red")]
+    assert events(o, "overdue")[0]["days_late"] == 8
+    time.sleep(2.5)  # more scans run; none reports again
+    assert len(events(o, "overdue")) == 1 and len(events(o, "deadline_warning")) == 1
+
+
+def test_an_extension_moves_the_due_date_and_notifies_the_sender(office):
+    o = office
+    document = assigned(o)
+    extended = o.api.ok("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
+                        {"new_due_date": "2026-10-23", "basis": "需征求财政厅意见"})
+    assert extended["due_date"] == "2026-10-23"
+    [notice] = events(o, "extension_notified")
+    assert (notice["old_due_date"], notice["new_due_date"], notice["from_unit"]) == (
+        "2026-10-16", "2026-10-23", "省教育厅")
+    earlier = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
+                            {"new_due_date": "2026-10-20", "basis": "x"})
+    assert earlier.json()["error"]["code"] == "extension_not_later"
+    set_today(datetime(2026, 10, 26, 9, 0, tzinfo=OFFICE_TZ))
+    late = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
+                         {"new_due_date": "2026-11-30", "basis": "x"})
+    assert (late.status_code, late.json()["error"]["code"]) == (409, "too_late_to_extend")
+
+
+def test_a_consultation_is_opened_and_answered_without_stopping_the_clock(office):
+    o = office
+    document = assigned(o)
+    consultation = o.api.ok("POST", f"{V1}/documents/{document['id']}/consultations",
+                            o.a["token"], {"with_unit": "省财政厅", "topic": "经费渠道"})
+    o.api.ok("POST", f"{V1}/documents/{document['id']}/consultations/{consultation['id']}"
+             "/reply", o.a["token"], {"reply": "同意"})
+    detail = o.api.ok("GET", f"{V1}/documents/{document['id']}", o.a["token"])
+    assert detail["consultations"][0]["reply"] == "同意"
+    assert detail["due_date"] == "2026-10-16"
+
+
+def test_a_document_outside_the_remit_goes_back_to_the_sender_once_the_head_agrees(office):
+    o = office
+    document = assigned(o)
+    asked = o.api.ok("POST", f"{V1}/documents/{document['id']}/return", o.a["token"],
+                     {"reason": "不属于本处职责"})
+    assert asked["status"] == "return_requested"
+    assert o.api.request("POST", f"{V1}/documents/{document['id']}/return/approve",
+                         o.a["token"]).status_code == 403
+    returned = o.api.ok("POST", f"{V1}/documents/{document['id']}/return/approve",
+                        o.head["token"])
+    assert returned["status"] == "returned"
+    assert events(o, "document_returned")[0]["reason"] == "不属于本处职责"
+
+
+def test_bad_document_requests_are_refused_and_change_nothing(office):
+    o = office
+    document = register(o)
+    path = f"{V1}/documents/{document['id']}"
+    for body, code in [({"assignee_id": o.a["id"], "due_date": "2026-10-03"}, "not_a_working_day"),
+                       ({"assignee_id": o.a["id"], "due_date": "2026-09-01"}, "due_date_in_past"),
+                       ({"assignee_id": "ghost"}, "staff_not_found")]:
+        response = o.api.request("POST", f"{path}/assign", o.head["token"], body)
+        assert response.json()["error"]["code"] == code
+    assert o.api.ok("GET", path, o.a["token"])["status"] == "received"
+    urgent = register(o, urgent=True)
+    response = o.api.request("POST", f"{V1}/documents/{urgent['id']}/assign", o.head["token"],
+                             {"assignee_id": o.a["id"]})
+    assert response.json()["error"]["code"] == "urgent_needs_due_date"
+
+    o.api.ok("POST", f"{path}/assign", o.head["token"], {"assignee_id": o.a["id"]})
+    again = o.api.request("POST", f"{path}/assign", o.head["token"], {"assignee_id": o.b["id"]})
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_assigned")
+    foreign = o.api.request("POST", f"{path}/complete", o.b["token"], {"result": "办结"})
+    assert (foreign.status_code, foreign.json()["error"]["code"]) == (403, "not_your_document")
+    done = o.api.ok("POST", f"{path}/complete", o.a["token"], {"result": "已办结"})
+    assert done["status"] == "completed" and done["completed_by"] == o.a["id"]
+    twice = o.api.request("POST", f"{path}/complete", o.a["token"], {"result": "再办"})
+    assert twice.status_code == 409
+
+
+def test_an_outgoing_document_is_signed_numbered_and_printed_in_order(office):
+    o = office
+    draft = o.api.ok("POST", f"{V1}/documents/outgoing", o.a["token"],
+                     {"title": "关于印发方案的通知", "series": "编发"})
+    unsigned = o.api.request("POST", f"{V1}/documents/outgoing/{draft['id']}/number",
+                             o.a["token"])
+    assert (unsigned.status_code, unsigned.json()["error"]["code"]) == (409, "not_signed")
+    assert o.api.request("POST", f"{V1}/documents/outgoing/{draft['id']}/sign",
+                         o.head["token"]).status_code == 403
+    o.api.ok("POST", f"{V1}/documents/outgoing/{draft['id']}/sign", o.leader["token"])
+    stranger = o.api.request("POST", f"{V1}/documents/outgoing/{draft['id']}/number",
+                             o.b["token"])
+    assert stranger.status_code == 403
+    numbered = o.api.ok("POST", f"{V1}/documents/outgoing/{draft['id']}/number",
+                        o.head["token"])
+    assert (numbered["number"], numbered["seq"]) == ("编发〔2026〕1号", 1)
+    second = o.api.ok("POST", f"{V1}/documents/outgoing", o.b["token"],
+                      {"title": "第二件", "series": "编发"})
+    o.api.ok("POST", f"{V1}/documents/outgoing/{second['id']}/sign", o.leader["token"])
+    assert o.api.ok("POST", f"{V1}/documents/outgoing/{second['id']}/number",
+                    o.b["token"])["number"] == "编发〔2026〕2号"
+    printed = o.api.ok("POST", f"{V1}/documents/outgoing/{draft['id']}/print", o.a["token"])
+    assert printed["status"] == "printed"
+
+
+def test_an_absent_assignees_documents_go_to_the_acting_backup_and_back(office):
+    o = office
+    document = assigned(o)
+
+    def handover(type_, **data):
+        event = make_event("posts", type_, data, now=clock.now())
+        publish_event(o.config["AMQP_URI"], event, type_=type_)
+    handover("handover_started", handover_id="h1", post_id="p1", post_title="审核岗",
+             division_id=o.division["id"], from_id=o.a["id"], to_id=o.b["id"],
+             absence_id="n1", reason="因私", started_at=clock.now())
+    path = f"{V1}/documents/{document['id']}"
+    wait_until(lambda: o.api.ok("GET", path, o.a["token"])["acting_id"] == o.b["id"])
+    [routed] = wait_until(lambda: events(o, "work_routed"))
+    assert routed["handover_id"] == "h1"
+    assert [item["id"] for item in routed["items"]] == [document["id"]]
+
+    handover("handover_ended", handover_id="h1", post_id="p1", from_id=o.a["id"],
+             to_id=o.b["id"], ended_at=clock.now(), why="holder_returned")
+    wait_until(lambda: o.api.ok("GET", path, o.a["token"])["acting_id"] is None)
+    refused = o.api.request("POST", f"{path}/complete", o.b["token"], {"result": "x"})
+    assert refused.status_code == 403

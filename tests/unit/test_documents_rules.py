@@ -1,0 +1,110 @@
+"""办文办事限时制 rules: due dates on the published calendar, signals, extensions, 文号."""
+
+from datetime import date
+from types import SimpleNamespace as Record
+
+import pytest
+
+from chassis.calendar import WorkingCalendar
+from services.documents import rules
+
+calendar = WorkingCalendar()
+
+
+def document(**fields):
+    defaults = dict(status="assigned", due_date=date(2026, 12, 10), assignee_id="a",
+                    acting_id=None, division_id="d1", urgent=False, completed_on=None)
+    return Record(**{**defaults, **fields})
+
+
+@pytest.mark.parametrize("assigned, due", [
+    (date(2026, 2, 12), date(2026, 3, 4)),    # across Spring Festival and its make-up days
+    (date(2026, 2, 13), date(2026, 3, 5)),
+    (date(2026, 9, 28), date(2026, 10, 16)),  # across National Day and the 10/10 make-up day
+    (date(2026, 9, 18), date(2026, 10, 9)),   # 9/20 (Sunday) is a make-up working day
+    (date(2026, 11, 26), date(2026, 12, 10)),
+])
+def test_a_document_without_a_due_date_is_due_in_ten_working_days(assigned, due):
+    assert rules.due_date_for(None, assigned, calendar) == due
+
+
+def test_a_given_due_date_must_be_a_working_day_and_not_past():
+    today = date(2026, 9, 28)
+    assert rules.due_date_for(date(2026, 10, 10), today, calendar) == date(2026, 10, 10)
+    with pytest.raises(rules.NotAWorkingDay):
+        rules.due_date_for(date(2026, 10, 5), today, calendar)
+    with pytest.raises(rules.DueDateInPast):
+        rules.due_date_for(date(2026, 9, 25), today, calendar)
+
+
+def test_only_the_divisions_head_assigns_a_received_document_once():
+    received = document(status="received", assignee_id=None)
+    assignee = {"id": "a", "division_id": "d1"}
+    today = date(2026, 11, 26)
+    rules.check_assignment(received, "head", "head", assignee, None, today, calendar)
+    with pytest.raises(rules.NotDivisionHead):
+        rules.check_assignment(received, "other", "head", assignee, None, today, calendar)
+    with pytest.raises(rules.AlreadyAssigned):
+        rules.check_assignment(document(), "head", "head", assignee, None, today, calendar)
+    with pytest.raises(rules.NotInDivision):
+        rules.check_assignment(received, "head", "head", {"id": "x", "division_id": "d2"},
+                               None, today, calendar)
+    with pytest.raises(rules.UrgentNeedsDueDate):
+        rules.check_assignment(document(status="received", urgent=True), "head", "head",
+                               assignee, None, today, calendar)
+
+
+def test_the_assignee_or_the_acting_backup_handles_a_document():
+    rules.check_handler(document(), "a")
+    rules.check_handler(document(acting_id="b"), "b")
+    with pytest.raises(rules.NotYourDocument):
+        rules.check_handler(document(), "b")
+    with pytest.raises(rules.NotOpen):
+        rules.check_handler(document(status="completed"), "a")
+
+
+def test_an_extension_is_asked_for_by_the_due_date_and_moves_it_later():
+    rules.check_extension(document(), date(2026, 12, 17), date(2026, 12, 10), calendar)
+    with pytest.raises(rules.TooLateToExtend):
+        rules.check_extension(document(), date(2026, 12, 17), date(2026, 12, 11), calendar)
+    with pytest.raises(rules.ExtensionNotLater):
+        rules.check_extension(document(), date(2026, 12, 9), date(2026, 12, 1), calendar)
+    with pytest.raises(rules.NotAWorkingDay):
+        rules.check_extension(document(), date(2026, 12, 12), date(2026, 12, 1), calendar)
+
+
+@pytest.mark.parametrize("today, expected", [
+    (date(2026, 12, 1), "green"),
+    (date(2026, 12, 8), "green"),   # two working days left
+    (date(2026, 12, 9), "yellow"),  # one working day left
+    (date(2026, 12, 10), "yellow"),  # due today
+    (date(2026, 12, 11), "red"),
+])
+def test_the_signal_turns_yellow_near_the_due_date_and_red_past_it(today, expected):
+    assert rules.signal(document(), today, calendar, warn_days=1) == expected
+
+
+def test_a_finished_document_keeps_the_colour_of_its_finish():
+    finished_late = document(status="completed", completed_on=date(2026, 12, 11))
+    assert rules.signal(finished_late, date(2026, 12, 30), calendar, 1) == "red"
+    on_time = document(status="completed", completed_on=date(2026, 12, 10))
+    assert rules.signal(on_time, date(2026, 12, 30), calendar, 1) == "green"
+
+
+def test_outgoing_documents_are_signed_by_a_leader_then_numbered_then_printed():
+    draft = Record(status="draft", drafter_id="s")
+    with pytest.raises(rules.NotLeader):
+        rules.check_sign(draft, {"id": "s", "role": "staff"})
+    rules.check_sign(draft, {"id": "boss", "role": "leader"})
+    with pytest.raises(rules.NotSigned):
+        rules.check_numbering_stage(draft, "s", None, "number")
+    signed = Record(status="signed", drafter_id="s")
+    rules.check_numbering_stage(signed, "head", "head", "number")
+    with pytest.raises(rules.NotDrafterOrHead):
+        rules.check_numbering_stage(signed, "other", "head", "number")
+    with pytest.raises(rules.WrongStage):
+        rules.check_numbering_stage(signed, "s", None, "print")
+
+
+def test_a_document_number_reads_as_series_year_and_number():
+    assert rules.document_number("编发", 2026, 3) == "编发〔2026〕3号"
