@@ -85,19 +85,22 @@ class System:
                                    f"{self.log_dir / (name + '.log')}")
 
     def stop(self, interrupted=False):
-        """Gateway first; after Ctrl-C the processes got the signal too, so let them finish."""
-        for name in ["gateway", *reversed(list(self.processes))]:
-            if name not in self.processes:
-                continue
-            if interrupted:
-                try:
-                    self.processes[name].wait(15)
-                except subprocess.TimeoutExpired:
-                    pass
-            if self.processes[name].poll() is None:
-                self.stop_process(name)
-            else:
-                self.processes.pop(name)
+        """Gateway first, then the services together; after Ctrl-C they got the signal too."""
+        if "gateway" in self.processes:
+            self._stop_all(["gateway"], interrupted)
+        self._stop_all(list(self.processes), interrupted)
+
+    def _stop_all(self, names, interrupted, timeout=20):
+        processes = [self.processes.pop(name) for name in names]
+        if not interrupted:
+            for process in processes:
+                process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def main():
