@@ -13,6 +13,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from eventlet.semaphore import Semaphore
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.errors import NotFound
@@ -76,6 +77,21 @@ def locked(session, model, record_id, what):
         raise NotFound(f"no {what} with id {record_id}", {"id": record_id},
                        code=f"{what}_not_found")
     return record
+
+
+def next_number(session, counter, **key):
+    """Increment a counter row (created at 0 if missing) and return its new ``last_seq``.
+
+    In the caller's transaction: the row lock makes concurrent callers, on any
+    instance, wait their turn, and a rollback gives the number back, so numbers
+    have no gaps and no repeats.
+    """
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
+        session.get_bind().dialect.name]
+    session.execute(insert(counter).values(**key, last_seq=0).on_conflict_do_nothing())
+    return session.scalar(
+        sa.update(counter).where(*(getattr(counter, k) == v for k, v in key.items()))
+        .values(last_seq=counter.last_seq + 1).returning(counter.last_seq))
 
 
 def create_chassis_tables(op):

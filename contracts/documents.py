@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields
 
+from contracts.common import WorkRouted
+
 
 class DeadlineWarning(Schema):
     """Yellow: the due date is near (raised once per due date)."""
@@ -51,24 +53,6 @@ class DocumentCompleted(Schema):
     due_date = fields.Date(required=True)
     completed_on = fields.Date(required=True)
     on_time = fields.Boolean(required=True)
-
-
-class WorkItem(Schema):
-    kind = fields.String(required=True)
-    id = fields.String(required=True)
-    title = fields.String(required=True)
-    due_date = fields.Date(required=True, allow_none=True)
-
-
-class WorkRouted(Schema):
-    """An absent holder's open work of one kind now goes to the acting B.
-
-    ``items`` is all of that kind: it replaces the handover's pending items of the kind.
-    """
-
-    handover_id = fields.String(required=True)
-    kind = fields.String(required=True)
-    items = fields.List(fields.Nested(WorkItem), required=True)
 
 
 SCHEMAS = {

@@ -3,12 +3,12 @@
 import uuid
 
 from chassis.clock import clock
-from chassis.db import locked
+from chassis.db import locked, next_number
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor
-from services.documents import numbering, rules
+from services.documents import rules
 from services.documents import schemas as s
-from services.documents.models import Outgoing
+from services.documents.models import NumberSeries, Outgoing
 
 
 class OutgoingEntrypoints:
@@ -41,7 +41,8 @@ class OutgoingEntrypoints:
             rules.check_numbering_stage(outgoing, actor["id"],
                                         self._drafter_head(outgoing, actor), "number")
             year = clock.today().year
-            outgoing.seq = numbering.next_seq(work.session, outgoing.series, year)
+            outgoing.seq = next_number(work.session, NumberSeries, series=outgoing.series,
+                                       year=year)
             outgoing.year, outgoing.status = year, "numbered"
             outgoing.number = rules.document_number(outgoing.series, year, outgoing.seq)
             outgoing.numbered_at = clock.now()

@@ -10,7 +10,7 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.clock import clock
-from contracts.documents import WorkItem as PendingItem
+from contracts.common import WorkItem as PendingItem
 from services.posts import rules
 from services.posts.models import Absence, Backup, Division, Handover, Post
 
