@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
+from chassis.handovers import HandoverColumns
 
 
 class Base(DeclarativeBase):
@@ -92,12 +93,5 @@ class NumberSeries(Base):
     last_seq: Mapped[int] = mapped_column(sa.Integer)
 
 
-class HandoverView(Base):
-    """Projection of posts' handovers: whose work goes to which acting B now."""
-
-    __tablename__ = "handover_view"
-    handover_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
-    from_id: Mapped[str] = mapped_column(sa.String(36), index=True)
-    to_id: Mapped[str] = mapped_column(sa.String(36))
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    ended: Mapped[bool] = mapped_column(sa.Boolean)
+class HandoverView(HandoverColumns, Base):
+    """Projection of posts' handovers: whose documents go to which acting B now."""

@@ -7,6 +7,7 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
+from chassis import handovers
 from chassis.db import UTCDateTime, create_chassis_tables
 
 revision = "0001"
@@ -83,14 +84,7 @@ def upgrade():
         sa.Column("year", sa.Integer, primary_key=True),
         sa.Column("last_seq", sa.Integer, nullable=False),
     )
-    op.create_table(
-        "handover_view",
-        sa.Column("handover_id", ID, primary_key=True),
-        sa.Column("from_id", ID, nullable=False, index=True),
-        sa.Column("to_id", ID, nullable=False),
-        sa.Column("started_at", UTCDateTime),
-        sa.Column("ended", sa.Boolean, nullable=False),
-    )
+    handovers.create_table(op)
 
 
 def downgrade():

@@ -1,0 +1,61 @@
+"""Events raised by inquiries (首问负责制, 一次性告知制, 服务承诺制)."""
+
+from marshmallow import Schema, fields, validate
+
+from contracts.common import WorkRouted
+
+CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", "other")
+
+
+class FirstInquiryLapsed(Schema):
+    """An inquiry still open at the end of the next working day (raised once)."""
+
+    inquiry_id = fields.String(required=True)
+    first_responder_id = fields.String(required=True)
+    acting_id = fields.String(required=True, allow_none=True)
+    recorded_at = fields.AwareDateTime(required=True)
+    due_day = fields.Date(required=True)
+
+
+class LapsedItem(Schema):
+    code = fields.String(required=True)
+    name = fields.String(required=True)
+    why = fields.String(required=True, validate=validate.OneOf(
+        ["accepted_before", "not_listed_before"]))
+
+
+class NoticeViolated(Schema):
+    """A return asks for something a one-time notice should already have said."""
+
+    application_id = fields.String(required=True)
+    matter_id = fields.String(required=True)
+    review_id = fields.String(required=True)
+    reviewer_id = fields.String(required=True)  # who returned it now
+    earlier_reviewer_ids = fields.List(fields.String(), required=True)  # who missed it
+    items = fields.List(fields.Nested(LapsedItem), required=True)
+
+
+class ComplaintFiled(Schema):
+    complaint_id = fields.String(required=True)
+    staff_id = fields.String(required=True, allow_none=True)
+    inquiry_id = fields.String(required=True, allow_none=True)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    filed_at = fields.AwareDateTime(required=True)
+
+
+class InquiryClosed(Schema):
+    inquiry_id = fields.String(required=True)
+    first_responder_id = fields.String(required=True)
+    closed_by = fields.String(required=True)
+    how = fields.String(required=True, validate=validate.OneOf(
+        ["handled", "guided", "redirected"]))
+    closed_at = fields.AwareDateTime(required=True)
+
+
+SCHEMAS = {
+    "first_inquiry_lapsed": FirstInquiryLapsed,
+    "notice_violated": NoticeViolated,
+    "complaint_filed": ComplaintFiled,
+    "inquiry_closed": InquiryClosed,
+    "work_routed": WorkRouted,
+}

@@ -1,0 +1,141 @@
+"""Tables of inquiries: inquiries, the matter catalogue, applications and their reviews,
+one-time notices, complaints, and projections of posts."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from chassis.db import UTCDateTime
+from chassis.handovers import HandoverColumns
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Inquiry(Base):
+    """首问: a visitor's inquiry, owned by the first staff member asked until closed."""
+
+    __tablename__ = "inquiries"
+    __table_args__ = (sa.Index("ix_inquiries_status_lapse", "status", "lapse_day"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    visitor_name: Mapped[str] = mapped_column(sa.String(100))
+    contact: Mapped[str] = mapped_column(sa.String(100))
+    question: Mapped[str] = mapped_column(sa.Text)
+    matter_id: Mapped[str | None] = mapped_column(sa.String(36))
+    first_responder_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    acting_id: Mapped[str | None] = mapped_column(sa.String(36))
+    status: Mapped[str] = mapped_column(sa.String(20))
+    answer: Mapped[str | None] = mapped_column(sa.Text)
+    guided_division_id: Mapped[str | None] = mapped_column(sa.String(36))
+    external_unit: Mapped[str | None] = mapped_column(sa.String(200))
+    explanation: Mapped[str | None] = mapped_column(sa.Text)
+    closed_by: Mapped[str | None] = mapped_column(sa.String(36))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    lapse_day: Mapped[date] = mapped_column(sa.Date)
+    lapse_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Matter(Base):
+    """办事事项: a matter with its basis, time limit, procedure and material list."""
+
+    __tablename__ = "matters"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    basis: Mapped[str] = mapped_column(sa.Text)
+    time_limit_days: Mapped[int] = mapped_column(sa.Integer)
+    procedure: Mapped[str] = mapped_column(sa.Text)
+    division_id: Mapped[str] = mapped_column(sa.String(36))
+    materials: Mapped[list] = mapped_column(sa.JSON)  # [{code, name, required}]
+
+
+class Application(Base):
+    """An application for a matter, reviewed on the spot, accepted or returned."""
+
+    __tablename__ = "applications"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    matter_id: Mapped[str] = mapped_column(sa.ForeignKey("matters.id"), index=True)
+    applicant: Mapped[str] = mapped_column(sa.String(200))
+    contact: Mapped[str] = mapped_column(sa.String(100))
+    status: Mapped[str] = mapped_column(sa.String(20))
+    token_hash: Mapped[str] = mapped_column(sa.String(64))
+    due_date: Mapped[date | None] = mapped_column(sa.Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Review(Base):
+    """审核: one on-the-spot review of what an application brought."""
+
+    __tablename__ = "reviews"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    application_id: Mapped[str] = mapped_column(sa.ForeignKey("applications.id"), index=True)
+    seq: Mapped[int] = mapped_column(sa.Integer)
+    reviewer_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    materials: Mapped[list] = mapped_column(sa.JSON)  # [{code, ok, defect?}]
+    outcome: Mapped[str] = mapped_column(sa.String(20))
+
+
+class Notice(Base):
+    """一次性告知书: the one notice of a returned review, listing every problem."""
+
+    __tablename__ = "notices"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    application_id: Mapped[str] = mapped_column(sa.ForeignKey("applications.id"), index=True)
+    review_id: Mapped[str] = mapped_column(sa.ForeignKey("reviews.id"))
+    number: Mapped[str] = mapped_column(sa.String(60), unique=True)
+    items: Mapped[list] = mapped_column(sa.JSON)  # [{code, name, problem, defect?}]
+    basis: Mapped[str] = mapped_column(sa.Text)
+    time_limit_days: Mapped[int] = mapped_column(sa.Integer)
+    procedure: Mapped[str] = mapped_column(sa.Text)
+    issued_by: Mapped[str] = mapped_column(sa.String(36), index=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NoticeCounter(Base):
+    __tablename__ = "notice_counters"
+    year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(sa.Integer)
+
+
+class NoticeViolation(Base):
+    """A return that asked for what an earlier one-time notice should have said."""
+
+    __tablename__ = "notice_violations"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    review_id: Mapped[str] = mapped_column(sa.ForeignKey("reviews.id"))
+    reviewer_ids: Mapped[list] = mapped_column(sa.JSON)  # the earlier reviewers named
+    items: Mapped[list] = mapped_column(sa.JSON)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Complaint(Base):
+    """投诉: from the public, anonymous allowed; looked up with its id and token."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (sa.Index("ix_complaints_client_filed", "client_address", "filed_at"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    staff_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    inquiry_id: Mapped[str | None] = mapped_column(sa.String(36))
+    category: Mapped[str] = mapped_column(sa.String(30))
+    description: Mapped[str] = mapped_column(sa.Text)
+    contact: Mapped[str | None] = mapped_column(sa.String(100))
+    status: Mapped[str] = mapped_column(sa.String(20))
+    token_hash: Mapped[str] = mapped_column(sa.String(64))
+    client_address: Mapped[str] = mapped_column(sa.String(64))
+    filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StaffView(Base):
+    """Projection of posts' staff: names for the semi-annual report."""
+
+    __tablename__ = "staff_view"
+    staff_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    division_id: Mapped[str | None] = mapped_column(sa.String(36))
+
+
+class HandoverView(HandoverColumns, Base):
+    """Projection of posts' handovers: whose inquiries go to which acting B now."""

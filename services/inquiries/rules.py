@@ -1,0 +1,151 @@
+"""首问负责制, 一次性告知制, 服务承诺制: first inquiries, one-time notices, commitments.
+
+Pure functions over records and dates; ``today`` is the office's date.
+"""
+
+from datetime import date
+
+from chassis.errors import Conflict, DomainError, Forbidden, Invalid
+
+CATEGORIES = {"shirking": "推诿扯皮", "attitude": "态度", "overdue": "超时",
+              "graft": "吃拿卡要", "no_one_time_notice": "未一次性告知", "other": "其他"}
+PROBLEMS = {"missing": "缺少", "defective": "不符合要求"}
+
+# 服务承诺制: what the office publishes about how it serves (rules-eight-systems.txt, 三).
+COMMITMENTS = [
+    ("首问负责", "首位接待的工作人员负责解答、办理或引导到经办处室，不推诿扯皮。"),
+    ("一次性告知", "一次性告知办理事项的依据、时限、程序和所需全部材料；材料不全的，"
+                   "一次性告知需补办的全部材料，当事人要求时出具书面告知书。"),
+    ("限时办结", "领导批办的一般公文10个工作日内办结；各办事事项按公布的时限办结。"),
+    ("离岗告示与AB岗", "离岗须告示去向、事由和到岗时间，由B岗人员顶岗，工作不断档。"),
+    ("廉洁自律", "不利用职权和工作之便“吃拿卡要”。"),
+    ("接受监督", "欢迎投诉（可匿名），凭投诉编号和查询码查询办理情况。"),
+]
+
+
+class AlreadyClosed(Conflict):
+    code = "inquiry_closed"
+
+
+class NotFirstResponder(Forbidden):
+    code = "not_first_responder"
+
+
+class UnknownMaterial(Invalid):
+    code = "unknown_material"
+
+
+class DuplicateMaterial(Invalid):
+    code = "duplicate_material"
+
+
+class NotReturned(Conflict):
+    """Only a returned application is resubmitted."""
+
+    code = "application_not_returned"
+
+
+class ComplaintTarget(Invalid):
+    code = "complaint_needs_target"
+
+
+class TooManyComplaints(DomainError):
+    kind, code = "too_many_requests", "too_many_complaints"
+
+
+class BadHalfYear(Invalid):
+    code = "bad_half_year"
+
+
+def lapse_day(recorded_on, calendar):
+    """首问: an inquiry must be closed by the end of the next working day."""
+    return calendar.add_working_days(recorded_on, 1)
+
+
+def check_closer(inquiry, actor_id):
+    """The first responder (or the B acting for them) closes the inquiry, once."""
+    if actor_id not in (inquiry.first_responder_id, inquiry.acting_id):
+        raise NotFirstResponder("only the first responder closes this inquiry",
+                                {"first_responder_id": inquiry.first_responder_id})
+    if inquiry.status != "open":
+        raise AlreadyClosed(f"the inquiry is already {inquiry.status}",
+                            {"status": inquiry.status})
+
+
+def review(catalogue, submitted):
+    """一次性告知: every missing required material and every defective one, at once.
+
+    ``catalogue`` is the matter's ``[{code, name, required}]``; ``submitted`` the
+    application's ``[{code, ok, defect?}]``.
+    """
+    known = {m["code"]: m for m in catalogue}
+    codes = [m["code"] for m in submitted]
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise UnknownMaterial("the matter does not list these materials", {"codes": unknown})
+    if len(set(codes)) != len(codes):
+        raise DuplicateMaterial("a material is given twice", {"codes": codes})
+    given = {m["code"]: m for m in submitted}
+    problems = []
+    for material in catalogue:
+        entry = given.get(material["code"])
+        if entry is None and material["required"]:
+            problems.append({"code": material["code"], "name": material["name"],
+                             "problem": "missing"})
+        elif entry is not None and not entry["ok"]:
+            problems.append({"code": material["code"], "name": material["name"],
+                             "problem": "defective", "defect": entry.get("defect") or ""})
+    return problems
+
+
+def lapses(problems, earlier_reviews):
+    """Problems a one-time notice should have raised before: the one-time rule broken.
+
+    A material accepted in an earlier review, or a problem no earlier notice listed,
+    is a lapse; one listed before and still not fixed is not.
+    """
+    lapsed = []
+    for problem in problems:
+        accepted = [r["reviewer_id"] for r in earlier_reviews
+                    if r["accepted"].get(problem["code"])]
+        listed = any(problem["code"] in r["listed"] for r in earlier_reviews)
+        if accepted:
+            lapsed.append(_lapse(problem, "accepted_before", accepted))
+        elif not listed and earlier_reviews:
+            lapsed.append(_lapse(problem, "not_listed_before",
+                                 [r["reviewer_id"] for r in earlier_reviews]))
+    return lapsed
+
+
+def _lapse(problem, why, reviewer_ids):
+    """A lapsed item, with the earlier reviewers who accepted or did not list it."""
+    return {"code": problem["code"], "name": problem["name"], "why": why,
+            "reviewer_ids": sorted(set(reviewer_ids))}
+
+
+def notice_number(year, seq):
+    return f"一次性告知〔{year}〕{seq}号"
+
+
+def check_complaint_target(staff_id, inquiry_id):
+    if staff_id is None and inquiry_id is None:
+        raise ComplaintTarget("a complaint is about a staff member or an inquiry")
+
+
+def check_complaint_rate(recent, limit):
+    if recent >= limit:
+        raise TooManyComplaints(f"at most {limit} complaints a minute from one address",
+                                {"limit": limit})
+
+
+def half_year(text):
+    """``2026H1`` → [2026-01-01, 2026-07-01); ``2026H2`` → [2026-07-01, 2027-01-01)."""
+    try:
+        year, half = int(text[:4]), text[4:]
+        if half not in ("H1", "H2") or len(text) != 6:
+            raise ValueError
+    except ValueError:
+        raise BadHalfYear("half must look like 2026H1 or 2026H2", {"half": text}) from None
+    if half == "H1":
+        return date(year, 1, 1), date(year, 7, 1)
+    return date(year, 7, 1), date(year + 1, 1, 1)
