@@ -13,7 +13,7 @@ from nameko.extensions import DependencyProvider
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
-SERVICES = ("posts", "attendance", "documents")  # every service behind the gateway
+SERVICES = ("posts", "attendance", "documents", "inquiries")  # every service behind the gateway
 
 
 def _flag(value):
@@ -42,6 +42,8 @@ class Settings:
     queue_type: str
     late_grace_minutes: int
     warn_working_days: int
+    office_name: str
+    complaint_rate: int
 
     @classmethod
     def from_mapping(cls, config):
@@ -70,6 +72,8 @@ class Settings:
             queue_type=get("XIAONENG_QUEUE_TYPE", "classic"),
             late_grace_minutes=int(get("XIAONENG_LATE_GRACE_MINUTES", 15)),
             warn_working_days=int(get("XIAONENG_WARN_WORKING_DAYS", 1)),
+            office_name=get("XIAONENG_OFFICE_NAME", "省机构编制委员会办公室"),
+            complaint_rate=int(get("XIAONENG_COMPLAINT_RATE", 5)),
         )
 
     @property

@@ -2,3 +2,4 @@
 CREATE DATABASE xiaoneng_posts;
 CREATE DATABASE xiaoneng_attendance;
 CREATE DATABASE xiaoneng_documents;
+CREATE DATABASE xiaoneng_inquiries;

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Response
 
 from gateway.auth import actor_from_header
 from gateway.errors import GatewayError, json_response
@@ -59,9 +60,11 @@ class Context:
         return self.request.args.to_dict()
 
     def input(self, name):
-        """``actor``, ``body``, ``query`` or a path parameter, by name."""
+        """``actor``, ``body``, ``query``, ``client`` (its address) or a path parameter."""
         if name in ("actor", "body", "query"):
             return getattr(self, name)
+        if name == "client":
+            return self.request.remote_addr or "unknown"
         return self.params[name]
 
 
@@ -103,4 +106,6 @@ def authorise(route, settings, request):
 
 
 def respond(route, result):
+    if isinstance(result, Response):  # a page, not JSON
+        return result
     return json_response(route.status, result)

@@ -4,5 +4,6 @@ SERVICE_CLASSES = {
     "posts": "services.posts.service:PostsService",
     "attendance": "services.attendance.service:AttendanceService",
     "documents": "services.documents.service:DocumentsService",
+    "inquiries": "services.inquiries.service:InquiriesService",
 }
 GATEWAY = "gateway.service:GatewayService"

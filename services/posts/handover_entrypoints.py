@@ -28,8 +28,14 @@ class HandoverEntrypoints:
                                                               event.data["staff_id"]))
 
     @handle_event("documents", "work_routed")
-    def on_work_routed(self, event):
+    def on_documents_routed(self, event):
         """The absent holder's open documents became the handover's pending items."""
+        with self.uow as work:
+            handover.record_pending(work.session, event.data)
+
+    @handle_event("inquiries", "work_routed")
+    def on_inquiries_routed(self, event):
+        """… and so did their open inquiries."""
         with self.uow as work:
             handover.record_pending(work.session, event.data)
 

@@ -1,0 +1,167 @@
+"""一次性告知制: the matter catalogue, on-the-spot reviews and one-time notices."""
+
+import hashlib
+import hmac
+import secrets
+import uuid
+
+import sqlalchemy as sa
+
+from chassis.clock import clock
+from chassis.db import locked, next_number
+from chassis.entrypoints import rpc
+from chassis.errors import Forbidden, NotFound, Unauthenticated
+from chassis.schemas import Actor, PageArgs, page
+from services.inquiries import notice_html, rules
+from services.inquiries import schemas as s
+from services.inquiries.models import (
+    Application,
+    Matter,
+    Notice,
+    NoticeCounter,
+    NoticeViolation,
+    Review,
+)
+
+
+def digest(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def earlier_reviews(session, application_id):
+    """What each earlier review accepted and what its notice listed."""
+    reviews = session.scalars(sa.select(Review).where(Review.application_id == application_id)
+                              .order_by(Review.seq)).all()
+    listed = {n.review_id: {i["code"] for i in n.items} for n in session.scalars(
+        sa.select(Notice).where(Notice.application_id == application_id))}
+    return [{"reviewer_id": r.reviewer_id, "listed": listed.get(r.id, set()),
+             "accepted": {m["code"]: m["ok"] for m in r.materials}} for r in reviews]
+
+
+class ApplicationEntrypoints:
+    """Mixed into InquiriesService; needs ``uow``, ``call``, ``calendar``, ``settings``."""
+
+    @rpc
+    def create_matter(self, actor, payload):
+        actor, data = Actor().load(actor), s.MatterIn().load(payload)
+        head_id = self.call("posts", "get_division", data["division_id"])["head_id"]
+        if actor["role"] != "admin" and actor["id"] != head_id:
+            raise Forbidden("an admin or the division's head publishes its matters",
+                            code="not_your_division")
+        with self.uow as work:
+            matter = Matter(id=str(uuid.uuid4()), **data)
+            work.session.add(matter)
+        return s.MatterOut().dump(matter)
+
+    @rpc
+    def list_matters(self, query=None):
+        with self.uow as work:
+            return page(work.session, sa.select(Matter).order_by(Matter.name), s.MatterOut,
+                        PageArgs().load(query or {}))
+
+    @rpc
+    def get_matter(self, matter_id):
+        with self.uow as work:
+            return s.MatterOut().dump(locked(work.session, Matter, matter_id, "matter"))
+
+    @rpc
+    def submit_application(self, actor, payload):
+        actor, data = Actor().load(actor), s.ApplicationIn().load(payload)
+        token = secrets.token_urlsafe(16)
+        with self.uow as work:
+            matter = work.session.get(Matter, data["matter_id"])
+            if matter is None:
+                raise rules.UnknownMaterial("no such matter", {"matter_id": data["matter_id"]},
+                                            code="unknown_matter")
+            application = Application(
+                id=str(uuid.uuid4()), matter_id=matter.id, applicant=data["applicant"],
+                contact=data["contact"], status="returned", token_hash=digest(token),
+                created_at=clock.now())
+            work.session.add(application)
+            notice = self._review(work, application, matter, data["materials"], actor["id"])
+        return {**self._dump(application, notice), "token": token}
+
+    @rpc
+    def resubmit(self, actor, application_id, payload):
+        actor, data = Actor().load(actor), s.ResubmissionIn().load(payload)
+        with self.uow as work:
+            application = locked(work.session, Application, application_id, "application")
+            if application.status != "returned":
+                raise rules.NotReturned("the application was accepted")
+            matter = work.session.get(Matter, application.matter_id)
+            notice = self._review(work, application, matter, data["materials"], actor["id"])
+        return self._dump(application, notice)
+
+    @rpc
+    def get_application(self, application_id):
+        with self.uow as work:
+            application = locked(work.session, Application, application_id, "application")
+            return self._dump(application, self._latest_notice(work.session, application))
+
+    @rpc
+    def notice_html(self, application_id, actor=None, token=None):
+        """The latest one-time notice as a page: for staff, or whoever holds the token."""
+        with self.uow as work:
+            application = work.session.get(Application, application_id)
+            if actor is None and not token:
+                raise Unauthenticated("sign in, or give the application's token",
+                                      code="token_required")
+            if application is None or (actor is None and not hmac.compare_digest(
+                    application.token_hash, digest(token))):
+                raise NotFound("no such application", code="application_not_found")
+            notice = self._latest_notice(work.session, application)
+            if notice is None:
+                raise NotFound("the application has no one-time notice", code="no_notice")
+            matter = work.session.get(Matter, application.matter_id)
+            return notice_html.render(notice, application, matter, self.settings.office_name)
+
+    def _review(self, work, application, matter, materials, reviewer_id):
+        """One review: accept, or return with ONE notice of every problem; catch lapses."""
+        session = work.session
+        problems = rules.review(matter.materials, materials)
+        history = earlier_reviews(session, application.id)
+        review = Review(id=str(uuid.uuid4()), application_id=application.id,
+                        seq=len(history) + 1, reviewer_id=reviewer_id, reviewed_at=clock.now(),
+                        materials=materials, outcome="returned" if problems else "accepted")
+        session.add(review)
+        session.flush()
+        if not problems:
+            application.status = "accepted"
+            application.due_date = self.calendar.add_working_days(clock.today(),
+                                                                  matter.time_limit_days)
+            return None
+        application.status = "returned"
+        year = clock.today().year
+        notice = Notice(id=str(uuid.uuid4()), application_id=application.id,
+                        review_id=review.id, items=problems, basis=matter.basis,
+                        time_limit_days=matter.time_limit_days, procedure=matter.procedure,
+                        issued_by=reviewer_id, issued_at=clock.now(),
+                        number=rules.notice_number(year, next_number(session, NoticeCounter,
+                                                                     year=year)))
+        session.add(notice)
+        self._report_lapses(work, application, review, rules.lapses(problems, history))
+        return notice
+
+    def _report_lapses(self, work, application, review, lapsed):
+        if not lapsed:
+            return
+        earlier = sorted({r for item in lapsed for r in item["reviewer_ids"]})
+        work.session.add(NoticeViolation(id=str(uuid.uuid4()), review_id=review.id,
+                                         reviewer_ids=earlier, items=lapsed,
+                                         found_at=clock.now()))
+        work.emit("notice_violated", {
+            "application_id": application.id, "matter_id": application.matter_id,
+            "review_id": review.id, "reviewer_id": review.reviewer_id,
+            "earlier_reviewer_ids": earlier,
+            "items": [{k: item[k] for k in ("code", "name", "why")} for item in lapsed]})
+
+    @staticmethod
+    def _latest_notice(session, application):
+        return session.scalar(sa.select(Notice).join(Review, Review.id == Notice.review_id)
+                              .where(Notice.application_id == application.id)
+                              .order_by(Review.seq.desc()).limit(1))
+
+    def _dump(self, application, notice):
+        with_notice = application.status == "returned" and notice is not None
+        return {**s.ApplicationOut(exclude=("notice", "token")).dump(application),
+                "notice": s.NoticeOut().dump(notice) if with_notice else None}

@@ -1,0 +1,159 @@
+"""RPC inputs and outputs of inquiries (also the gateway's OpenAPI schemas)."""
+
+from marshmallow import Schema, fields, validate
+
+from chassis.schemas import OfficeTime, PageArgs
+from services.inquiries.rules import CATEGORIES
+
+
+def text(max_len, **kw):
+    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
+
+
+class MaterialIn(Schema):
+    code = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,30}$"))
+    name = text(200, required=True)
+    required = fields.Boolean(load_default=True)
+
+
+class MatterIn(Schema):
+    name = text(200, required=True)
+    basis = text(5000, required=True)
+    time_limit_days = fields.Integer(required=True, validate=validate.Range(min=1, max=365))
+    procedure = text(5000, required=True)
+    division_id = fields.String(required=True)
+    materials = fields.List(fields.Nested(MaterialIn), required=True,
+                            validate=validate.Length(min=1, max=100))
+
+
+class MatterOut(Schema):
+    id = fields.String()
+    name = fields.String()
+    basis = fields.String()
+    time_limit_days = fields.Integer()
+    procedure = fields.String()
+    division_id = fields.String()
+    materials = fields.List(fields.Nested(MaterialIn))
+
+
+class InquiryIn(Schema):
+    visitor_name = text(100, required=True)
+    contact = text(100, required=True)
+    question = text(5000, required=True)
+    matter_id = fields.String(load_default=None, allow_none=True)
+
+
+class HandleIn(Schema):
+    answer = text(5000, required=True)
+
+
+class GuideIn(Schema):
+    division_id = fields.String(required=True)
+
+
+class RedirectIn(Schema):
+    external_unit = text(200, required=True)
+    explanation = text(5000, required=True)
+
+
+class InquiryOut(Schema):
+    id = fields.String()
+    visitor_name = fields.String()
+    contact = fields.String()
+    question = fields.String()
+    matter_id = fields.String(allow_none=True)
+    first_responder_id = fields.String()
+    acting_id = fields.String(allow_none=True)
+    status = fields.String(metadata={"enum": ["open", "handled", "guided", "redirected"]})
+    answer = fields.String(allow_none=True)
+    guided_division_id = fields.String(allow_none=True)
+    external_unit = fields.String(allow_none=True)
+    explanation = fields.String(allow_none=True)
+    closed_by = fields.String(allow_none=True)
+    closed_at = OfficeTime(allow_none=True)
+    recorded_at = OfficeTime()
+    lapse_day = fields.Date()
+
+
+class SubmittedMaterial(Schema):
+    code = fields.String(required=True)
+    ok = fields.Boolean(required=True)
+    defect = fields.String(load_default=None, allow_none=True,
+                           validate=validate.Length(max=500))
+
+
+class ApplicationIn(Schema):
+    matter_id = fields.String(required=True)
+    applicant = text(200, required=True)
+    contact = text(100, required=True)
+    materials = fields.List(fields.Nested(SubmittedMaterial), required=True,
+                            validate=validate.Length(max=100))
+
+
+class ResubmissionIn(Schema):
+    materials = fields.List(fields.Nested(SubmittedMaterial), required=True,
+                            validate=validate.Length(max=100))
+
+
+class NoticeItem(Schema):
+    code = fields.String()
+    name = fields.String()
+    problem = fields.String(metadata={"enum": ["missing", "defective"]})
+    defect = fields.String()
+
+
+class NoticeOut(Schema):
+    number = fields.String()
+    items = fields.List(fields.Nested(NoticeItem))
+    basis = fields.String()
+    time_limit_days = fields.Integer()
+    procedure = fields.String()
+    issued_at = OfficeTime()
+
+
+class ApplicationOut(Schema):
+    id = fields.String()
+    matter_id = fields.String()
+    applicant = fields.String()
+    contact = fields.String()
+    status = fields.String(metadata={"enum": ["accepted", "returned"]})
+    due_date = fields.Date(allow_none=True)
+    notice = fields.Nested(NoticeOut, allow_none=True)
+    token = fields.String(metadata={"description": "only when filed: opens the public notice"})
+
+
+class ComplaintIn(Schema):
+    staff_id = fields.String(load_default=None, allow_none=True)
+    inquiry_id = fields.String(load_default=None, allow_none=True)
+    category = fields.String(required=True, validate=validate.OneOf(list(CATEGORIES)))
+    description = fields.String(required=True, validate=[
+        validate.Length(max=5000), validate.Regexp(r"\S", error="the complaint is empty")])
+    contact = fields.String(load_default=None, allow_none=True,
+                            validate=validate.Length(max=100))
+
+
+class ComplaintOut(Schema):
+    id = fields.String()
+    status = fields.String()
+    category = fields.String()
+    filed_at = OfficeTime()
+    token = fields.String(metadata={"description": "only when filed: for looking it up"})
+
+
+class HalfQuery(Schema):
+    half = fields.String(required=True)
+
+
+class CommitmentReportRow(Schema):
+    staff_id = fields.String()
+    name = fields.String(allow_none=True)
+    inquiries_handled = fields.Integer()
+    lapses = fields.Integer()
+    complaints = fields.Integer()
+    notices_issued = fields.Integer()
+
+
+class InquiryQuery(PageArgs):
+    status = fields.String()
+    first_responder_id = fields.String()
+    guided_division_id = fields.String()

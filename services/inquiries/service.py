@@ -1,0 +1,177 @@
+"""The inquiries service: 首问负责制, 一次性告知制 and 服务承诺制."""
+
+import hmac
+import secrets
+import uuid
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from chassis import handovers
+from chassis.calendar import Calendar
+from chassis.calls import ServiceCalls
+from chassis.clock import OFFICE_TZ, clock
+from chassis.db import locked
+from chassis.entrypoints import periodic, rpc
+from chassis.errors import NotFound
+from chassis.events import handle_event
+from chassis.schemas import Actor, page
+from chassis.service import ServiceBase
+from chassis.uow import UnitOfWork
+from services.inquiries import report, rules
+from services.inquiries import schemas as s
+from services.inquiries.applications import ApplicationEntrypoints, digest
+from services.inquiries.models import Complaint, HandoverView, Inquiry, Matter, StaffView
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
+
+
+class InquiriesService(ApplicationEntrypoints, ServiceBase):
+    """首问 · 一次性告知 · 服务承诺: inquiries, applications, complaints, the check report."""
+
+    name = "inquiries"
+    uow = UnitOfWork(MIGRATIONS)
+    call = ServiceCalls()
+    calendar = Calendar()
+
+    @rpc
+    def record_inquiry(self, actor, payload):
+        actor, data = Actor().load(actor), s.InquiryIn().load(payload)
+        with self.uow as work:
+            if data["matter_id"] and work.session.get(Matter, data["matter_id"]) is None:
+                raise rules.UnknownMaterial("no such matter", code="unknown_matter")
+            inquiry = Inquiry(id=str(uuid.uuid4()), first_responder_id=actor["id"],
+                              status="open", recorded_at=clock.now(),
+                              lapse_day=rules.lapse_day(clock.today(), self.calendar), **data)
+            work.session.add(inquiry)
+            self._route(work, actor["id"])
+        return s.InquiryOut().dump(inquiry)
+
+    @rpc
+    def close_inquiry(self, actor, inquiry_id, how, payload):
+        """Handled (an answer), guided to one of our divisions, or redirected outside."""
+        actor, data = Actor().load(actor), CLOSINGS[how]().load(payload)
+        if how == "guided":
+            self.call("posts", "get_division", data["division_id"])
+        with self.uow as work:
+            inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
+            rules.check_closer(inquiry, actor["id"])
+            for field, value in data.items():
+                setattr(inquiry, "guided_division_id" if field == "division_id" else field, value)
+            inquiry.status, inquiry.closed_by, inquiry.closed_at = how, actor["id"], clock.now()
+            work.emit("inquiry_closed", {
+                "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
+                "closed_by": actor["id"], "how": how, "closed_at": inquiry.closed_at})
+            self._route(work, inquiry.first_responder_id)
+        return s.InquiryOut().dump(inquiry)
+
+    @rpc
+    def get_inquiry(self, inquiry_id):
+        with self.uow as work:
+            return s.InquiryOut().dump(locked(work.session, Inquiry, inquiry_id, "inquiry"))
+
+    @rpc
+    def list_inquiries(self, query=None):
+        args = s.InquiryQuery().load(query or {})
+        with self.uow as work:
+            select = sa.select(Inquiry).order_by(Inquiry.recorded_at.desc())
+            for field in ("status", "first_responder_id", "guided_division_id"):
+                if field in args:
+                    select = select.where(getattr(Inquiry, field) == args[field])
+            return page(work.session, select, s.InquiryOut, args)
+
+    @rpc
+    def file_complaint(self, payload, client_address):
+        data = s.ComplaintIn().load(payload)
+        rules.check_complaint_target(data["staff_id"], data["inquiry_id"])
+        if data["staff_id"]:
+            self.call("posts", "get_staff", data["staff_id"])
+        token = secrets.token_urlsafe(16)
+        with self.uow as work:
+            minute_ago = clock.now() - timedelta(minutes=1)
+            recent = work.session.scalar(sa.select(sa.func.count()).where(
+                Complaint.client_address == client_address, Complaint.filed_at > minute_ago))
+            rules.check_complaint_rate(recent, self.settings.complaint_rate)
+            if data["inquiry_id"]:
+                inquiry = locked(work.session, Inquiry, data["inquiry_id"], "inquiry")
+                data["staff_id"] = data["staff_id"] or inquiry.first_responder_id
+            complaint = Complaint(id=str(uuid.uuid4()), status="received",
+                                  token_hash=digest(token), client_address=client_address,
+                                  filed_at=clock.now(), **data)
+            work.session.add(complaint)
+            work.emit("complaint_filed", {
+                "complaint_id": complaint.id, "staff_id": complaint.staff_id,
+                "inquiry_id": complaint.inquiry_id, "category": complaint.category,
+                "filed_at": complaint.filed_at})
+        return {**s.ComplaintOut(exclude=("token",)).dump(complaint), "token": token}
+
+    @rpc
+    def complaint_status(self, complaint_id, token):
+        with self.uow as work:
+            complaint = work.session.get(Complaint, complaint_id)
+            if complaint is None or not hmac.compare_digest(complaint.token_hash,
+                                                            digest(token or "")):
+                raise NotFound("no complaint with that id and token", code="complaint_not_found")
+            return s.ComplaintOut(exclude=("token",)).dump(complaint)
+
+    @rpc
+    def commitments(self):
+        with self.uow as work:
+            matters = work.session.execute(sa.select(Matter.id, Matter.name,
+                                                     Matter.time_limit_days)).all()
+        return {"items": [{"title": t, "text": text} for t, text in rules.COMMITMENTS],
+                "matters": [{"id": m.id, "name": m.name, "time_limit_days": m.time_limit_days}
+                            for m in matters]}
+
+    @rpc
+    def commitments_report(self, query):
+        start, end = rules.half_year(s.HalfQuery().load(query)["half"])
+        bounds = [datetime.combine(day, time(0), OFFICE_TZ) for day in (start, end)]
+        with self.uow as work:
+            rows = report.semi_annual(work.session, *bounds)
+        return {"half": query["half"], "items": s.CommitmentReportRow(many=True).dump(rows),
+                "total": len(rows)}
+
+    @periodic("scan_interval")
+    def scan_lapses(self):
+        """首问 lapses: still open after the end of the next working day (once each)."""
+        with self.uow as work:
+            lapsed = work.session.scalars(sa.select(Inquiry).where(
+                Inquiry.status == "open", Inquiry.lapse_day < clock.today(),
+                Inquiry.lapse_reported_at.is_(None)).with_for_update(skip_locked=True))
+            for inquiry in lapsed:
+                inquiry.lapse_reported_at = clock.now()
+                work.emit("first_inquiry_lapsed", {
+                    "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
+                    "acting_id": inquiry.acting_id, "recorded_at": inquiry.recorded_at,
+                    "due_day": inquiry.lapse_day}, fact=(inquiry.id, "first_inquiry_lapsed"))
+
+    @handle_event("posts", "staff_changed")
+    def on_staff_changed(self, event):
+        with self.uow as work:
+            row = work.session.get(StaffView, event.data["staff_id"]) or StaffView(
+                staff_id=event.data["staff_id"])
+            row.name, row.division_id = event.data["name"], event.data["division_id"]
+            work.session.add(row)
+
+    @handle_event("posts", "handover_started")
+    def on_handover_started(self, event):
+        with self.uow as work:
+            if handovers.record_started(work.session, HandoverView, event.data):
+                self._route(work, event.data["from_id"])
+
+    @handle_event("posts", "handover_ended")
+    def on_handover_ended(self, event):
+        with self.uow as work:
+            handovers.record_ended(work.session, HandoverView, event.data)
+            self._route(work, event.data["from_id"])
+
+    def _route(self, work, responder_id):
+        """A first responder's open inquiries go to the B acting for them, and back."""
+        work.session.flush()
+        inquiries = work.session.scalars(sa.select(Inquiry).where(
+            Inquiry.first_responder_id == responder_id, Inquiry.status == "open")).all()
+        handovers.route(work, HandoverView, responder_id, inquiries, "inquiry",
+                        lambda i: {"id": i.id, "title": i.question[:100], "due_date": i.lapse_day})
