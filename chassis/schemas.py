@@ -17,6 +17,11 @@ class OfficeTime(fields.AwareDateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
 
+def flag(**kwargs):
+    """A JSON boolean: true or false, not "yes" or 1."""
+    return fields.Boolean(truthy={True}, falsy={False}, **kwargs)
+
+
 class Actor(Schema):
     """Who is acting, as the gateway authenticated them."""
 

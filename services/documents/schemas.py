@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs
+from chassis.schemas import OfficeTime, PageArgs, flag
 
 INCOMING = ("received", "assigned", "return_requested", "returned", "completed")
 OUTGOING = ("draft", "signed", "numbered", "printed")
@@ -16,7 +16,7 @@ class DocumentIn(Schema):
     title = text(300, required=True)
     from_unit = text(200, required=True)
     received_at = fields.AwareDateTime(required=True)
-    urgent = fields.Boolean(load_default=False)
+    urgent = flag(load_default=False)
     kind = text(100, required=True)
 
 

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs
+from chassis.schemas import OfficeTime, PageArgs, flag
 from services.inquiries.rules import CATEGORIES
 
 
@@ -13,7 +13,7 @@ def text(max_len, **kw):
 class MaterialIn(Schema):
     code = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,30}$"))
     name = text(200, required=True)
-    required = fields.Boolean(load_default=True)
+    required = flag(load_default=True)
 
 
 class MatterIn(Schema):
@@ -77,7 +77,7 @@ class InquiryOut(Schema):
 
 class SubmittedMaterial(Schema):
     code = fields.String(required=True)
-    ok = fields.Boolean(required=True)
+    ok = flag(required=True)
     defect = fields.String(load_default=None, allow_none=True,
                            validate=validate.Length(max=500))
 

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import ROLES, OfficeTime, PageArgs
+from chassis.schemas import ROLES, OfficeTime, PageArgs, flag
 
 
 def text(max_len, **kw):
@@ -61,7 +61,7 @@ class PostIn(Schema):
     duties = fields.List(text(500), required=True, validate=validate.Length(min=1, max=50))
     holder_id = fields.String(required=True)
     backup_ids = fields.List(fields.String(), load_default=list, validate=validate.Length(max=10))
-    special = fields.Boolean(load_default=False)
+    special = flag(load_default=False)
 
 
 class BackupsIn(Schema):

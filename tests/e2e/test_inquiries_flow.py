@@ -1,0 +1,98 @@
+"""Issue 5's acceptance across processes: one-time notices, lapses, routed inquiries."""
+
+import json
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from chassis.clock import OFFICE_TZ
+from chassis.db import OutboxRecord, make_engine
+from tests.helpers import wait_until
+from tests.integration.api import Organisation
+
+V1 = "/api/v1"
+
+
+def set_clock(api, admin, moment):
+    api.ok("POST", f"{V1}/admin/clock", admin, {"now": moment.isoformat()})
+
+
+def raised(system, type_):
+    """Events of this type the inquiries service has raised (its outbox)."""
+    url = system.environ.get("XIAONENG_INQUIRIES_DATABASE_URL") or \
+        f"sqlite:///{system.settings.data_dir.resolve() / 'inquiries.db'}"
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(OutboxRecord.body).where(
+            OutboxRecord.routing_key == type_)).scalars().all()
+    engine.dispose()
+    return [json.loads(row)["data"] for row in rows]
+
+
+def test_one_time_notices_and_exactly_one_violation(api, system):
+    admin = api.login("admin", "admin")
+    set_clock(api, admin, datetime(2026, 12, 8, 9, 0, tzinfo=OFFICE_TZ))
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    clerk = org.staff(division_id=division["id"], name="张三")
+    matter = api.ok("POST", f"{V1}/matters", head["token"], {
+        "name": "机构编制事项审核", "basis": "《机构编制管理条例》", "time_limit_days": 20,
+        "procedure": "受理、审核、报批、答复", "division_id": division["id"],
+        "materials": [{"code": c, "name": n, "required": True} for c, n in (
+            ("A", "请示文件"), ("B", "机构设置方案"), ("C", "人员情况表"), ("D", "职能说明"))]})
+    assert api.ok("GET", f"{V1}/public/matters/{matter['id']}")["time_limit_days"] == 20
+
+    first = api.ok("POST", f"{V1}/applications", clerk["token"], {
+        "matter_id": matter["id"], "applicant": "省某厅", "contact": "0571",
+        "materials": [{"code": "C", "ok": False, "defect": "缺少签字"},
+                      {"code": "D", "ok": True}]})
+    assert sorted(i["code"] for i in first["notice"]["items"]) == ["A", "B", "C"]
+    page = api.request("GET", f"{V1}/applications/{first['id']}/notice?token={first['token']}")
+    assert "一次性告知书" in page.text and "缺少签字" in page.text and "人员情况表" in page.text
+
+    second = api.ok("POST", f"{V1}/applications/{first['id']}/resubmit", clerk["token"], {
+        "materials": [{"code": c, "ok": True} for c in ("A", "C", "D")]})
+    assert [i["code"] for i in second["notice"]["items"]] == ["B"]
+    third = api.ok("POST", f"{V1}/applications/{first['id']}/resubmit", clerk["token"], {
+        "materials": [{"code": "A", "ok": True}, {"code": "B", "ok": True},
+                      {"code": "C", "ok": True}, {"code": "D", "ok": False, "defect": "过期"}]})
+    assert third["status"] == "returned"
+    violations = wait_until(lambda: raised(system, "notice_violated"), timeout=5)
+    assert [v["items"] for v in violations] == [[{"code": "D", "name": "职能说明",
+                                                  "why": "accepted_before"}]]
+
+
+def test_an_open_inquiry_lapses_once_and_goes_to_the_acting_b_meanwhile(api, system):
+    admin = api.login("admin", "admin")
+    day = datetime(2026, 12, 9, 9, 0, tzinfo=OFFICE_TZ)  # Wednesday
+    set_clock(api, admin, day)
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    a, b = (org.staff(division_id=division["id"]) for _ in range(2))
+    post = api.ok("POST", f"{V1}/posts", admin, {
+        "title": "咨询接待岗", "division_id": division["id"], "duties": ["接待咨询"],
+        "holder_id": a["id"], "backup_ids": [b["id"]]})
+    inquiry = api.ok("POST", f"{V1}/inquiries", a["token"], {
+        "visitor_name": "孙女士", "contact": "136", "question": "编制备案流程"})
+
+    notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
+        "start_at": (day + timedelta(minutes=5)).isoformat(),
+        "expected_return_at": (day + timedelta(hours=2)).isoformat(),
+        "reason": "外出办事", "kind": "business", "contact": "136"})
+    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    set_clock(api, admin, day + timedelta(minutes=6))
+    wait_until(lambda: api.ok("GET", f"{V1}/inquiries/{inquiry['id']}",
+                              a["token"])["acting_id"] == b["id"], timeout=15)
+
+    def pending_kinds():
+        handovers = api.ok("GET", f"{V1}/posts/{post['id']}/handovers", a["token"])["items"]
+        return handovers and [i["kind"] for i in handovers[0]["pending_items"]]
+    assert wait_until(pending_kinds, timeout=10) == ["inquiry"]
+
+    set_clock(api, admin, datetime(2026, 12, 11, 9, 0, tzinfo=OFFICE_TZ))  # Friday
+    lapses = wait_until(lambda: [e for e in raised(system, "first_inquiry_lapsed")
+                                 if e["inquiry_id"] == inquiry["id"]], timeout=10)
+    assert [(e["first_responder_id"], e["acting_id"]) for e in lapses] == [(a["id"], b["id"])]
+    handled = api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/handle", b["token"],
+                     {"answer": "已答复"})
+    assert handled["status"] == "handled" and handled["closed_by"] == b["id"]

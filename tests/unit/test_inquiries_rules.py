@@ -1,0 +1,94 @@
+"""一次性告知 and 首问 rules: every problem at once, lapses, closing, complaints."""
+
+from datetime import date
+from types import SimpleNamespace as Record
+
+import pytest
+
+from chassis.calendar import WorkingCalendar
+from services.inquiries import rules
+
+CATALOGUE = [{"code": c, "name": n, "required": r} for c, n, r in (
+    ("M1", "申请书", True), ("M2", "编制核定文件", True), ("M3", "机构设置方案", True),
+    ("M4", "法人证书复印件", True), ("M5", "其他说明", False))]
+
+
+def submitted(*entries):
+    return [{"code": c, "ok": ok, **({"defect": d} if d else {})} for c, ok, d in entries]
+
+
+def test_a_review_lists_every_missing_and_defective_material_at_once():
+    problems = rules.review(CATALOGUE, submitted(("M3", False, "未盖章"), ("M4", True, None)))
+    assert problems == [
+        {"code": "M1", "name": "申请书", "problem": "missing"},
+        {"code": "M2", "name": "编制核定文件", "problem": "missing"},
+        {"code": "M3", "name": "机构设置方案", "problem": "defective", "defect": "未盖章"}]
+
+
+def test_an_optional_material_left_out_is_not_a_problem():
+    assert rules.review(CATALOGUE, submitted(*((c, True, None) for c in
+                                               ("M1", "M2", "M3", "M4")))) == []
+
+
+def test_a_material_the_matter_does_not_list_or_given_twice_is_refused():
+    with pytest.raises(rules.UnknownMaterial):
+        rules.review(CATALOGUE, submitted(("M9", True, None)))
+    with pytest.raises(rules.DuplicateMaterial):
+        rules.review(CATALOGUE, submitted(("M1", True, None), ("M1", False, None)))
+
+
+def history(reviewer, accepted, listed):
+    return {"reviewer_id": reviewer, "accepted": accepted, "listed": set(listed)}
+
+
+def test_a_problem_listed_before_and_still_not_fixed_is_no_lapse():
+    first = history("r1", {"M3": False, "M4": True}, ["M1", "M2", "M3"])
+    assert rules.lapses([{"code": "M2", "name": "编制核定文件", "problem": "missing"}],
+                        [first]) == []
+
+
+def test_returning_for_a_material_accepted_before_is_a_lapse_naming_who_accepted_it():
+    first = history("r1", {"M3": False, "M4": True}, ["M1", "M2", "M3"])
+    [lapse] = rules.lapses([{"code": "M4", "name": "法人证书复印件", "problem": "defective"}],
+                           [first])
+    assert (lapse["code"], lapse["why"], lapse["reviewer_ids"]) == ("M4", "accepted_before",
+                                                                    ["r1"])
+
+
+def test_a_problem_no_earlier_notice_listed_is_a_lapse_but_not_on_a_first_review():
+    problem = {"code": "M5", "name": "其他说明", "problem": "defective"}
+    first = history("r1", {}, ["M1"])
+    assert rules.lapses([problem], [first])[0]["why"] == "not_listed_before"
+    assert rules.lapses([problem], []) == []
+
+
+def test_an_inquiry_is_due_by_the_end_of_the_next_working_day():
+    calendar = WorkingCalendar()
+    assert rules.lapse_day(date(2026, 11, 27), calendar) == date(2026, 11, 30)  # Fri → Mon
+    assert rules.lapse_day(date(2026, 9, 30), calendar) == date(2026, 10, 8)
+
+
+def test_only_the_first_responder_or_their_acting_backup_closes_an_open_inquiry():
+    inquiry = Record(first_responder_id="a", acting_id="b", status="open")
+    rules.check_closer(inquiry, "a")
+    rules.check_closer(inquiry, "b")
+    with pytest.raises(rules.NotFirstResponder):
+        rules.check_closer(inquiry, "c")
+    with pytest.raises(rules.AlreadyClosed):
+        rules.check_closer(Record(first_responder_id="a", acting_id=None, status="handled"), "a")
+
+
+def test_complaints_need_a_target_and_are_rate_limited():
+    with pytest.raises(rules.ComplaintTarget):
+        rules.check_complaint_target(None, None)
+    rules.check_complaint_rate(4, 5)
+    with pytest.raises(rules.TooManyComplaints):
+        rules.check_complaint_rate(5, 5)
+
+
+def test_half_years_are_the_two_halves_of_a_year():
+    assert rules.half_year("2026H1") == (date(2026, 1, 1), date(2026, 7, 1))
+    assert rules.half_year("2026H2") == (date(2026, 7, 1), date(2027, 1, 1))
+    for bad in ("2026H3", "2026", "H12026", "2026H1x"):
+        with pytest.raises(rules.BadHalfYear):
+            rules.half_year(bad)
