@@ -13,7 +13,8 @@ from nameko.extensions import DependencyProvider
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
-SERVICES = ("posts", "attendance", "documents", "inquiries")  # every service behind the gateway
+# every service behind the gateway
+SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability")
 
 
 def _flag(value):
@@ -44,6 +45,7 @@ class Settings:
     warn_working_days: int
     office_name: str
     complaint_rate: int
+    grading_policy: str
 
     @classmethod
     def from_mapping(cls, config):
@@ -74,6 +76,7 @@ class Settings:
             warn_working_days=int(get("XIAONENG_WARN_WORKING_DAYS", 1)),
             office_name=get("XIAONENG_OFFICE_NAME", "省机构编制委员会办公室"),
             complaint_rate=int(get("XIAONENG_COMPLAINT_RATE", 5)),
+            grading_policy=get("XIAONENG_GRADING_POLICY", ""),
         )
 
     @property

@@ -79,6 +79,16 @@ def locked(session, model, record_id, what):
     return record
 
 
+def lock_key(session, key):
+    """Serialise transactions about one thing (a person, say) across instances.
+
+    PostgreSQL: an advisory lock held until commit. SQLite: the unit of work
+    already runs one writer at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+
+
 def next_number(session, counter, **key):
     """Increment a counter row (created at 0 if missing) and return its new ``last_seq``.
 

@@ -3,3 +3,4 @@ CREATE DATABASE xiaoneng_posts;
 CREATE DATABASE xiaoneng_attendance;
 CREATE DATABASE xiaoneng_documents;
 CREATE DATABASE xiaoneng_inquiries;
+CREATE DATABASE xiaoneng_accountability;

@@ -6,6 +6,7 @@ from werkzeug.wrappers import Response
 from gateway.auth import actor_from_header, issue_token
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.errors import GatewayError
+from services.accountability import schemas as accountability
 from services.attendance import schemas as attendance
 from services.documents import schemas as documents
 from services.inquiries import schemas as inquiries
@@ -258,6 +259,34 @@ def inquiry_routes():
 
 
 ROUTES += inquiry_routes()
+
+
+def accountability_routes():
+    """责任追究: violations, cases, decisions, the annual appraisal."""
+    def call(method, *inputs):
+        return forward("accountability", method, *inputs)
+
+    overseers = ("division_head", "leader", "admin")
+    case = accountability.CaseOut
+    return [
+        Route("GET", "/violations", overseers, call("list_violations", "query"),
+              "recorded violations with their source events",
+              response=accountability.ViolationOut, many=True,
+              query=("staff_id", "kind", "limit", "offset")),
+        Route("GET", "/cases", overseers, call("list_cases", "query"), "cases", response=case,
+              many=True, query=("staff_id", "status", "limit", "offset")),
+        Route("POST", "/cases/{id}/decide", ("leader",), call("decide", "actor", "id", "body"),
+              "decide a case: outcome, measures, note", accountability.DecisionIn, case),
+        Route("POST", "/cases/{id}/dismiss", ("leader",), call("dismiss", "actor", "id", "body"),
+              "dismiss a case with its reason", accountability.DismissalIn, case),
+        Route("GET", "/appraisals/{staff_id}", ANY,
+              call("appraisal", "actor", "staff_id", "query"),
+              "annual appraisal (年度考核): the person, their head, a leader or an admin",
+              response=accountability.AppraisalOut, query=("year",)),
+    ]
+
+
+ROUTES += accountability_routes()
 
 
 def clock_routes():

@@ -5,5 +5,6 @@ SERVICE_CLASSES = {
     "attendance": "services.attendance.service:AttendanceService",
     "documents": "services.documents.service:DocumentsService",
     "inquiries": "services.inquiries.service:InquiriesService",
+    "accountability": "services.accountability.service:AccountabilityService",
 }
 GATEWAY = "gateway.service:GatewayService"

@@ -1,0 +1,44 @@
+"""Which violation each event is, and whose: ``(staff_id, kind, occurred_at, details)``.
+
+A pure mapping from the contracts of the services that report violations.
+"""
+
+VIOLATION_EVENTS = {
+    ("documents", "overdue"), ("attendance", "late_return"),
+    ("attendance", "unauthorised_absence"), ("inquiries", "complaint_filed"),
+    ("inquiries", "notice_violated"), ("inquiries", "first_inquiry_lapsed"),
+    ("posts", "handover_failed"),
+}
+
+
+def violations(source, type_, data, occurred_at):
+    """The violations an event reports, one per person at fault."""
+    details = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
+    if type_ == "overdue":
+        # B covering the post answers for delay while acting (不得推诿、留置、拖延或不办).
+        return [(data["acting_id"] or data["assignee_id"], "overdue", occurred_at, details)]
+    if type_ in ("late_return", "unauthorised_absence"):
+        return [(data["staff_id"], type_, occurred_at, details)]
+    if type_ == "complaint_filed":
+        return [(data["staff_id"], "complaint", data["filed_at"], details)]
+    if type_ == "notice_violated":
+        # Those who reviewed before and did not say it at once; else who asks now.
+        people = data["earlier_reviewer_ids"] or [data["reviewer_id"]]
+        return [(person, "notice_violated", occurred_at, details) for person in people]
+    if type_ == "first_inquiry_lapsed":
+        return [(data["first_responder_id"], "first_inquiry_lapsed", occurred_at, details)]
+    if type_ == "handover_failed":
+        # Arranging backups is the division head's duty.
+        return [(data["head_id"], "handover_failed", occurred_at, details)]
+    raise ValueError(f"{source}.{type_} reports no violation")
+
+
+def achievement(type_, data):
+    """``(staff_id, kind)`` the annual appraisal counts, or None."""
+    if type_ == "document_completed":
+        return data["completed_by"], "document_on_time" if data["on_time"] else "document_late"
+    if type_ == "inquiry_closed":
+        return data["closed_by"], "inquiry_closed"
+    if type_ == "handover_started":
+        return data["to_id"], "cover_served"
+    return None
