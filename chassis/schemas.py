@@ -17,6 +17,11 @@ class OfficeTime(fields.AwareDateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
 
+def text(max_len, **kwargs):
+    """A non-empty string of at most ``max_len`` characters."""
+    return fields.String(validate=validate.Length(min=1, max=max_len), **kwargs)
+
+
 def flag(**kwargs):
     """A JSON boolean: true or false, not "yes" or 1."""
     return fields.Boolean(truthy={True}, falsy={False}, **kwargs)

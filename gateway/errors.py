@@ -2,9 +2,10 @@
 
 import json
 
+from marshmallow import ValidationError
 from werkzeug.wrappers import Response
 
-from chassis.errors import DomainError, ServiceError
+from chassis.errors import DomainError, ServiceError, validation_error
 
 STATUS_BY_KIND = {
     "bad_request": 400,
@@ -33,6 +34,8 @@ def json_response(status, body, headers=None):
 
 
 def error_response(error):
+    if isinstance(error, ValidationError):  # a body the gateway itself loads
+        error = validation_error(error.messages)
     if isinstance(error, DomainError | ServiceError):
         kind, code, message, details = error.kind, error.code, error.message, error.details
     else:  # a bug: say so without a stack trace

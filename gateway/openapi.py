@@ -11,10 +11,18 @@ ERROR = {"type": "object", "properties": {"error": {"type": "object", "propertie
     "details": {"type": "object"}}}}}
 
 
+def component(schema):
+    """A unique component name: the service's (or gateway's) name, then the schema's."""
+    schema = schema if isinstance(schema, type) else type(schema)
+    parts = schema.__module__.split(".")
+    owner = parts[1] if parts[0] in ("services", "gateway") and len(parts) > 2 else parts[0]
+    return f"{owner}.{schema.__name__}"
+
+
 def _operation(route):
     response = {"description": "OK"}
     if route.response is not None:
-        schema = route.response.__name__
+        schema = component(route.response)
         if route.many:
             response["content"] = {"application/json": {"schema": {
                 "type": "object", "properties": {
@@ -33,7 +41,7 @@ def _operation(route):
     }
     if route.body is not None:
         operation["requestBody"] = {"required": True, "content": {
-            "application/json": {"schema": route.body.__name__}}}
+            "application/json": {"schema": component(route.body)}}}
     if route.roles is not None:
         operation["security"] = [{"bearer": []}]
         operation["description"] = "roles: " + ", ".join(route.roles)
@@ -47,11 +55,12 @@ def document(routes):
 @lru_cache(maxsize=4)
 def _document(routes):
     spec = APISpec(title="Xiaoneng 效能 gateway", version="1.0.0", openapi_version="3.0.3",
-                   plugins=[MarshmallowPlugin()])
+                   plugins=[MarshmallowPlugin(schema_name_resolver=component)])
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer",
                                                "bearerFormat": "JWT"})
     for schema in {s for r in routes for s in (r.body, r.response) if s is not None}:
-        spec.components.schema(schema.__name__, schema=schema)
+        if component(schema) not in spec.components.schemas:  # nested ones register early
+            spec.components.schema(component(schema), schema=schema)
     paths = {}
     for route in routes:
         paths.setdefault("/api/v1" + route.path, {})[route.method.lower()] = _operation(route)

@@ -4,6 +4,7 @@ import logging
 import time
 import uuid
 
+from marshmallow import ValidationError
 from nameko.events import EventDispatcher
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
@@ -14,7 +15,7 @@ from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
 from gateway import openapi
 from gateway.dispatch import Context, Router, authorise, respond
-from gateway.errors import GatewayError, error_response, json_response
+from gateway.errors import error_response, json_response
 from gateway.metrics import Metrics
 from gateway.routes import ROUTES, clock_routes
 
@@ -99,7 +100,7 @@ class GatewayService:
                               self.dispatch_event)
             response = respond(route, route.handler(context))
         except Exception as exc:
-            if not isinstance(exc, GatewayError) and getattr(exc, "kind", None) is None:
+            if getattr(exc, "kind", None) is None and not isinstance(exc, ValidationError):
                 log.exception("unexpected error on %s %s", request.method, request.path)
             response = error_response(exc)
         response.headers[CORRELATION_HEADER] = self.correlation_id

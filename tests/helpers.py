@@ -47,3 +47,29 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def raised(database_url, type_):
+    """The data of every event of this type a service has raised (read from its outbox)."""
+    import json
+
+    import sqlalchemy as sa
+
+    from chassis.db import OutboxRecord, make_engine
+
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(OutboxRecord.body).where(
+            OutboxRecord.routing_key == type_).order_by(OutboxRecord.seq)).scalars().all()
+    engine.dispose()
+    return [json.loads(row)["data"] for row in rows]
+
+
+def set_clock(api, admin, moment):
+    """Move every service's test clock to ``moment``."""
+    api.ok("POST", "/api/v1/admin/clock", admin, {"now": moment.isoformat()})
+
+
+def database_url(system, service):
+    return system.environ.get(f"XIAONENG_{service.upper()}_DATABASE_URL") or \
+        system.settings.database_url(service, system.environ)

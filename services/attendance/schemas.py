@@ -2,13 +2,10 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs
+from chassis.schemas import OfficeTime, PageArgs, text
 
 STATUSES = ("recorded", "pending", "approved", "rejected", "returned")
 
-
-def text(max_len, **kw):
-    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
 
 
 class NoticeIn(Schema):

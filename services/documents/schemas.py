@@ -2,14 +2,11 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, flag
+from chassis.schemas import OfficeTime, PageArgs, flag, text
 
 INCOMING = ("received", "assigned", "return_requested", "returned", "completed")
 OUTGOING = ("draft", "signed", "numbered", "printed")
 
-
-def text(max_len, **kw):
-    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
 
 
 class DocumentIn(Schema):

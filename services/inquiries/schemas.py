@@ -2,12 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, flag
+from chassis.schemas import OfficeTime, PageArgs, flag, text
 from services.inquiries.rules import CATEGORIES
-
-
-def text(max_len, **kw):
-    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
 
 
 class MaterialIn(Schema):

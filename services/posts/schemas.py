@@ -2,11 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import ROLES, OfficeTime, PageArgs, flag
-
-
-def text(max_len, **kw):
-    return fields.String(validate=validate.Length(min=1, max=max_len), **kw)
+from chassis.schemas import ROLES, OfficeTime, PageArgs, flag, text
 
 
 class Login(Schema):

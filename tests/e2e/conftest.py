@@ -53,3 +53,4 @@ def system(vhost, e2e_databases, tmp_path_factory):
 @pytest.fixture(scope="module")
 def api(system):
     return Api(system.url)
+

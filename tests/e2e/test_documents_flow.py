@@ -3,14 +3,10 @@
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.helpers import wait_until
+from tests.helpers import set_clock, wait_until
 from tests.integration.api import Organisation
 
 V1 = "/api/v1"
-
-
-def set_clock(api, admin, moment):
-    api.ok("POST", f"{V1}/admin/clock", admin, {"now": moment.isoformat()})
 
 
 def test_an_absent_assignees_document_is_a_pending_item_the_acting_b_completes(api):

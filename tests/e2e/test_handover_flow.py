@@ -4,14 +4,10 @@ import signal
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.helpers import wait_until
+from tests.helpers import set_clock, wait_until
 from tests.integration.api import Organisation
 
 V1 = "/api/v1"
-
-
-def set_clock(api, admin, moment):
-    api.ok("POST", f"{V1}/admin/clock", admin, {"now": moment.isoformat()})
 
 
 def file_notice(api, person, start, hours=2, kind="business", reason="到省政府开会"):

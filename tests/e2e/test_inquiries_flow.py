@@ -1,32 +1,16 @@
 """Issue 5's acceptance across processes: one-time notices, lapses, routed inquiries."""
 
-import json
 from datetime import datetime, timedelta
 
-import sqlalchemy as sa
-
 from chassis.clock import OFFICE_TZ
-from chassis.db import OutboxRecord, make_engine
-from tests.helpers import wait_until
+from tests.helpers import database_url, raised, set_clock, wait_until
 from tests.integration.api import Organisation
 
 V1 = "/api/v1"
 
 
-def set_clock(api, admin, moment):
-    api.ok("POST", f"{V1}/admin/clock", admin, {"now": moment.isoformat()})
-
-
-def raised(system, type_):
-    """Events of this type the inquiries service has raised (its outbox)."""
-    url = system.environ.get("XIAONENG_INQUIRIES_DATABASE_URL") or \
-        f"sqlite:///{system.settings.data_dir.resolve() / 'inquiries.db'}"
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(sa.select(OutboxRecord.body).where(
-            OutboxRecord.routing_key == type_)).scalars().all()
-    engine.dispose()
-    return [json.loads(row)["data"] for row in rows]
+def raised_by_inquiries(system, type_):
+    return raised(database_url(system, "inquiries"), type_)
 
 
 def test_one_time_notices_and_exactly_one_violation(api, system):
@@ -57,7 +41,7 @@ def test_one_time_notices_and_exactly_one_violation(api, system):
         "materials": [{"code": "A", "ok": True}, {"code": "B", "ok": True},
                       {"code": "C", "ok": True}, {"code": "D", "ok": False, "defect": "过期"}]})
     assert third["status"] == "returned"
-    violations = wait_until(lambda: raised(system, "notice_violated"), timeout=5)
+    violations = wait_until(lambda: raised_by_inquiries(system, "notice_violated"), timeout=5)
     assert [v["items"] for v in violations] == [[{"code": "D", "name": "职能说明",
                                                   "why": "accepted_before"}]]
 
@@ -90,7 +74,7 @@ def test_an_open_inquiry_lapses_once_and_goes_to_the_acting_b_meanwhile(api, sys
     assert wait_until(pending_kinds, timeout=10) == ["inquiry"]
 
     set_clock(api, admin, datetime(2026, 12, 11, 9, 0, tzinfo=OFFICE_TZ))  # Friday
-    lapses = wait_until(lambda: [e for e in raised(system, "first_inquiry_lapsed")
+    lapses = wait_until(lambda: [e for e in raised_by_inquiries(system, "first_inquiry_lapsed")
                                  if e["inquiry_id"] == inquiry["id"]], timeout=10)
     assert [(e["first_responder_id"], e["acting_id"]) for e in lapses] == [(a["id"], b["id"])]
     handled = api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/handle", b["token"],

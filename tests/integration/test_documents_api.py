@@ -1,19 +1,16 @@
 """Documents with posts behind the gateway: assignment, deadlines, handling, numbering."""
 
-import json
 import time
 from datetime import datetime
 
 import pytest
-import sqlalchemy as sa
 
 from chassis.clock import OFFICE_TZ, Clock, clock
-from chassis.db import OutboxRecord, make_engine
 from chassis.envelope import make_event
 from gateway.service import GatewayService
 from services.documents.service import DocumentsService
 from services.posts.service import PostsService
-from tests.helpers import free_port, publish_event, wait_until
+from tests.helpers import free_port, publish_event, raised, wait_until
 from tests.integration.api import Api, Organisation
 
 V1 = "/api/v1"
@@ -55,13 +52,7 @@ def assigned(o, **body):
 
 
 def events(o, type_):
-    """The data of every event of this type documents has raised."""
-    engine = make_engine(o.config["XIAONENG_DOCUMENTS_DATABASE_URL"])
-    with engine.connect() as conn:
-        rows = conn.execute(sa.select(OutboxRecord.body).where(
-            OutboxRecord.routing_key == type_)).scalars().all()
-    engine.dispose()
-    return [json.loads(row)["data"] for row in rows]
+    return raised(o.config["XIAONENG_DOCUMENTS_DATABASE_URL"], type_)
 
 
 def test_an_assignment_is_due_in_ten_working_days_across_national_day(office):

@@ -1,18 +1,15 @@
 """Inquiries with posts behind the gateway: one-time notices, first inquiries, complaints."""
 
-import json
 import time
 from datetime import datetime, timedelta
 
 import pytest
-import sqlalchemy as sa
 
 from chassis.clock import OFFICE_TZ, Clock, clock
-from chassis.db import OutboxRecord, make_engine
 from gateway.service import GatewayService
 from services.inquiries.service import InquiriesService
 from services.posts.service import PostsService
-from tests.helpers import free_port, wait_until
+from tests.helpers import free_port, raised, wait_until
 from tests.integration.api import Api, Organisation
 
 V1 = "/api/v1"
@@ -50,12 +47,7 @@ def materials(**status):
 
 
 def events(o, type_):
-    engine = make_engine(o.config["XIAONENG_INQUIRIES_DATABASE_URL"])
-    with engine.connect() as conn:
-        rows = conn.execute(sa.select(OutboxRecord.body).where(
-            OutboxRecord.routing_key == type_)).scalars().all()
-    engine.dispose()
-    return [json.loads(row)["data"] for row in rows]
+    return raised(o.config["XIAONENG_INQUIRIES_DATABASE_URL"], type_)
 
 
 def test_one_notice_lists_every_problem_and_a_later_surprise_is_a_lapse(office):

@@ -187,7 +187,7 @@ def test_operations_endpoints_answer(api):
     assert api.ok("GET", "/readyz")["services"] == {"posts": "ready"}
     spec = api.ok("GET", f"{V1}/openapi.json")
     assert "/api/v1/posts/{id}/backups" in spec["paths"]
-    assert "PostIn" in spec["components"]["schemas"]
+    assert "posts.PostIn" in spec["components"]["schemas"]
     response = api.request("GET", f"{V1}/me", admin, headers={"X-Correlation-Id": "trace-42"})
     assert response.headers["X-Correlation-Id"] == "trace-42"
     assert "xiaoneng_gateway_requests_total" in api.request("GET", "/metrics").text

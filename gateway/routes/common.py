@@ -1,0 +1,17 @@
+"""What every route module shares: role groups and forwarding to a service."""
+
+ADMIN = ("admin",)
+ORG_MANAGERS = ("admin", "division_head")
+ABSENTEES = ("staff", "division_head")  # who files notices, handles documents and inquiries
+APPROVERS = ("division_head", "leader")
+OVERSEERS = ("division_head", "leader", "admin")
+
+
+class Fixed(str):
+    """An argument passed as it is, not looked up in the request."""
+
+
+def forward(service, method, *inputs):
+    """A handler passing the named inputs (actor, body, query, path params) to a service."""
+    return lambda c: c.call(service, method, *(
+        name if isinstance(name, Fixed) else c.input(name) for name in inputs))

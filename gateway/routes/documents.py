@@ -1,0 +1,62 @@
+"""Documents (办文限时): incoming documents against due dates, outgoing numbering."""
+
+from gateway.dispatch import ANY, Route
+from gateway.routes.common import ABSENTEES, forward
+from services.documents import schemas as documents
+
+
+def document_routes():
+    """办文限时: incoming documents against their due dates; outgoing numbering."""
+    def call(method, *inputs):
+        return forward("documents", method, *inputs)
+
+    doc, out = documents.DocumentOut, documents.OutgoingOut
+    handle = ABSENTEES  # the assignee or acting B; the service checks which
+    return [
+        Route("POST", "/documents", ABSENTEES, call("register", "actor", "body"),
+              "register an incoming document", documents.DocumentIn, doc, status=201),
+        Route("POST", "/documents/{id}/assign", ("division_head",),
+              call("assign", "actor", "id", "body"),
+              "assign (批办) with a due date, by default 10 working days",
+              documents.AssignIn, doc),
+        Route("POST", "/documents/{id}/return", handle,
+              call("request_return", "actor", "id", "body"),
+              "ask to return a document outside the remit", documents.ReasonIn, doc),
+        Route("POST", "/documents/{id}/return/approve", ("division_head",),
+              call("approve_return", "actor", "id"), "approve the return to the sender",
+              response=doc),
+        Route("POST", "/documents/{id}/consultations", handle,
+              call("open_consultation", "actor", "id", "body"), "open a consultation (会商)",
+              documents.ConsultationIn, documents.ConsultationOut, status=201),
+        Route("POST", "/documents/{id}/consultations/{cid}/reply", handle,
+              call("reply_consultation", "actor", "id", "cid", "body"),
+              "record the consultation's reply", documents.ReplyIn, documents.ConsultationOut),
+        Route("POST", "/documents/{id}/extensions", handle,
+              call("extend", "actor", "id", "body"),
+              "extend the due date before it passes; the sender is notified",
+              documents.ExtensionIn, doc),
+        Route("POST", "/documents/{id}/complete", handle, call("complete", "actor", "id", "body"),
+              "complete (the assignee or the acting B)", documents.CompleteIn, doc),
+        Route("GET", "/documents", ANY, call("list_documents", "query"), "documents",
+              response=doc, many=True,
+              query=("status", "assignee_id", "overdue", "limit", "offset")),
+        Route("GET", "/documents/{id}", ANY, call("get_document", "id"), "a document",
+              response=doc),
+        Route("POST", "/documents/outgoing", ABSENTEES, call("create_outgoing", "actor", "body"),
+              "draft an outgoing document", documents.OutgoingIn, out, status=201),
+        Route("POST", "/documents/outgoing/{id}/sign", ("leader",), call("sign", "actor", "id"),
+              "sign (签发)", response=out),
+        Route("POST", "/documents/outgoing/{id}/number", ABSENTEES,
+              call("number", "actor", "id"), "number (编号): the next of the series this year",
+              response=out),
+        Route("POST", "/documents/outgoing/{id}/print", ABSENTEES,
+              call("print_outgoing", "actor", "id"), "send to print (送印)", response=out),
+        Route("GET", "/documents/outgoing/{id}", ANY, call("get_outgoing", "id"),
+              "an outgoing document", response=out),
+        Route("GET", "/calendar/working-days", ANY, call("working_day", "query"),
+              "the n-th working day after a date (China calendar)",
+              response=documents.DateOut, query=("from", "n")),
+    ]
+
+
+ROUTES = document_routes()

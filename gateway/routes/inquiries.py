@@ -1,0 +1,82 @@
+"""Inquiries: first inquiries, one-time notices, complaints, service commitments."""
+
+from marshmallow import Schema, fields
+from werkzeug.wrappers import Response
+
+from gateway.auth import actor_from_header
+from gateway.dispatch import ANY, PUBLIC, Route
+from gateway.routes.common import ABSENTEES, ORG_MANAGERS, OVERSEERS, Fixed, forward
+from services.inquiries import schemas as inquiries
+
+
+class CommitmentsOut(Schema):
+    items = fields.List(fields.Dict())
+    matters = fields.List(fields.Dict())
+
+
+def one_time_notice(c):
+    """一次性告知书 as HTML: for signed-in staff, or the public with the application's token."""
+    header = c.request.headers.get("Authorization")
+    actor = actor_from_header(c.settings, header) if header else None
+    page = c.call("inquiries", "notice_html", c.params["id"], actor, c.query.get("token"))
+    return Response(page, mimetype="text/html")
+
+
+def inquiry_routes():
+    """首问 · 一次性告知 · 服务承诺."""
+    def call(method, *inputs):
+        return forward("inquiries", method, *inputs)
+
+    def close(verb, outcome, body):
+        return Route("POST", f"/inquiries/{{id}}/{verb}", ABSENTEES,
+                     call("close_inquiry", "actor", "id", Fixed(outcome), "body"),
+                     f"close the inquiry: {outcome}", body, inquiries.InquiryOut)
+
+    application = inquiries.ApplicationOut
+    return [
+        Route("POST", "/matters", ORG_MANAGERS, call("create_matter", "actor", "body"),
+              "publish a matter (办事事项) with its materials", inquiries.MatterIn,
+              inquiries.MatterOut, status=201),
+        Route("GET", "/public/matters", PUBLIC, call("list_matters", "query"),
+              "the matter catalogue", response=inquiries.MatterOut, many=True,
+              query=("limit", "offset")),
+        Route("GET", "/public/matters/{id}", PUBLIC, call("get_matter", "id"), "a matter",
+              response=inquiries.MatterOut),
+        Route("GET", "/public/commitments", PUBLIC, call("commitments"),
+              "published service commitments (服务承诺)", response=CommitmentsOut),
+        Route("POST", "/inquiries", ABSENTEES, call("record_inquiry", "actor", "body"),
+              "record an inquiry; the caller is its first responder (首问责任人)",
+              inquiries.InquiryIn, inquiries.InquiryOut, status=201),
+        close("handle", "handled", inquiries.HandleIn),
+        close("guide", "guided", inquiries.GuideIn),
+        close("redirect", "redirected", inquiries.RedirectIn),
+        Route("GET", "/inquiries", ANY, call("list_inquiries", "query"), "inquiries",
+              response=inquiries.InquiryOut, many=True,
+              query=("status", "first_responder_id", "guided_division_id", "limit", "offset")),
+        Route("GET", "/inquiries/{id}", ANY, call("get_inquiry", "id"), "an inquiry",
+              response=inquiries.InquiryOut),
+        Route("POST", "/applications", ABSENTEES, call("submit_application", "actor", "body"),
+              "submit an application: reviewed on the spot", inquiries.ApplicationIn,
+              application, status=201),
+        Route("POST", "/applications/{id}/resubmit", ABSENTEES,
+              call("resubmit", "actor", "id", "body"), "resubmit: a new review",
+              inquiries.ResubmissionIn, application),
+        Route("GET", "/applications/{id}", ANY, call("get_application", "id"),
+              "an application", response=application),
+        Route("GET", "/applications/{id}/notice", PUBLIC, one_time_notice,
+              "the written one-time notice (一次性告知书), text/html", query=("token",)),
+        Route("POST", "/public/complaints", PUBLIC, call("file_complaint", "body", "client"),
+              "file a complaint (anonymous allowed)", inquiries.ComplaintIn,
+              inquiries.ComplaintOut, status=201),
+        Route("GET", "/public/complaints/{id}", PUBLIC,
+              lambda c: c.call("inquiries", "complaint_status", c.params["id"],
+                               c.query.get("token")),
+              "a complaint's status, with its token", response=inquiries.ComplaintOut,
+              query=("token",)),
+        Route("GET", "/reports/commitments", OVERSEERS,
+              call("commitments_report", "query"), "the semi-annual check (每半年检查)",
+              response=inquiries.CommitmentReportRow, many=True, query=("half",)),
+    ]
+
+
+ROUTES = inquiry_routes()

@@ -1,0 +1,37 @@
+"""The OpenAPI document covers every route of API.md, from the services' schemas."""
+
+from gateway.openapi import document
+from gateway.service import router
+
+API_PATHS = [
+    "/auth/token", "/me", "/divisions", "/divisions/{id}", "/staff", "/staff/{id}", "/posts",
+    "/posts/{id}/backups", "/posts/{id}", "/posts/{id}/handovers", "/handovers",
+    "/public/signage", "/leave-notices", "/leave-notices/{id}/approve",
+    "/leave-notices/{id}/reject", "/leave-notices/{id}/return", "/leave-requests",
+    "/leave-requests/{id}/approve", "/leave-requests/{id}/reject",
+    "/leave-requests/{id}/return", "/absence-reports", "/leave-notices/{id}",
+    "/public/notice-board", "/documents", "/documents/{id}/assign", "/documents/{id}/return",
+    "/documents/{id}/return/approve", "/documents/{id}/consultations",
+    "/documents/{id}/consultations/{cid}/reply", "/documents/{id}/extensions",
+    "/documents/{id}/complete", "/documents/outgoing", "/documents/outgoing/{id}/sign",
+    "/documents/outgoing/{id}/number", "/documents/outgoing/{id}/print", "/documents/{id}",
+    "/calendar/working-days", "/matters", "/public/matters", "/public/matters/{id}",
+    "/public/commitments", "/inquiries", "/inquiries/{id}/handle", "/inquiries/{id}/guide",
+    "/inquiries/{id}/redirect", "/applications", "/applications/{id}/resubmit",
+    "/applications/{id}/notice", "/inquiries/{id}", "/applications/{id}",
+    "/public/complaints", "/public/complaints/{id}", "/reports/commitments", "/violations",
+    "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss", "/appraisals/{staff_id}",
+]
+
+
+def test_every_route_of_the_contract_is_in_the_document():
+    paths = document(router(test_clock=False).routes)["paths"]
+    missing = [p for p in API_PATHS if f"/api/v1{p}" not in paths]
+    assert missing == []
+    assert "/api/v1/admin/clock" not in paths
+
+
+def test_schemas_of_different_services_keep_their_own_names():
+    schemas = document(router(test_clock=True).routes)["components"]["schemas"]
+    assert {"attendance.DecisionIn", "accountability.DecisionIn", "posts.PostIn"} <= set(schemas)
+    assert "/api/v1/admin/clock" in document(router(test_clock=True).routes)["paths"]
