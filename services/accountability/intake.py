@@ -3,16 +3,22 @@
 A pure mapping from the contracts of the services that report violations.
 """
 
-VIOLATION_EVENTS = {
-    ("documents", "overdue"), ("attendance", "late_return"),
-    ("attendance", "unauthorised_absence"), ("inquiries", "complaint_filed"),
-    ("inquiries", "notice_violated"), ("inquiries", "first_inquiry_lapsed"),
-    ("posts", "handover_failed"),
-}
+from chassis.errors import Invalid
+
+
+class NobodyToHold(Invalid):
+    code = "unknown_person"
 
 
 def violations(source, type_, data, occurred_at):
     """The violations an event reports, one per person at fault."""
+    found = _violations(source, type_, data, occurred_at)
+    if any(staff_id is None for staff_id, *_ in found):
+        raise NobodyToHold(f"{type_} names nobody to hold responsible")
+    return found
+
+
+def _violations(source, type_, data, occurred_at):
     details = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
     if type_ == "overdue":
         # B covering the post answers for delay while acting (不得推诿、留置、拖延或不办).

@@ -13,7 +13,6 @@ from chassis.clock import OFFICE_TZ, clock
 from chassis.config import Settings
 from chassis.db import locked
 from chassis.entrypoints import rpc
-from chassis.errors import Invalid
 from chassis.events import handle_event
 from chassis.schemas import Actor, paginate
 from chassis.service import ServiceBase
@@ -152,9 +151,6 @@ class AccountabilityService(ServiceBase):
         found = intake.violations(event.source, event.type, event.data, event.occurred_at)
         people = []
         for staff_id, kind, occurred_at, details in found:
-            if staff_id is None:
-                raise Invalid(f"{event.type} names nobody to hold responsible",
-                              code="unknown_person")
             person = self.call("posts", "get_staff", staff_id)
             division = person["division_id"] and self.call(
                 "posts", "get_division", person["division_id"])

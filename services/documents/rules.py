@@ -75,6 +75,16 @@ class ConsultationClosed(Conflict):
     code = "consultation_replied"
 
 
+class DivisionRequired(Invalid):
+    code = "division_required"
+
+
+def check_registrar(division_id):
+    """收文 is registered within a division: by one of its members."""
+    if division_id is None:
+        raise DivisionRequired("only a member of a division registers documents")
+
+
 def check_assignment(document, actor_id, head_id, assignee, urgent_due, today, calendar):
     """批办: the division's head assigns a received document to one of its staff."""
     if actor_id != head_id:

@@ -10,7 +10,7 @@ from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.db import locked
 from chassis.entrypoints import periodic, rpc
-from chassis.errors import Invalid, NotFound
+from chassis.errors import NotFound
 from chassis.events import handle_event
 from chassis.schemas import Actor, paginate
 from chassis.service import ServiceBase
@@ -35,9 +35,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def register(self, actor, payload):
         actor, data = Actor().load(actor), s.DocumentIn().load(payload)
         division_id = self.call("posts", "get_staff", actor["id"])["division_id"]
-        if division_id is None:
-            raise Invalid("only a member of a division registers documents",
-                          code="division_required")
+        rules.check_registrar(division_id)
         with self.uow as work:
             document = Document(id=str(uuid.uuid4()), status="received", registered_by=actor["id"],
                                 division_id=division_id, **data)

@@ -99,3 +99,8 @@ def test_each_violation_event_names_who_is_at_fault():
         "reviewer_id": "r2", "earlier_reviewer_ids": ["r1", "r3"]}, at)] == ["r1", "r3"]
     assert intake.violations("posts", "handover_failed", {"head_id": "h"}, at)[0][:2] == (
         "h", "handover_failed")
+
+
+def test_an_event_naming_nobody_is_refused():
+    with pytest.raises(intake.NobodyToHold):
+        intake.violations("posts", "handover_failed", {"head_id": None}, NOW)
