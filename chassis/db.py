@@ -72,7 +72,12 @@ class InboxRecord(ChassisBase):
 
 def locked(session, model, record_id, what):
     """A record by id, locked for this transaction (``FOR UPDATE``), or NotFound."""
-    record = session.get(model, record_id, with_for_update=True)
+    return found(session, model, record_id, what, for_update=True)
+
+
+def found(session, model, record_id, what, for_update=False):
+    """A record by id, or NotFound (``code``: ``<what>_not_found``)."""
+    record = session.get(model, record_id, with_for_update=for_update)
     if record is None:
         raise NotFound(f"no {what} with id {record_id}", {"id": record_id},
                        code=f"{what}_not_found")

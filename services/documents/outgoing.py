@@ -3,7 +3,7 @@
 import uuid
 
 from chassis.clock import clock
-from chassis.db import locked, next_number
+from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor
 from services.documents import rules
@@ -36,10 +36,10 @@ class OutgoingEntrypoints:
     @rpc
     def number(self, actor, outgoing_id):
         actor = Actor().load(actor)
+        head_id = self._drafter_head(outgoing_id, actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(outgoing, actor["id"],
-                                        self._drafter_head(outgoing, actor), "number")
+            rules.check_numbering_stage(outgoing, actor["id"], head_id, "number")
             year = clock.today().year
             outgoing.seq = next_number(work.session, NumberSeries, series=outgoing.series,
                                        year=year)
@@ -51,23 +51,26 @@ class OutgoingEntrypoints:
     @rpc
     def print_outgoing(self, actor, outgoing_id):
         actor = Actor().load(actor)
+        head_id = self._drafter_head(outgoing_id, actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(outgoing, actor["id"],
-                                        self._drafter_head(outgoing, actor), "print")
+            rules.check_numbering_stage(outgoing, actor["id"], head_id, "print")
             outgoing.status, outgoing.printed_at = "printed", clock.now()
         return s.OutgoingOut().dump(outgoing)
 
     @rpc
     def get_outgoing(self, outgoing_id):
         with self.uow as work:
-            return s.OutgoingOut().dump(locked(work.session, Outgoing, outgoing_id, "outgoing"))
+            return s.OutgoingOut().dump(found(work.session, Outgoing, outgoing_id, "outgoing"))
 
-    def _drafter_head(self, outgoing, actor):
-        """The drafter's division head; only asked for when someone else acts."""
-        if actor["id"] == outgoing.drafter_id:
+    def _drafter_head(self, outgoing_id, actor):
+        """The drafter's division head, asked of posts outside any transaction, and only
+        when someone other than the drafter acts."""
+        with self.uow as work:
+            drafter_id = found(work.session, Outgoing, outgoing_id, "outgoing").drafter_id
+        if actor["id"] == drafter_id:
             return None
-        drafter = self.call("posts", "get_staff", outgoing.drafter_id)
+        drafter = self.call("posts", "get_staff", drafter_id)
         if drafter["division_id"] is None:
             return None
         return self.call("posts", "get_division", drafter["division_id"])["head_id"]

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
-from chassis.db import locked
+from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event
@@ -46,9 +46,9 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def assign(self, actor, document_id, payload):
         actor, data = Actor().load(actor), s.AssignIn().load(payload)
         assignee = self.call("posts", "get_staff", data["assignee_id"])
+        head_id = self._division_head(document_id)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            head_id = self.call("posts", "get_division", document.division_id)["head_id"]
             rules.check_assignment(document, actor["id"], head_id, assignee, data["due_date"],
                                    clock.today(), self.calendar)
             document.due_date = rules.due_date_for(data["due_date"], clock.today(),
@@ -70,9 +70,9 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     @rpc
     def approve_return(self, actor, document_id):
         actor = Actor().load(actor)
+        head_id = self._division_head(document_id)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            head_id = self.call("posts", "get_division", document.division_id)["head_id"]
             rules.check_return_approval(document, actor["id"], head_id)
             document.status = "returned"
             work.emit("document_returned", {"document_id": document.id,
@@ -157,7 +157,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     @rpc
     def get_document(self, document_id):
         with self.uow as work:
-            document = locked(work.session, Document, document_id, "document")
+            document = found(work.session, Document, document_id, "document")
             consultations = work.session.scalars(sa.select(Consultation).where(
                 Consultation.document_id == document_id)).all()
             extensions = work.session.scalars(sa.select(Extension).where(
@@ -186,6 +186,12 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def on_handover_ended(self, event):
         with self.uow as work:
             routing.handover_ended(work, event.data)
+
+    def _division_head(self, document_id):
+        """The head of the document's division, asked of posts outside any transaction."""
+        with self.uow as work:
+            division_id = found(work.session, Document, document_id, "document").division_id
+        return self.call("posts", "get_division", division_id)["head_id"]
 
     def _dump(self, document):
         return {**s.DocumentOut().dump(document), "signal": rules.signal(

@@ -8,7 +8,7 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.clock import clock
-from chassis.db import locked, next_number
+from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.errors import Forbidden, NotFound, Unauthenticated
 from chassis.schemas import Actor, PageArgs, page
@@ -62,7 +62,7 @@ class ApplicationEntrypoints:
     @rpc
     def get_matter(self, matter_id):
         with self.uow as work:
-            return s.MatterOut().dump(locked(work.session, Matter, matter_id, "matter"))
+            return s.MatterOut().dump(found(work.session, Matter, matter_id, "matter"))
 
     @rpc
     def submit_application(self, actor, payload):
@@ -95,7 +95,7 @@ class ApplicationEntrypoints:
     @rpc
     def get_application(self, application_id):
         with self.uow as work:
-            application = locked(work.session, Application, application_id, "application")
+            application = found(work.session, Application, application_id, "application")
             return self._dump(application, self._latest_notice(work.session, application))
 
     @rpc

@@ -12,7 +12,7 @@ from chassis import handovers
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ, clock
-from chassis.db import locked
+from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event
@@ -70,7 +70,7 @@ class InquiriesService(ApplicationEntrypoints, ServiceBase):
     @rpc
     def get_inquiry(self, inquiry_id):
         with self.uow as work:
-            return s.InquiryOut().dump(locked(work.session, Inquiry, inquiry_id, "inquiry"))
+            return s.InquiryOut().dump(found(work.session, Inquiry, inquiry_id, "inquiry"))
 
     @rpc
     def list_inquiries(self, query=None):
