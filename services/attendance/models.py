@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
+from chassis.projections import HandoverColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -52,13 +53,8 @@ class AbsenceReport(Base):
     approver_id: Mapped[str | None] = mapped_column(sa.String(36))
 
 
-class StaffView(Base):
+class StaffView(StaffColumns, Base):
     """Projection of posts' staff: names for the notice board."""
-
-    __tablename__ = "staff_view"
-    staff_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(100))
-    division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
 
 
 class PostView(Base):
@@ -71,15 +67,5 @@ class PostView(Base):
     division_id: Mapped[str] = mapped_column(sa.String(36))
 
 
-class CoverView(Base):
-    """Projection of posts' handovers: who covers a post now.
-
-    An end that overtakes its start leaves an ended row, so the late start is ignored.
-    """
-
-    __tablename__ = "cover_view"
-    handover_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
-    post_id: Mapped[str] = mapped_column(sa.String(36), index=True)
-    to_id: Mapped[str] = mapped_column(sa.String(36))
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    ended: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+class HandoverView(HandoverColumns, Base):
+    """Projection of posts' handovers: who covers a post now."""

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
@@ -14,9 +15,9 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.attendance import absences, projections, rules
+from services.attendance import absences, board, rules
 from services.attendance import schemas as s
-from services.attendance.models import Absence, AbsenceReport, StaffView
+from services.attendance.models import Absence, AbsenceReport, HandoverView, StaffView
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -119,7 +120,7 @@ class AttendanceService(ServiceBase):
                 select = select.join(StaffView, StaffView.staff_id == Absence.staff_id) \
                     .where(StaffView.division_id == args["division_id"])
             total, sliced = paginate(work.session, select, args)
-            rows = projections.board(work.session, work.session.scalars(sliced).all())
+            rows = board.rows(work.session, work.session.scalars(sliced).all())
         return {"items": s.BoardRow(many=True).dump(rows), "total": total}
 
     @periodic("scan_interval")
@@ -131,22 +132,22 @@ class AttendanceService(ServiceBase):
     @handle_event("posts", "staff_changed")
     def on_staff_changed(self, event):
         with self.uow as work:
-            projections.staff_changed(work.session, event.data)
+            projections.record_staff(work.session, StaffView, event.data)
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):
         with self.uow as work:
-            projections.post_changed(work.session, event.data)
+            board.post_changed(work.session, event.data)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):
         with self.uow as work:
-            projections.handover_started(work.session, event.data)
+            projections.record_started(work.session, HandoverView, event.data)
 
     @handle_event("posts", "handover_ended")
     def on_handover_ended(self, event):
         with self.uow as work:
-            projections.handover_ended(work.session, event.data)
+            projections.record_ended(work.session, HandoverView, event.data)
 
     def _approver(self, staff_id, required):
         """The approver, from posts; ``None`` where there is none and none is needed."""

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.handovers import HandoverColumns
+from chassis.projections import HandoverColumns
 
 
 class Base(DeclarativeBase):

@@ -7,18 +7,18 @@ pending items (``work_routed``).
 
 import sqlalchemy as sa
 
-from chassis import handovers
+from chassis import projections
 from services.documents import rules
 from services.documents.models import Document, HandoverView
 
 
 def handover_started(work, data):
-    if handovers.record_started(work.session, HandoverView, data):
+    if projections.record_started(work.session, HandoverView, data):
         reroute(work, data["from_id"])
 
 
 def handover_ended(work, data):
-    handovers.record_ended(work.session, HandoverView, data)
+    projections.record_ended(work.session, HandoverView, data)
     reroute(work, data["from_id"])
 
 
@@ -28,5 +28,5 @@ def reroute(work, assignee_id):
     documents = work.session.scalars(sa.select(Document).where(
         Document.assignee_id == assignee_id, Document.status.in_(rules.OPEN))
         .order_by(Document.due_date)).all()
-    handovers.route(work, HandoverView, assignee_id, documents, "document",
+    projections.route(work, HandoverView, assignee_id, documents, "document",
                     lambda d: {"id": d.id, "title": d.title, "due_date": d.due_date})

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.handovers import HandoverColumns
+from chassis.projections import HandoverColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -128,13 +128,8 @@ class Complaint(Base):
     filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class StaffView(Base):
+class StaffView(StaffColumns, Base):
     """Projection of posts' staff: names for the semi-annual report."""
-
-    __tablename__ = "staff_view"
-    staff_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(100))
-    division_id: Mapped[str | None] = mapped_column(sa.String(36))
 
 
 class HandoverView(HandoverColumns, Base):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import handovers
+from chassis import projections
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ, clock
@@ -151,21 +151,18 @@ class InquiriesService(ApplicationEntrypoints, ServiceBase):
     @handle_event("posts", "staff_changed")
     def on_staff_changed(self, event):
         with self.uow as work:
-            row = work.session.get(StaffView, event.data["staff_id"]) or StaffView(
-                staff_id=event.data["staff_id"])
-            row.name, row.division_id = event.data["name"], event.data["division_id"]
-            work.session.add(row)
+            projections.record_staff(work.session, StaffView, event.data)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):
         with self.uow as work:
-            if handovers.record_started(work.session, HandoverView, event.data):
+            if projections.record_started(work.session, HandoverView, event.data):
                 self._route(work, event.data["from_id"])
 
     @handle_event("posts", "handover_ended")
     def on_handover_ended(self, event):
         with self.uow as work:
-            handovers.record_ended(work.session, HandoverView, event.data)
+            projections.record_ended(work.session, HandoverView, event.data)
             self._route(work, event.data["from_id"])
 
     def _route(self, work, responder_id):
@@ -173,5 +170,5 @@ class InquiriesService(ApplicationEntrypoints, ServiceBase):
         work.session.flush()
         inquiries = work.session.scalars(sa.select(Inquiry).where(
             Inquiry.first_responder_id == responder_id, Inquiry.status == "open")).all()
-        handovers.route(work, HandoverView, responder_id, inquiries, "inquiry",
+        projections.route(work, HandoverView, responder_id, inquiries, "inquiry",
                         lambda i: {"id": i.id, "title": i.question[:100], "due_date": i.lapse_day})

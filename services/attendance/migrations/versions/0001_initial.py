@@ -7,6 +7,7 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
+from chassis import projections
 from chassis.db import UTCDateTime, create_chassis_tables
 
 revision = "0001"
@@ -52,12 +53,7 @@ def upgrade():
         sa.Column("reported_by", ID, nullable=False),
         sa.Column("approver_id", ID),
     )
-    op.create_table(
-        "staff_view",
-        sa.Column("staff_id", ID, primary_key=True),
-        sa.Column("name", sa.String(100), nullable=False),
-        sa.Column("division_id", ID, index=True),
-    )
+    projections.create_staff_table(op)
     op.create_table(
         "post_view",
         sa.Column("post_id", ID, primary_key=True),
@@ -65,17 +61,10 @@ def upgrade():
         sa.Column("holder_id", ID, nullable=False, index=True),
         sa.Column("division_id", ID, nullable=False),
     )
-    op.create_table(
-        "cover_view",
-        sa.Column("handover_id", ID, primary_key=True),
-        sa.Column("post_id", ID, nullable=False, index=True),
-        sa.Column("to_id", ID, nullable=False),
-        sa.Column("started_at", UTCDateTime),
-        sa.Column("ended", sa.Boolean, nullable=False),
-    )
+    projections.create_handover_table(op)
 
 
 def downgrade():
-    for table in ("cover_view", "post_view", "staff_view", "absence_reports", "absences",
+    for table in ("handover_view", "post_view", "staff_view", "absence_reports", "absences",
                   "inbox", "outbox"):
         op.drop_table(table)

@@ -7,7 +7,7 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import handovers
+from chassis import projections
 from chassis.db import UTCDateTime, create_chassis_tables
 
 revision = "0001"
@@ -84,7 +84,7 @@ def upgrade():
         sa.Column("year", sa.Integer, primary_key=True),
         sa.Column("last_seq", sa.Integer, nullable=False),
     )
-    handovers.create_table(op)
+    projections.create_handover_table(op)
 
 
 def downgrade():

@@ -7,7 +7,7 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import handovers
+from chassis import projections
 from chassis.db import UTCDateTime, create_chassis_tables
 
 revision = "0001"
@@ -113,13 +113,8 @@ def upgrade():
         sa.Column("filed_at", UTCDateTime, nullable=False),
     )
     op.create_index("ix_complaints_client_filed", "complaints", ["client_address", "filed_at"])
-    op.create_table(
-        "staff_view",
-        sa.Column("staff_id", ID, primary_key=True),
-        sa.Column("name", sa.String(100), nullable=False),
-        sa.Column("division_id", ID),
-    )
-    handovers.create_table(op)
+    projections.create_staff_table(op)
+    projections.create_handover_table(op)
 
 
 def downgrade():

@@ -1,9 +1,13 @@
-"""Following posts' handovers: a projection services keep to route an absent
-holder's open work to the B acting for them.
+"""Local copies of posts' data that several services keep, fed by posts' events.
 
-A service declares ``class HandoverView(HandoverColumns, Base)`` and feeds it
-from posts' ``handover_started`` / ``handover_ended``. An end that overtakes its
-start leaves an ended row, so the late start is ignored.
+- Staff (``staff_changed``): names and divisions, for boards and reports.
+- Handovers (``handover_started`` / ``handover_ended``): who covers a post now,
+  and whose open work goes to which acting B. An end that overtakes its start
+  leaves an ended row, so the late start is ignored.
+
+A service declares ``class StaffView(StaffColumns, Base)`` or
+``class HandoverView(HandoverColumns, Base)`` and creates the table in its
+migration with :func:`create_staff_table` / :func:`create_handover_table`.
 """
 
 import sqlalchemy as sa
@@ -12,20 +16,37 @@ from sqlalchemy.orm import Mapped, mapped_column
 from chassis.db import UTCDateTime
 
 
+class StaffColumns:
+    __tablename__ = "staff_view"
+    staff_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+
+
 class HandoverColumns:
     __tablename__ = "handover_view"
     handover_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    post_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     from_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     to_id: Mapped[str] = mapped_column(sa.String(36))
     started_at: Mapped[object] = mapped_column(UTCDateTime, nullable=True)
     ended: Mapped[bool] = mapped_column(sa.Boolean)
 
 
-def create_table(op):
-    """For a migration: the handover_view table."""
+def create_staff_table(op):
+    op.create_table(
+        "staff_view",
+        sa.Column("staff_id", sa.String(36), primary_key=True),
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("division_id", sa.String(36), index=True),
+    )
+
+
+def create_handover_table(op):
     op.create_table(
         "handover_view",
         sa.Column("handover_id", sa.String(36), primary_key=True),
+        sa.Column("post_id", sa.String(36), nullable=False, index=True),
         sa.Column("from_id", sa.String(36), nullable=False, index=True),
         sa.Column("to_id", sa.String(36), nullable=False),
         sa.Column("started_at", UTCDateTime),
@@ -33,12 +54,19 @@ def create_table(op):
     )
 
 
+def record_staff(session, view, data):
+    row = session.get(view, data["staff_id"]) or view(staff_id=data["staff_id"])
+    row.name, row.division_id = data["name"], data["division_id"]
+    session.add(row)
+
+
 def record_started(session, view, data):
     """Returns False when the handover is known already (or ended before it started)."""
     if session.get(view, data["handover_id"]) is not None:
         return False
-    session.add(view(handover_id=data["handover_id"], from_id=data["from_id"],
-                     to_id=data["to_id"], started_at=data["started_at"], ended=False))
+    session.add(view(handover_id=data["handover_id"], post_id=data["post_id"],
+                     from_id=data["from_id"], to_id=data["to_id"],
+                     started_at=data["started_at"], ended=False))
     session.flush()
     return True
 
@@ -46,8 +74,9 @@ def record_started(session, view, data):
 def record_ended(session, view, data):
     row = session.get(view, data["handover_id"])
     if row is None:
-        session.add(view(handover_id=data["handover_id"], from_id=data["from_id"],
-                         to_id=data["to_id"], started_at=None, ended=True))
+        session.add(view(handover_id=data["handover_id"], post_id=data["post_id"],
+                         from_id=data["from_id"], to_id=data["to_id"], started_at=None,
+                         ended=True))
     else:
         row.ended = True
     session.flush()

@@ -1,0 +1,33 @@
+"""Posts' posts as attendance keeps them, and the notice board read from its projections.
+
+The notice board reads these (and the staff and handover views of
+:mod:`chassis.projections`) instead of calling posts for every row.
+"""
+
+import sqlalchemy as sa
+
+from services.attendance import rules
+from services.attendance.models import HandoverView, PostView, StaffView
+
+
+def post_changed(session, data):
+    row = session.get(PostView, data["post_id"]) or PostView(post_id=data["post_id"])
+    row.title, row.holder_id = data["title"], data["holder_id"]
+    row.division_id = data["division_id"]
+    session.add(row)
+
+
+def rows(session, away):
+    """Rows of the notice board for the given absences, from the projections alone."""
+    staff_ids = {a.staff_id for a in away}
+    posts = session.scalars(sa.select(PostView).where(PostView.holder_id.in_(staff_ids))).all()
+    covers = {c.post_id: c.to_id for c in session.scalars(
+        sa.select(HandoverView).where(HandoverView.post_id.in_([p.post_id for p in posts]),
+                                      HandoverView.ended.is_(False))
+        .order_by(HandoverView.started_at))}
+    people = {p.staff_id: p for p in session.scalars(sa.select(StaffView).where(
+        StaffView.staff_id.in_(staff_ids | set(covers.values()))))}
+    names = {staff_id: person.name for staff_id, person in people.items()}
+    return [row for absence in away for row in rules.board_rows(
+        absence, people.get(absence.staff_id),
+        [p for p in posts if p.holder_id == absence.staff_id], covers, names)]
