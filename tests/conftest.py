@@ -69,3 +69,32 @@ def service_config(rabbit_config, database_url, tmp_path):
         config.update(overrides)
         return config
     return make
+
+
+@pytest.fixture
+def behind_gateway(runner_factory, service_config):
+    """``behind_gateway(*service_classes, **config)``: the services, then a gateway on a
+    free port, each on its own database; returns ``(Api, config)``."""
+    from gateway.service import GatewayService
+    from tests.helpers import free_port
+    from tests.integration.api import Api
+
+    def start(*services, **overrides):
+        port = free_port()
+        names = [service.name for service in services]
+        overrides.setdefault("XIAONENG_SERVICES", ",".join(names))
+        config = service_config(*names, WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
+                                XIAONENG_GATEWAY_PORT=str(port), **overrides)
+        for service in (*services, GatewayService):
+            runner_factory(config, service).start()
+        return Api(f"http://127.0.0.1:{port}"), config
+    return start
+
+
+@pytest.fixture
+def set_now():
+    """``set_now(moment)``: every in-process service's clock reads ``moment``; reset after."""
+    from chassis.clock import Clock, clock
+
+    yield lambda moment: clock.set_offset(Clock.offset_to(moment))
+    clock.set_offset(0)

@@ -7,25 +7,18 @@ import pytest
 
 from chassis.clock import OFFICE_TZ
 from chassis.envelope import make_event
-from gateway.service import GatewayService
 from services.accountability.service import AccountabilityService
 from services.posts.service import PostsService
-from tests.helpers import free_port, peek_queue, publish_event, wait_until
-from tests.integration.api import Api, Organisation
+from tests.helpers import peek_queue, publish_event, wait_until
+from tests.integration.api import Organisation
 
 V1 = "/api/v1"
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=OFFICE_TZ)
 
 
 @pytest.fixture
-def office(runner_factory, service_config):
-    port = free_port()
-    config = service_config("posts", "accountability", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
-                            XIAONENG_SERVICES="posts,accountability")
-    runner_factory(config, PostsService).start()
-    runner_factory(config, AccountabilityService).start()
-    runner_factory(config, GatewayService).start()
-    api = Api(f"http://127.0.0.1:{port}")
+def office(behind_gateway):
+    api, config = behind_gateway(PostsService, AccountabilityService)
     org = Organisation(api, api.login("admin", "admin"))
     division, leader, head = org.division()
     a = org.staff(division_id=division["id"], name="张三")

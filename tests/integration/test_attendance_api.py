@@ -4,12 +4,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from chassis.clock import OFFICE_TZ, Clock, clock
-from gateway.service import GatewayService
+from chassis.clock import OFFICE_TZ
 from services.attendance.service import AttendanceService
 from services.posts.service import PostsService
-from tests.helpers import free_port, raised, wait_until
-from tests.integration.api import Api, Organisation
+from tests.helpers import raised, wait_until
+from tests.integration.api import Organisation
 
 V1 = "/api/v1"
 MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=OFFICE_TZ)  # a Thursday
@@ -20,25 +19,19 @@ def iso(moment):
 
 
 @pytest.fixture
-def office(runner_factory, service_config):
+def office(behind_gateway, set_now):
     """A division (head, leader) and post P held by A with backups B1, B2; 09:00 today."""
-    clock.set_offset(Clock.offset_to(MORNING))
-    port = free_port()
-    config = service_config("posts", "attendance", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
-                            XIAONENG_SCAN_INTERVAL="0.5")
-    runner_factory(config, PostsService).start()
-    runner_factory(config, AttendanceService).start()
-    runner_factory(config, GatewayService).start()
-    api = Api(f"http://127.0.0.1:{port}")
+    set_now(MORNING)
+    api, config = behind_gateway(PostsService, AttendanceService, XIAONENG_SCAN_INTERVAL="0.5")
     org = Organisation(api, api.login("admin", "admin"))
     division, leader, head = org.division()
     a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
     post = api.ok("POST", f"{V1}/posts", org.admin, {
         "title": "审核岗", "division_id": division["id"], "duties": ["审核"],
         "holder_id": a["id"], "backup_ids": [b1["id"], b2["id"]]})
-    yield type("Office", (), dict(api=api, org=org, division=division, leader=leader, head=head,
-                                  a=a, b1=b1, b2=b2, post=post, config=config))
-    clock.set_offset(0)
+    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
+                                   head=head, a=a, b1=b1, b2=b2, post=post, config=config,
+                                   set_now=set_now))
 
 
 def notice(api, person, start, hours=2, kind="business", reason="到省政府开会"):
@@ -69,7 +62,7 @@ def test_an_approved_notice_hands_the_post_to_the_first_backup_and_the_board_sho
     o.api.ok("POST", f"{V1}/leave-notices/{filed.json()['id']}/approve", o.head["token"])
     assert board(o) == []  # not started yet
 
-    clock.set_offset(Clock.offset_to(MORNING + timedelta(hours=1, seconds=1)))
+    o.set_now(MORNING + timedelta(hours=1, seconds=1))
     rows = wait_until(lambda: [r for r in board(o) if r["covered_by"]], timeout=10)
     assert [(r["name"], r["post_title"], r["reason"], r["covered_by"], r["covered_by_id"])
             for r in rows] == [("张三", "审核岗", "因私", "李四", o.b1["id"])]
@@ -161,9 +154,9 @@ def test_a_late_return_is_raised_once_and_the_return_records_how_late(office):
     o = office
     start = MORNING + timedelta(minutes=5)
     first = approved_notice(o, o.a, o.head, start, hours=1)
-    clock.set_offset(Clock.offset_to(start + timedelta(hours=1, minutes=16)))
+    o.set_now(start + timedelta(hours=1, minutes=16))
     wait_until(lambda: len(events(o, "late_return")) == 1, timeout=10)
-    clock.set_offset(Clock.offset_to(start + timedelta(hours=1, minutes=40)))
+    o.set_now(start + timedelta(hours=1, minutes=40))
     back = o.api.ok("POST", f"{V1}/leave-notices/{first['id']}/return", o.a["token"])
     assert (back["late"], back["late_minutes"]) == (True, 40)
     assert len(events(o, "late_return")) == 1

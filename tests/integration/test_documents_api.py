@@ -5,38 +5,26 @@ from datetime import datetime
 
 import pytest
 
-from chassis.clock import OFFICE_TZ, Clock, clock
+from chassis.clock import OFFICE_TZ, clock
 from chassis.envelope import make_event
-from gateway.service import GatewayService
 from services.documents.service import DocumentsService
 from services.posts.service import PostsService
-from tests.helpers import free_port, publish_event, raised, wait_until
-from tests.integration.api import Api, Organisation
+from tests.helpers import publish_event, raised, wait_until
+from tests.integration.api import Organisation
 
 V1 = "/api/v1"
 ASSIGNED_ON = datetime(2026, 9, 28, 10, 0, tzinfo=OFFICE_TZ)  # Monday before National Day
 
 
-def set_today(moment):
-    clock.set_offset(Clock.offset_to(moment))
-
-
 @pytest.fixture
-def office(runner_factory, service_config):
-    set_today(ASSIGNED_ON)
-    port = free_port()
-    config = service_config("posts", "documents", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
-                            XIAONENG_SERVICES="posts,documents")
-    runner_factory(config, PostsService).start()
-    runner_factory(config, DocumentsService).start()
-    runner_factory(config, GatewayService).start()
-    api = Api(f"http://127.0.0.1:{port}")
+def office(behind_gateway, set_now):
+    set_now(ASSIGNED_ON)
+    api, config = behind_gateway(PostsService, DocumentsService)
     org = Organisation(api, api.login("admin", "admin"))
     division, leader, head = org.division()
     a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
-    yield type("Office", (), dict(api=api, org=org, division=division, leader=leader,
-                                  head=head, a=a, b=b, config=config))
-    clock.set_offset(0)
+    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
+                                   head=head, a=a, b=b, config=config, set_now=set_now))
 
 
 def register(o, urgent=False):
@@ -67,10 +55,10 @@ def test_an_assignment_is_due_in_ten_working_days_across_national_day(office):
 def test_the_signal_goes_yellow_then_red_and_the_scan_reports_each_once(office):
     o = office
     document = assigned(o, due_date="2026-09-30")
-    set_today(datetime(2026, 9, 29, 10, 0, tzinfo=OFFICE_TZ))
+    o.set_now(datetime(2026, 9, 29, 10, 0, tzinfo=OFFICE_TZ))
     assert o.api.ok("GET", f"{V1}/documents/{document['id']}", o.a["token"])["signal"] == "yellow"
     wait_until(lambda: len(events(o, "deadline_warning")) == 1, timeout=10)
-    set_today(datetime(2026, 10, 8, 9, 0, tzinfo=OFFICE_TZ))
+    o.set_now(datetime(2026, 10, 8, 9, 0, tzinfo=OFFICE_TZ))
     wait_until(lambda: len(events(o, "overdue")) == 1, timeout=10)
     listed = o.api.ok("GET", f"{V1}/documents?overdue=true", o.a["token"])
     assert [(d["id"], d["signal"]) for d in listed["items"]] == [(document["id"], "red")]
@@ -91,7 +79,7 @@ def test_an_extension_moves_the_due_date_and_notifies_the_sender(office):
     earlier = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
                             {"new_due_date": "2026-10-20", "basis": "x"})
     assert earlier.json()["error"]["code"] == "extension_not_later"
-    set_today(datetime(2026, 10, 26, 9, 0, tzinfo=OFFICE_TZ))
+    o.set_now(datetime(2026, 10, 26, 9, 0, tzinfo=OFFICE_TZ))
     late = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
                          {"new_due_date": "2026-11-30", "basis": "x"})
     assert (late.status_code, late.json()["error"]["code"]) == (409, "too_late_to_extend")

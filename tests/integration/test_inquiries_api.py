@@ -5,12 +5,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from chassis.clock import OFFICE_TZ, Clock, clock
-from gateway.service import GatewayService
+from chassis.clock import OFFICE_TZ
 from services.inquiries.service import InquiriesService
 from services.posts.service import PostsService
-from tests.helpers import free_port, raised, wait_until
-from tests.integration.api import Api, Organisation
+from tests.helpers import raised, wait_until
+from tests.integration.api import Organisation
 
 V1 = "/api/v1"
 MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=OFFICE_TZ)  # Thursday
@@ -19,15 +18,9 @@ MATERIALS = [{"code": c, "name": n, "required": True} for c, n in (
 
 
 @pytest.fixture
-def office(runner_factory, service_config):
-    clock.set_offset(Clock.offset_to(MORNING))
-    port = free_port()
-    config = service_config("posts", "inquiries", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
-                            XIAONENG_SERVICES="posts,inquiries")
-    runner_factory(config, PostsService).start()
-    runner_factory(config, InquiriesService).start()
-    runner_factory(config, GatewayService).start()
-    api = Api(f"http://127.0.0.1:{port}")
+def office(behind_gateway, set_now):
+    set_now(MORNING)
+    api, config = behind_gateway(PostsService, InquiriesService)
     org = Organisation(api, api.login("admin", "admin"))
     division, leader, head = org.division()
     a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
@@ -35,9 +28,9 @@ def office(runner_factory, service_config):
         "name": "事业单位设立登记", "basis": "《事业单位登记管理暂行条例》",
         "time_limit_days": 15, "procedure": "受理—审核—批准—发证",
         "division_id": division["id"], "materials": MATERIALS})
-    yield type("Office", (), dict(api=api, org=org, division=division, leader=leader,
-                                  head=head, a=a, b=b, matter=matter, config=config))
-    clock.set_offset(0)
+    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
+                                   head=head, a=a, b=b, matter=matter, config=config,
+                                   set_now=set_now))
 
 
 def materials(**status):
@@ -136,8 +129,9 @@ def test_the_first_responder_closes_an_inquiry_one_way_once(office):
     redirected = o.api.ok("POST", f"{V1}/inquiries/{outside['id']}/redirect", o.a["token"], {
         "external_unit": "市人力社保局", "explanation": "社保事项不属于本单位职责"})
     assert redirected["status"] == "redirected"
-    assert o.api.request("POST", f"{V1}/inquiries/{outside['id']}/guide", o.a["token"],
-                         {"division_id": "ghost"}).status_code in (404, 409)
+    unknown = o.api.request("POST", f"{V1}/inquiries/{outside['id']}/guide", o.a["token"],
+                            {"division_id": "ghost"})
+    assert (unknown.status_code, unknown.json()["error"]["code"]) == (404, "division_not_found")
 
 
 def test_an_inquiry_open_past_the_next_working_day_lapses_once(office):
@@ -145,10 +139,10 @@ def test_an_inquiry_open_past_the_next_working_day_lapses_once(office):
     inquiry = o.api.ok("POST", f"{V1}/inquiries", o.a["token"], {
         "visitor_name": "赵先生", "contact": "137", "question": "编制核定"})
     assert inquiry["lapse_day"] == "2026-11-27"
-    clock.set_offset(Clock.offset_to(MORNING + timedelta(days=1, hours=8)))  # Friday 17:00
+    o.set_now(MORNING + timedelta(days=1, hours=8))  # Friday 17:00
     time.sleep(2.5)  # a few scans: the lapse day is not over yet
     assert events(o, "first_inquiry_lapsed") == []
-    clock.set_offset(Clock.offset_to(datetime(2026, 11, 30, 8, 0, tzinfo=OFFICE_TZ)))
+    o.set_now(datetime(2026, 11, 30, 8, 0, tzinfo=OFFICE_TZ))
     [lapse] = wait_until(lambda: events(o, "first_inquiry_lapsed"), timeout=10)
     assert (lapse["inquiry_id"], lapse["first_responder_id"]) == (inquiry["id"], o.a["id"])
     report = o.api.ok("GET", f"{V1}/reports/commitments?half=2026H2", o.head["token"])

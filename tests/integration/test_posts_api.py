@@ -10,25 +10,17 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET
 from chassis.db import OutboxRecord, make_engine
-from gateway.service import GatewayService
 from services.posts.rules import InsecureFirstAdmin
 from services.posts.service import PostsService
-from tests.helpers import free_port
-from tests.integration.api import Api, Organisation
+from tests.integration.api import Organisation
 
 V1 = "/api/v1"
 
 
 @pytest.fixture
-def system(runner_factory, service_config):
+def system(behind_gateway):
     def start(**overrides):
-        port = free_port()
-        overrides.setdefault("XIAONENG_SERVICES", "posts")
-        config = service_config("posts", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
-                                XIAONENG_GATEWAY_PORT=str(port), **overrides)
-        runner_factory(config, PostsService).start()
-        runner_factory(config, GatewayService).start()
-        api = Api(f"http://127.0.0.1:{port}")
+        api, config = behind_gateway(PostsService, **overrides)
         return api, api.login("admin", "admin"), config
     return start
 
