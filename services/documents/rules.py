@@ -154,6 +154,11 @@ def signal(document, today, calendar, warn_days):
     return "green"
 
 
+def on_time(document):
+    """Finished by its due date (办结 within the time limit)."""
+    return document.completed_on <= document.due_date
+
+
 def days_late(due_date, today):
     return max(0, (today - due_date).days)
 

@@ -136,7 +136,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 "document_id": document.id, "assignee_id": document.assignee_id,
                 "completed_by": actor["id"], "due_date": document.due_date,
                 "completed_on": document.completed_on,
-                "on_time": document.completed_on <= document.due_date})
+                "on_time": rules.on_time(document)})
         return self._dump(document)
 
     @rpc

@@ -132,6 +132,12 @@ def check_complaint_target(staff_id, inquiry_id):
         raise ComplaintTarget("a complaint is about a staff member or an inquiry")
 
 
+def complained_about(staff_id, inquiry):
+    """Whom a complaint is against: the staff member named, else the inquiry's first
+    responder (首问责任人), who owns it."""
+    return staff_id or (inquiry.first_responder_id if inquiry else None)
+
+
 def check_complaint_rate(recent, limit):
     if recent >= limit:
         raise TooManyComplaints(f"at most {limit} complaints a minute from one address",

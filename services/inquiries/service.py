@@ -94,9 +94,9 @@ class InquiriesService(ApplicationEntrypoints, ServiceBase):
             recent = work.session.scalar(sa.select(sa.func.count()).where(
                 Complaint.client_address == client_address, Complaint.filed_at > minute_ago))
             rules.check_complaint_rate(recent, self.settings.complaint_rate)
-            if data["inquiry_id"]:
-                inquiry = locked(work.session, Inquiry, data["inquiry_id"], "inquiry")
-                data["staff_id"] = data["staff_id"] or inquiry.first_responder_id
+            inquiry = data["inquiry_id"] and found(work.session, Inquiry, data["inquiry_id"],
+                                                   "inquiry")
+            data["staff_id"] = rules.complained_about(data["staff_id"], inquiry)
             complaint = Complaint(id=str(uuid.uuid4()), status="received",
                                   token_hash=digest(token), client_address=client_address,
                                   filed_at=clock.now(), **data)

@@ -94,6 +94,11 @@ def check_new_staff(role, division, division_id):
                               {"division_id": division.id, "head_id": division.head_id})
 
 
+def heads_division(role):
+    """A division_head account becomes its division's head (处室负责人)."""
+    return role in HEAD_ROLES
+
+
 def check_leader(leader_id, leader):
     if leader is None or leader.role != "leader":
         raise NotALeader("the supervising leader must be a staff account with role leader",

@@ -69,7 +69,7 @@ class PostsService(HandoverEntrypoints, ServiceBase):
             rules.check_new_staff(data["role"], division, data["division_id"])
             staff = Staff(id=new_id(), password_hash=password_hash, **data)
             work.session.add(staff)
-            if data["role"] in rules.HEAD_ROLES:
+            if rules.heads_division(data["role"]):
                 division.head_id = staff.id
                 self._division_changed(work, division)
             work.emit("staff_changed", {"staff_id": staff.id, "name": staff.name,

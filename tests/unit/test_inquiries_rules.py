@@ -92,3 +92,9 @@ def test_half_years_are_the_two_halves_of_a_year():
     for bad in ("2026H3", "2026", "H12026", "2026H1x"):
         with pytest.raises(rules.BadHalfYear):
             rules.half_year(bad)
+
+
+def test_a_complaint_about_an_inquiry_is_against_its_first_responder():
+    inquiry = Record(first_responder_id="a")
+    assert rules.complained_about(None, inquiry) == "a"
+    assert rules.complained_about("b", inquiry) == "b"
