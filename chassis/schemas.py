@@ -1,5 +1,7 @@
 """Schemas every service's RPC interface shares: the acting user and list pages."""
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from marshmallow import Schema, fields, validate
 
@@ -34,9 +36,32 @@ class Actor(Schema):
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
 
 
+@dataclass(frozen=True)
+class Acting:
+    """Who acts, as rules see them; ``division_id`` where a rule needs it (a head's)."""
+
+    id: str
+    role: str
+    division_id: str | None = None
+
+
+def acting(actor, division_id=None) -> Acting:
+    """An :class:`Actor` from an RPC call as the rules' value."""
+    data = Actor().load(actor)
+    return Acting(data["id"], data["role"], division_id)
+
+
 class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+def matching(select, model, args, names):
+    """``select`` narrowed to rows whose columns ``names`` equal what ``args`` gives."""
+    for name in names:
+        if args.get(name) is not None:
+            select = select.where(getattr(model, name) == args[name])
+    return select
 
 
 def paginate(session, query, args):

@@ -2,24 +2,74 @@
 
 from marshmallow import Schema, fields, validate
 
+KINDS = ["overdue", "late_return", "unauthorised_absence", "complaint", "notice_violated",
+         "first_inquiry_lapsed", "handover_failed", "duty_failure"]
+SEVERITIES = ["light", "serious"]
+
 
 class CaseOpened(Schema):
     case_id = fields.String(required=True)
     staff_id = fields.String(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(
         ["personal", "leader_responsibility"]))
-    severity = fields.String(required=True)
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     suggested_outcome = fields.String(required=True)
     linked_case_id = fields.String(required=True, allow_none=True)
 
 
 class CaseDecided(Schema):
+    """Decided by a leader at the severity they judged, or dismissed (by a leader, or along
+    with the case it was linked to); ``decided_by`` is None when the system closed it."""
+
     case_id = fields.String(required=True)
     staff_id = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(["decided", "dismissed"]))
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     outcome = fields.String(required=True, allow_none=True)
     measures = fields.List(fields.String(), required=True)
-    decided_by = fields.String(required=True)
+    note = fields.String(required=True, allow_none=True)
+    decided_by = fields.String(required=True, allow_none=True)
 
 
-SCHEMAS = {"case_opened": CaseOpened, "case_decided": CaseDecided}
+class ViolationRecorded(Schema):
+    violation_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    nature = fields.String(required=True, validate=validate.OneOf(
+        ["non_performance", "improper_performance"]))
+    occurred_at = fields.AwareDateTime(required=True)
+    case_id = fields.String(required=True)
+    recorded_by = fields.String(required=True, allow_none=True)  # a person, for duty failures
+
+
+class ViolationContested(Schema):
+    """申辩: the person named gave their explanation (情况说明)."""
+
+    violation_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    case_id = fields.String(required=True, allow_none=True)
+    explanation = fields.String(required=True)
+    contested_at = fields.AwareDateTime(required=True)
+
+
+class ViolationJudged(Schema):
+    """A leader upheld (维持) or waived (撤销) a violation, with the note or reason."""
+
+    violation_id = fields.String(required=True)
+    staff_id = fields.String(required=True)
+    kind = fields.String(required=True)
+    case_id = fields.String(required=True, allow_none=True)
+    judgement = fields.String(required=True)
+    judged_by = fields.String(required=True)
+    judged_at = fields.AwareDateTime(required=True)
+
+
+SCHEMAS = {
+    "case_opened": CaseOpened,
+    "case_decided": CaseDecided,
+    "violation_recorded": ViolationRecorded,
+    "violation_contested": ViolationContested,
+    "violation_upheld": ViolationJudged,
+    "violation_waived": ViolationJudged,
+}

@@ -1,6 +1,6 @@
 """Events raised by inquiries (首问负责制, 一次性告知制, 服务承诺制)."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from contracts.common import WorkRouted
 
@@ -36,11 +36,34 @@ class NoticeViolated(Schema):
 
 
 class ComplaintFiled(Schema):
+    """A complaint from the public: a claim to investigate, not yet a violation."""
+
     complaint_id = fields.String(required=True)
     staff_id = fields.String(required=True, allow_none=True)
     inquiry_id = fields.String(required=True, allow_none=True)
+    division_id = fields.String(required=True, allow_none=True)
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
     filed_at = fields.AwareDateTime(required=True)
+
+
+class ComplaintConcluded(Schema):
+    """An investigated complaint's finding; a substantiated one names who is held to it."""
+
+    complaint_id = fields.String(required=True)
+    finding = fields.String(required=True, validate=validate.OneOf(
+        ["substantiated", "unsubstantiated"]))
+    staff_id = fields.String(required=True, allow_none=True)
+    inquiry_id = fields.String(required=True, allow_none=True)
+    division_id = fields.String(required=True, allow_none=True)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    filed_at = fields.AwareDateTime(required=True)
+    concluded_by = fields.String(required=True)
+    concluded_at = fields.AwareDateTime(required=True)
+
+    @validates_schema
+    def _someone_for_a_substantiated_finding(self, data, **kwargs):
+        if data.get("finding") == "substantiated" and not data.get("staff_id"):
+            raise ValidationError("a substantiated finding names a staff member", "staff_id")
 
 
 class InquiryClosed(Schema):
@@ -56,6 +79,7 @@ SCHEMAS = {
     "first_inquiry_lapsed": FirstInquiryLapsed,
     "notice_violated": NoticeViolated,
     "complaint_filed": ComplaintFiled,
+    "complaint_concluded": ComplaintConcluded,
     "inquiry_closed": InquiryClosed,
     "work_routed": WorkRouted,
 }

@@ -10,17 +10,31 @@ def accountability_routes():
     def call(method, *inputs):
         return forward("accountability", method, *inputs)
 
+    case, violation = accountability.CaseOut, accountability.ViolationOut
 
-    case = accountability.CaseOut
+    def judge(verb, body, summary):
+        return Route("POST", f"/violations/{{id}}/{verb}", ("leader",),
+                     call(verb, "actor", "id", "body"), summary, body, violation)
+
     return [
-        Route("GET", "/violations", OVERSEERS, call("list_violations", "query"),
-              "recorded violations with their source events",
-              response=accountability.ViolationOut, many=True,
-              query=("staff_id", "kind", "limit", "offset")),
+        Route("GET", "/violations", ANY, call("list_violations", "actor", "query"),
+              "violations with their source events; staff see their own",
+              response=violation, many=True,
+              query=("staff_id", "kind", "status", "limit", "offset")),
+        Route("POST", "/violations", OVERSEERS, call("record_duty_failure", "actor", "body"),
+              "record a duty failure (一.5): a head for their division's staff",
+              accountability.DutyFailureIn, violation, status=201),
+        Route("POST", "/violations/{id}/contest", ANY, call("contest", "actor", "id", "body"),
+              "explain (情况说明): the person it is held against", accountability.ContestIn,
+              violation),
+        judge("uphold", accountability.UpholdIn, "uphold a violation (维持), with a note"),
+        judge("waive", accountability.WaiveIn,
+              "waive a violation (撤销), with the reason: it leaves every count"),
         Route("GET", "/cases", OVERSEERS, call("list_cases", "query"), "cases", response=case,
               many=True, query=("staff_id", "status", "limit", "offset")),
         Route("POST", "/cases/{id}/decide", ("leader",), call("decide", "actor", "id", "body"),
-              "decide a case: outcome, measures, note", accountability.DecisionIn, case),
+              "decide a case (裁定): severity by circumstances, outcome, measures, note",
+              accountability.DecisionIn, case),
         Route("POST", "/cases/{id}/dismiss", ("leader",), call("dismiss", "actor", "id", "body"),
               "dismiss a case with its reason", accountability.DismissalIn, case),
         Route("GET", "/appraisals/{staff_id}", ANY,

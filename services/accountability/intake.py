@@ -25,7 +25,10 @@ def _violations(source, type_, data, occurred_at):
         return [(data["acting_id"] or data["assignee_id"], "overdue", occurred_at, details)]
     if type_ in ("late_return", "unauthorised_absence"):
         return [(data["staff_id"], type_, occurred_at, details)]
-    if type_ == "complaint_filed":
+    if type_ == "complaint_concluded":
+        # Only a complaint found substantiated counts, against the person the finding names.
+        if data["finding"] != "substantiated":
+            return []
         return [(data["staff_id"], "complaint", data["filed_at"], details)]
     if type_ == "notice_violated":
         # Those who reviewed before and did not say it at once; else who asks now.

@@ -13,7 +13,11 @@ class Base(DeclarativeBase):
 
 
 class Violation(Base):
-    """One violation of the rules by one person, from one source event (never two)."""
+    """One violation of the rules by one person, from one source event (never two).
+
+    ``recorded`` → ``contested`` (the person's 情况说明) → ``upheld`` | ``waived`` (a
+    leader's judgement, with its note or reason); all but ``waived`` count.
+    """
 
     __tablename__ = "violations"
     __table_args__ = (sa.UniqueConstraint("source_event_id", "staff_id"),)
@@ -25,10 +29,20 @@ class Violation(Base):
     source_event_id: Mapped[str] = mapped_column(sa.String(36))
     details: Mapped[dict] = mapped_column(sa.JSON)
     case_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    nature: Mapped[str] = mapped_column(sa.String(30))  # 八.2: non_ or improper_performance
+    status: Mapped[str] = mapped_column(sa.String(20), default="recorded")
+    recorded_by: Mapped[str | None] = mapped_column(sa.String(36))  # a person, for duty failures
+    explanation: Mapped[str | None] = mapped_column(sa.Text)
+    contested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    judgement: Mapped[str | None] = mapped_column(sa.Text)  # the leader's note or reason
+    judged_by: Mapped[str | None] = mapped_column(sa.String(36))
+    judged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Case(Base):
-    """A person's case: their violations graded, then decided or dismissed by a leader."""
+    """A person's case: their violations graded (``suggested_severity``), then decided by a
+    leader at the ``severity`` they judge, or dismissed. ``responsible_id`` is who answers
+    for it if it is serious (追究有关领导责任)."""
 
     __tablename__ = "cases"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
@@ -36,6 +50,8 @@ class Case(Base):
     kind: Mapped[str] = mapped_column(sa.String(30))  # personal | leader_responsibility
     status: Mapped[str] = mapped_column(sa.String(20))
     severity: Mapped[str] = mapped_column(sa.String(20))
+    suggested_severity: Mapped[str] = mapped_column(sa.String(20))
+    responsible_id: Mapped[str | None] = mapped_column(sa.String(36))
     suggested_outcome: Mapped[str] = mapped_column(sa.String(30))
     suggested_measures: Mapped[list] = mapped_column(sa.JSON)
     leader_case_id: Mapped[str | None] = mapped_column(sa.String(36))

@@ -3,17 +3,50 @@
 from marshmallow import Schema, fields, validate
 
 from chassis.schemas import OfficeTime, PageArgs
+from services.accountability.rules.grading import KINDS, NATURES, SEVERITIES, STATUSES
+
+REASON = validate.Length(max=5000)
 
 
 class ViolationOut(Schema):
     id = fields.String()
     staff_id = fields.String()
-    kind = fields.String()
+    kind = fields.String(metadata={"enum": list(KINDS)})
+    nature = fields.String(metadata={"enum": list(NATURES)})
+    status = fields.String(metadata={"enum": list(STATUSES)})
     occurred_at = OfficeTime()
     source = fields.String()
     source_event_id = fields.String()
     details = fields.Dict()
     case_id = fields.String(allow_none=True)
+    recorded_by = fields.String(allow_none=True)
+    explanation = fields.String(allow_none=True)
+    contested_at = OfficeTime(allow_none=True)
+    judgement = fields.String(allow_none=True)
+    judged_by = fields.String(allow_none=True)
+    judged_at = OfficeTime(allow_none=True)
+
+
+class DutyFailureIn(Schema):
+    """一.5: a failure to perform a post's duties, seen and recorded by a person."""
+
+    staff_id = fields.String(required=True)
+    nature = fields.String(required=True, validate=validate.OneOf(list(NATURES)))
+    occurred_at = fields.AwareDateTime(required=True)
+    description = fields.String(required=True, validate=[
+        REASON, validate.Regexp(r"\S", error="the description is empty")])
+
+
+class ContestIn(Schema):
+    explanation = fields.String(required=True, validate=REASON)
+
+
+class UpholdIn(Schema):
+    note = fields.String(required=True, validate=REASON)
+
+
+class WaiveIn(Schema):
+    reason = fields.String(required=True, validate=REASON)
 
 
 class CaseOut(Schema):
@@ -21,12 +54,14 @@ class CaseOut(Schema):
     staff_id = fields.String()
     kind = fields.String(metadata={"enum": ["personal", "leader_responsibility"]})
     violations = fields.List(fields.Nested(ViolationOut))
-    severity = fields.String()
+    severity = fields.String(metadata={"enum": list(SEVERITIES)})
+    suggested_severity = fields.String(metadata={"enum": list(SEVERITIES)})
     suggested_outcome = fields.String()
     suggested_measures = fields.List(fields.String())
     status = fields.String(metadata={"enum": ["open", "decided", "dismissed"]})
     leader_case_id = fields.String(allow_none=True)
     linked_case_id = fields.String(allow_none=True)
+    responsible_id = fields.String(allow_none=True)
     outcome = fields.String(allow_none=True)
     measures = fields.List(fields.String())
     note = fields.String(allow_none=True)
@@ -36,18 +71,21 @@ class CaseOut(Schema):
 
 
 class DecisionIn(Schema):
+    severity = fields.String(load_default=None, metadata={
+        "enum": list(SEVERITIES), "description": "情节: defaults to the suggested severity"})
     outcome = fields.String(required=True)
     measures = fields.List(fields.String(), load_default=list)
-    note = fields.String(load_default="", validate=validate.Length(max=5000))
+    note = fields.String(load_default="", validate=REASON)
 
 
 class DismissalIn(Schema):
-    reason = fields.String(required=True, validate=validate.Length(max=5000))
+    reason = fields.String(required=True, validate=REASON)
 
 
 class ViolationQuery(PageArgs):
     staff_id = fields.String()
     kind = fields.String()
+    status = fields.String(validate=validate.OneOf(STATUSES))
 
 
 class CaseQuery(PageArgs):
@@ -67,3 +105,5 @@ class AppraisalOut(Schema):
     documents = fields.Dict(keys=fields.String(), values=fields.Integer())
     inquiries_closed = fields.Integer()
     covers_served = fields.Integer()
+    contested = fields.List(fields.Nested(ViolationOut), metadata={
+        "description": "violations the person has contested, awaiting a leader"})

@@ -9,17 +9,19 @@ import sqlalchemy as sa
 from nameko.extensions import DependencyProvider
 
 from chassis.calls import ServiceCalls
-from chassis.clock import OFFICE_TZ, clock
+from chassis.clock import OFFICE_TZ
 from chassis.config import Settings
 from chassis.db import locked
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
-from chassis.schemas import Actor, paginate
+from chassis.schemas import acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.accountability import cases, intake, rules
+from services.accountability import cases, intake
 from services.accountability import schemas as s
 from services.accountability.models import Achievement, Case, Violation
+from services.accountability.rules import grading, judgement
+from services.accountability.violations import ViolationEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -31,7 +33,7 @@ class GradingPolicy(DependencyProvider):
         text = Settings.from_mapping(self.container.config).grading_policy
         if text and not text.lstrip().startswith("{"):
             text = Path(text).read_text(encoding="utf-8")
-        self.policy = rules.check_policy(json.loads(text) if text else rules.DEFAULT_POLICY)
+        self.policy = grading.check_policy(json.loads(text) if text else grading.DEFAULT_POLICY)
 
     def get_dependency(self, worker_ctx):
         return self.policy
@@ -46,7 +48,7 @@ def violation_handler(source, type_):
     return handler
 
 
-class AccountabilityService(ServiceBase):
+class AccountabilityService(ViolationEntrypoints, ServiceBase):
     """责任追究制: violations, cases graded by policy, leader responsibility, decisions."""
 
     name = "accountability"
@@ -57,7 +59,7 @@ class AccountabilityService(ServiceBase):
     on_overdue = violation_handler("documents", "overdue")
     on_late_return = violation_handler("attendance", "late_return")
     on_unauthorised_absence = violation_handler("attendance", "unauthorised_absence")
-    on_complaint_filed = violation_handler("inquiries", "complaint_filed")
+    on_complaint_concluded = violation_handler("inquiries", "complaint_concluded")
     on_notice_violated = violation_handler("inquiries", "notice_violated")
     on_first_inquiry_lapsed = violation_handler("inquiries", "first_inquiry_lapsed")
     on_handover_failed = violation_handler("posts", "handover_failed")
@@ -75,63 +77,52 @@ class AccountabilityService(ServiceBase):
         self._record_achievement(event)
 
     @rpc
-    def list_violations(self, query=None):
-        args = s.ViolationQuery().load(query or {})
-        with self.uow as work:
-            select = sa.select(Violation).order_by(Violation.occurred_at.desc())
-            for field in ("staff_id", "kind"):
-                if field in args:
-                    select = select.where(getattr(Violation, field) == args[field])
-            total, sliced = paginate(work.session, select, args)
-            items = s.ViolationOut(many=True).dump(work.session.scalars(sliced).all())
-        return {"items": items, "total": total}
-
-    @rpc
     def list_cases(self, query=None):
         args = s.CaseQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Case).order_by(Case.opened_at.desc())
-            for field in ("staff_id", "status"):
-                if field in args:
-                    select = select.where(getattr(Case, field) == args[field])
+            select = matching(select, Case, args, ("staff_id", "status"))
             total, sliced = paginate(work.session, select, args)
             items = [self._dump_case(work.session, c) for c in work.session.scalars(sliced)]
         return {"items": items, "total": total}
 
     @rpc
     def decide(self, actor, case_id, payload):
-        actor, data = Actor().load(actor), s.DecisionIn().load(payload)
+        """裁定: the leader's grade (the suggestion unless they judge otherwise) and outcome."""
+        actor, data = acting(actor), s.DecisionIn().load(payload)
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
-            rules.check_decision(case, actor, data["outcome"], data["measures"])
-            case.outcome, case.measures, case.note = data["outcome"], data["measures"], \
-                data["note"]
-            self._close(work, case, "decided", actor)
+            severity = data["severity"] or case.suggested_severity
+            judgement.check_decision(self._facts(work.session, case), actor, severity,
+                                     data["outcome"], data["measures"])
+            case.severity, case.outcome, case.measures = severity, data["outcome"], \
+                data["measures"]
+            cases.close(work, case, "decided", actor.id, data["note"])
+            cases.follow_leader_case(work, case, severity, data["note"], actor.id)
             return self._dump_case(work.session, case)
 
     @rpc
     def dismiss(self, actor, case_id, payload):
-        actor, data = Actor().load(actor), s.DismissalIn().load(payload)
+        actor, data = acting(actor), s.DismissalIn().load(payload)
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
-            rules.check_dismissal(case, actor, data["reason"])
-            case.note = data["reason"]
-            self._close(work, case, "dismissed", actor)
+            judgement.check_dismissal(self._facts(work.session, case), actor, data["reason"])
+            cases.close(work, case, "dismissed", actor.id, data["reason"])
+            cases.follow_leader_case(work, case, "light", data["reason"], actor.id)
             return self._dump_case(work.session, case)
 
     @rpc
     def appraisal(self, actor, staff_id, query):
-        actor, year = Actor().load(actor), s.YearQuery().load(query or {})["year"]
-        person = self.call("posts", "get_staff", staff_id)
-        head_id = person["division_id"] and self.call(
-            "posts", "get_division", person["division_id"])["head_id"]
-        rules.check_appraisal_reader(actor, staff_id, head_id)
+        actor, year = acting(actor), s.YearQuery().load(query or {})["year"]
+        _, division = self._person(staff_id)
+        judgement.check_appraisal_reader(actor, staff_id, division and division["head_id"])
         start, end = (datetime.combine(datetime(y, 1, 1), time(0), OFFICE_TZ)
                       for y in (year, year + 1))
         with self.uow as work:
-            kinds = Counter(work.session.scalars(sa.select(Violation.kind).where(
+            year_violations = work.session.scalars(sa.select(Violation).where(
                 Violation.staff_id == staff_id, Violation.occurred_at >= start,
-                Violation.occurred_at < end)))
+                Violation.occurred_at < end, Violation.status.in_(grading.COUNTING))).all()
+            kinds = Counter(v.kind for v in year_violations)
             year_cases = work.session.scalars(sa.select(Case).where(
                 Case.staff_id == staff_id, Case.opened_at >= start, Case.opened_at < end))
             done = Counter(work.session.scalars(sa.select(Achievement.kind).where(
@@ -144,21 +135,27 @@ class AccountabilityService(ServiceBase):
                 "documents": {"on_time": done["document_on_time"],
                               "late": done["document_late"]},
                 "inquiries_closed": done["inquiry_closed"],
-                "covers_served": done["cover_served"]})
+                "covers_served": done["cover_served"],
+                "contested": [v for v in year_violations if v.status == "contested"]})
 
     def _record_violations(self, event):
         """Look the people up first (posts), then record everything in one transaction."""
-        found = intake.violations(event.source, event.type, event.data, event.occurred_at)
-        people = []
-        for staff_id, kind, occurred_at, details in found:
-            person = self.call("posts", "get_staff", staff_id)
-            division = person["division_id"] and self.call(
-                "posts", "get_division", person["division_id"])
-            people.append((person, division or None, kind, occurred_at, details))
+        reported = intake.violations(event.source, event.type, event.data, event.occurred_at)
+        people = [(*self._person(staff_id), kind, occurred_at, details)
+                  for staff_id, kind, occurred_at, details in reported]
         with self.uow as work:
             for person, division, kind, occurred_at, details in people:
-                cases.record(work, person, division, kind, occurred_at, details,
-                             event.source, event.id, self.policy)
+                cases.record(work, person, division, {
+                    "kind": kind, "nature": grading.default_nature(kind, details),
+                    "occurred_at": occurred_at, "details": details, "source": event.source,
+                    "source_event_id": event.id}, self.policy)
+
+    def _person(self, staff_id):
+        """The person (posts' staff record) and their division, or None without one."""
+        person = self.call("posts", "get_staff", staff_id)
+        division = person["division_id"] and self.call(
+            "posts", "get_division", person["division_id"])
+        return person, division or None
 
     def _record_achievement(self, event):
         staff_id, kind = intake.achievement(event.type, event.data)
@@ -168,11 +165,11 @@ class AccountabilityService(ServiceBase):
                                              year=event.occurred_at.astimezone(OFFICE_TZ).year,
                                              kind=kind))
 
-    def _close(self, work, case, status, actor):
-        case.status, case.decided_by, case.decided_at = status, actor["id"], clock.now()
-        work.emit("case_decided", {"case_id": case.id, "staff_id": case.staff_id,
-                                   "status": status, "outcome": case.outcome,
-                                   "measures": case.measures, "decided_by": actor["id"]})
+    @staticmethod
+    def _facts(session, case):
+        contested = session.scalar(sa.select(sa.func.count()).where(
+            Violation.case_id == case.id, Violation.status == "contested"))
+        return judgement.CaseFacts(case.staff_id, case.status, contested)
 
     @staticmethod
     def _dump_case(session, case):

@@ -12,7 +12,7 @@ from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import ServiceError
 from chassis.events import handle_event
-from chassis.schemas import Actor, page, paginate
+from chassis.schemas import Actor, matching, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from services.attendance import absences, board, rules
@@ -99,9 +99,7 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             select = sa.select(Absence).where(Absence.kind == kind) \
                 .order_by(Absence.start_at.desc())
-            for field in ("status", "staff_id"):
-                if field in args:
-                    select = select.where(getattr(Absence, field) == args[field])
+            select = matching(select, Absence, args, ("status", "staff_id"))
             return page(work.session, select, s.AbsenceOut, args)
 
     @rpc

@@ -12,7 +12,7 @@ from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event
-from chassis.schemas import Actor, paginate
+from chassis.schemas import Actor, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from services.documents import deadlines, routing, rules
@@ -144,9 +144,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         args = s.DocumentQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Document).order_by(Document.received_at.desc())
-            for field in ("status", "assignee_id"):
-                if field in args:
-                    select = select.where(getattr(Document, field) == args[field])
+            select = matching(select, Document, args, ("status", "assignee_id"))
             if args.get("overdue"):
                 select = select.where(Document.status.in_(rules.OPEN),
                                       Document.due_date < clock.today())

@@ -112,7 +112,11 @@ class NoticeViolation(Base):
 
 
 class Complaint(Base):
-    """投诉: from the public, anonymous allowed; looked up with its id and token."""
+    """投诉: from the public, anonymous allowed; looked up with its id and token.
+
+    ``received`` → ``investigating`` → ``substantiated`` | ``unsubstantiated``;
+    ``held_against_id`` is whom a substantiated finding holds responsible.
+    """
 
     __tablename__ = "complaints"
     __table_args__ = (sa.Index("ix_complaints_client_filed", "client_address", "filed_at"),)
@@ -126,6 +130,13 @@ class Complaint(Base):
     token_hash: Mapped[str] = mapped_column(sa.String(64))
     client_address: Mapped[str] = mapped_column(sa.String(64))
     filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    investigator_id: Mapped[str | None] = mapped_column(sa.String(36))
+    investigation_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reply: Mapped[str | None] = mapped_column(sa.Text)
+    held_against_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    concluded_by: Mapped[str | None] = mapped_column(sa.String(36))
+    concluded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class StaffView(StaffColumns, Base):

@@ -12,7 +12,8 @@ from services.inquiries.models import (
 
 
 def semi_annual(session, start, end):
-    """Inquiries handled, lapses (first inquiry and one-time notice), complaints, notices."""
+    """Inquiries handled, lapses (first inquiry and one-time notice), complaints found
+    substantiated against the person (filed in the half), notices issued."""
     counts = {}
 
     def add(field, rows):
@@ -34,8 +35,9 @@ def semi_annual(session, start, end):
             within(NoticeViolation.found_at))):
         add("lapses", [(reviewer, 1) for reviewer in violation.reviewer_ids])
     add("complaints", session.execute(
-        sa.select(Complaint.staff_id, sa.func.count()).where(within(Complaint.filed_at))
-        .group_by(Complaint.staff_id)))
+        sa.select(Complaint.held_against_id, sa.func.count())
+        .where(within(Complaint.filed_at), Complaint.status == "substantiated")
+        .group_by(Complaint.held_against_id)))
     add("notices_issued", session.execute(
         sa.select(Notice.issued_by, sa.func.count()).where(within(Notice.issued_at))
         .group_by(Notice.issued_by)))

@@ -3,7 +3,8 @@
 from marshmallow import Schema, fields, validate
 
 from chassis.schemas import OfficeTime, PageArgs, flag, text
-from services.inquiries.rules import CATEGORIES
+from services.inquiries.rules.complaints import CATEGORIES, FINDINGS
+from services.inquiries.rules.complaints import STATUSES as COMPLAINT_STATUSES
 
 
 class MaterialIn(Schema):
@@ -119,8 +120,11 @@ class ApplicationOut(Schema):
 
 
 class ComplaintIn(Schema):
+    """All three targets are optional: "the person at the second window" is a complaint."""
+
     staff_id = fields.String(load_default=None, allow_none=True)
     inquiry_id = fields.String(load_default=None, allow_none=True)
+    division_id = fields.String(load_default=None, allow_none=True)
     category = fields.String(required=True, validate=validate.OneOf(list(CATEGORIES)))
     description = fields.String(required=True, validate=[
         validate.Length(max=5000), validate.Regexp(r"\S", error="the complaint is empty")])
@@ -129,11 +133,49 @@ class ComplaintIn(Schema):
 
 
 class ComplaintOut(Schema):
+    """What the complainant sees, with the token."""
+
     id = fields.String()
-    status = fields.String()
+    status = fields.String(metadata={"enum": list(COMPLAINT_STATUSES)})
     category = fields.String()
     filed_at = OfficeTime()
+    reply = fields.String(allow_none=True, metadata={"description": "once concluded"})
     token = fields.String(metadata={"description": "only when filed: for looking it up"})
+
+
+class ComplaintRecord(Schema):
+    """A complaint as those who investigate it see it."""
+
+    id = fields.String()
+    category = fields.String()
+    description = fields.String()
+    contact = fields.String(allow_none=True)
+    staff_id = fields.String(allow_none=True)
+    inquiry_id = fields.String(allow_none=True)
+    division_id = fields.String(allow_none=True)
+    status = fields.String(metadata={"enum": list(COMPLAINT_STATUSES)})
+    filed_at = OfficeTime()
+    investigator_id = fields.String(allow_none=True)
+    investigation_started_at = OfficeTime(allow_none=True)
+    finding = fields.Function(lambda c: c.status if c.status in FINDINGS else None,
+                              metadata={"enum": list(FINDINGS)})
+    reply = fields.String(allow_none=True)
+    held_against_id = fields.String(allow_none=True)
+    concluded_by = fields.String(allow_none=True)
+    concluded_at = OfficeTime(allow_none=True)
+
+
+class ConclusionIn(Schema):
+    finding = fields.String(required=True, validate=validate.OneOf(FINDINGS))
+    reply = fields.String(required=True, validate=[
+        validate.Length(max=5000), validate.Regexp(r"\S", error="the reply is empty")])
+    staff_id = fields.String(load_default=None, allow_none=True, metadata={
+        "description": "who is held responsible; default: the person complained about"})
+
+
+class ComplaintQuery(PageArgs):
+    status = fields.String(validate=validate.OneOf(COMPLAINT_STATUSES))
+    division_id = fields.String()
 
 
 class HalfQuery(Schema):

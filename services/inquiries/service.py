@@ -1,9 +1,7 @@
 """The inquiries service: 首问负责制, 一次性告知制 and 服务承诺制."""
 
-import hmac
-import secrets
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -14,21 +12,21 @@ from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
-from chassis.errors import NotFound
 from chassis.events import handle_event
-from chassis.schemas import Actor, page
+from chassis.schemas import Actor, matching, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from services.inquiries import report, rules
 from services.inquiries import schemas as s
-from services.inquiries.applications import ApplicationEntrypoints, digest
-from services.inquiries.models import Complaint, HandoverView, Inquiry, Matter, StaffView
+from services.inquiries.applications import ApplicationEntrypoints
+from services.inquiries.complaints import ComplaintEntrypoints
+from services.inquiries.models import HandoverView, Inquiry, Matter, StaffView
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
 
 
-class InquiriesService(ApplicationEntrypoints, ServiceBase):
+class InquiriesService(ApplicationEntrypoints, ComplaintEntrypoints, ServiceBase):
     """首问 · 一次性告知 · 服务承诺: inquiries, applications, complaints, the check report."""
 
     name = "inquiries"
@@ -77,44 +75,9 @@ class InquiriesService(ApplicationEntrypoints, ServiceBase):
         args = s.InquiryQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Inquiry).order_by(Inquiry.recorded_at.desc())
-            for field in ("status", "first_responder_id", "guided_division_id"):
-                if field in args:
-                    select = select.where(getattr(Inquiry, field) == args[field])
+            select = matching(select, Inquiry, args,
+                              ("status", "first_responder_id", "guided_division_id"))
             return page(work.session, select, s.InquiryOut, args)
-
-    @rpc
-    def file_complaint(self, payload, client_address):
-        data = s.ComplaintIn().load(payload)
-        rules.check_complaint_target(data["staff_id"], data["inquiry_id"])
-        if data["staff_id"]:
-            self.call("posts", "get_staff", data["staff_id"])
-        token = secrets.token_urlsafe(16)
-        with self.uow as work:
-            minute_ago = clock.now() - timedelta(minutes=1)
-            recent = work.session.scalar(sa.select(sa.func.count()).where(
-                Complaint.client_address == client_address, Complaint.filed_at > minute_ago))
-            rules.check_complaint_rate(recent, self.settings.complaint_rate)
-            inquiry = data["inquiry_id"] and found(work.session, Inquiry, data["inquiry_id"],
-                                                   "inquiry")
-            data["staff_id"] = rules.complained_about(data["staff_id"], inquiry)
-            complaint = Complaint(id=str(uuid.uuid4()), status="received",
-                                  token_hash=digest(token), client_address=client_address,
-                                  filed_at=clock.now(), **data)
-            work.session.add(complaint)
-            work.emit("complaint_filed", {
-                "complaint_id": complaint.id, "staff_id": complaint.staff_id,
-                "inquiry_id": complaint.inquiry_id, "category": complaint.category,
-                "filed_at": complaint.filed_at})
-        return {**s.ComplaintOut(exclude=("token",)).dump(complaint), "token": token}
-
-    @rpc
-    def complaint_status(self, complaint_id, token):
-        with self.uow as work:
-            complaint = work.session.get(Complaint, complaint_id)
-            if complaint is None or not hmac.compare_digest(complaint.token_hash,
-                                                            digest(token or "")):
-                raise NotFound("no complaint with that id and token", code="complaint_not_found")
-            return s.ComplaintOut(exclude=("token",)).dump(complaint)
 
     @rpc
     def commitments(self):

@@ -1,4 +1,5 @@
-"""Issue 6's acceptance across services: violations from three services, one case."""
+"""Accountability across services: violations from three services make one case; a
+complaint counts only once investigated and found substantiated (issues 6 and 9)."""
 
 from datetime import datetime, timedelta
 
@@ -43,8 +44,11 @@ def test_an_overdue_document_a_late_return_and_a_complaint_make_one_serious_case
     assert (back["late"], back["late_minutes"]) == (True, 20)
     wait_until(lambda: api.ok("GET", f"{V1}/documents/{late_doc['id']}",
                               a["token"])["acting_id"] is None, timeout=10)
-    api.ok("POST", f"{V1}/public/complaints", json={
+    complaint = api.ok("POST", f"{V1}/public/complaints", json={
         "staff_id": a["id"], "category": "attitude", "description": "接待态度差"})
+    api.ok("POST", f"{V1}/complaints/{complaint['id']}/investigate", head["token"])
+    api.ok("POST", f"{V1}/complaints/{complaint['id']}/conclude", head["token"], {
+        "finding": "substantiated", "reply": "经核查属实，已批评教育"})
     set_clock(api, admin, day + timedelta(days=2))  # Thursday: the document is overdue
 
     def a_case():
@@ -72,3 +76,40 @@ def test_an_overdue_document_a_late_return_and_a_complaint_make_one_serious_case
     assert result["documents"] == {"on_time": 0, "late": 1}
     b_appraisal = api.ok("GET", f"{V1}/appraisals/{b['id']}?year=2026", b["token"])
     assert b_appraisal["covers_served"] == 1
+
+
+def test_an_anonymous_complaint_counts_only_once_found_substantiated(api):
+    admin = api.login("admin", "admin")
+    org = Organisation(api, admin)
+    division, leader, head = org.division()
+    clerk = org.staff(division_id=division["id"], name="王五")
+
+    def file(description):
+        return api.ok("POST", f"{V1}/public/complaints", json={
+            "division_id": division["id"], "category": "graft", "description": description})
+
+    def conclude(complaint, finding, reply, **named):
+        api.ok("POST", f"{V1}/complaints/{complaint['id']}/investigate", head["token"])
+        return api.ok("POST", f"{V1}/complaints/{complaint['id']}/conclude", head["token"],
+                      {"finding": finding, "reply": reply, **named})
+
+    unfounded = file("二号窗口的人让我下次带点土特产")
+    conclude(unfounded, "unsubstantiated", "经调阅录像核实，投诉不属实")
+    status = api.ok("GET", f"{V1}/public/complaints/{unfounded['id']}?token="
+                           f"{unfounded['token']}")
+    assert (status["status"], status["reply"]) == ("unsubstantiated", "经调阅录像核实，投诉不属实")
+
+    founded = file("二号窗口的人收了购物卡才受理")
+    conclude(founded, "substantiated", "经核查属实，已移交处理", staff_id=clerk["id"])
+
+    def clerk_cases():
+        return api.ok("GET", f"{V1}/cases?staff_id={clerk['id']}", leader["token"])["items"]
+    [case] = wait_until(clerk_cases, timeout=20, message="a case from the finding")
+    [violation] = case["violations"]
+    assert (violation["kind"], violation["details"]["category"]) == ("complaint", "graft")
+    assert case["severity"] == "serious"  # any substantiated graft complaint
+    own = api.ok("GET", f"{V1}/violations", clerk["token"])
+    assert [v["id"] for v in own["items"]] == [violation["id"]]
+    [linked] = wait_until(lambda: api.ok("GET", f"{V1}/cases?staff_id={head['id']}",
+                                         leader["token"])["items"], timeout=10)
+    assert linked["linked_case_id"] == case["id"]

@@ -9,7 +9,7 @@ from chassis.clock import OFFICE_TZ
 from chassis.envelope import make_event
 from services.accountability.service import AccountabilityService
 from services.posts.service import PostsService
-from tests.helpers import peek_queue, publish_event, wait_until
+from tests.helpers import peek_queue, publish_event, raised, wait_until
 from tests.integration.api import Organisation
 
 V1 = "/api/v1"
@@ -35,10 +35,15 @@ def violations_of(o, person):
         make_event("attendance", "late_return", {
             "absence_id": str(uuid.uuid4()), "staff_id": person, "expected_return_at": NOW,
             "detected_at": NOW + timedelta(minutes=20), "approver_id": o.head["id"]}, now=NOW),
-        make_event("inquiries", "complaint_filed", {
-            "complaint_id": str(uuid.uuid4()), "staff_id": person, "inquiry_id": None,
-            "category": "attitude", "filed_at": NOW}, now=NOW),
+        complaint_concluded(o, person),
     ]
+
+
+def complaint_concluded(o, person, finding="substantiated", category="attitude"):
+    return make_event("inquiries", "complaint_concluded", {
+        "complaint_id": str(uuid.uuid4()), "finding": finding, "staff_id": person,
+        "inquiry_id": None, "division_id": o.division["id"], "category": category,
+        "filed_at": NOW, "concluded_by": o.head["id"], "concluded_at": NOW}, now=NOW)
 
 
 def send(o, event):
@@ -112,3 +117,134 @@ def test_an_event_naming_nobody_we_know_or_malformed_is_parked(office):
     assert "no staff with id ghost" in reasons  # unknown person
     assert "'staff_id': ['Field may not be null.']" in reasons  # fails its contract
     assert cases(o) == []
+
+
+def violations(o, token, **query):
+    params = "&".join(f"{k}={v}" for k, v in query.items())
+    return o.api.ok("GET", f"{V1}/violations?{params}", token)["items"]
+
+
+def post(o, path, token, body):
+    return o.api.request("POST", f"{V1}{path}", token, body)
+
+
+def error(response):
+    return response.status_code, response.json()["error"]["code"]
+
+
+def test_a_contested_violation_holds_the_decision_until_a_leader_waives_it(office):
+    o = office
+    for event in violations_of(o, o.a["id"]):
+        send(o, event)
+    [case] = wait_until(lambda: [c for c in cases(o, staff_id=o.a["id"])
+                                 if len(c["violations"]) == 3], timeout=15)
+    assert case["severity"] == "serious" and case["leader_case_id"]
+    overdue = next(v for v in case["violations"] if v["kind"] == "overdue")
+    assert (overdue["status"], overdue["nature"]) == ("recorded", "non_performance")
+
+    stranger = o.org.staff(division_id=o.division["id"])
+    assert error(post(o, f"/violations/{overdue['id']}/contest", stranger["token"],
+                      {"explanation": "x"})) == (403, "not_your_violation")
+    contested = o.api.ok("POST", f"{V1}/violations/{overdue['id']}/contest", o.a["token"],
+                         {"explanation": "来文单位延迟送达，已说明"})
+    assert (contested["status"], contested["explanation"]) == (
+        "contested", "来文单位延迟送达，已说明")
+    assert error(post(o, f"/violations/{overdue['id']}/contest", o.a["token"],
+                      {"explanation": "again"})) == (409, "already_contested")
+    assert error(post(o, f"/cases/{case['id']}/decide", o.leader["token"],
+                      {"outcome": "circulated_criticism"})) == (409, "violation_contested")
+    assert error(post(o, f"/violations/{overdue['id']}/waive", o.head["token"],
+                      {"reason": "x"})) == (403, "wrong_role")
+    assert error(post(o, f"/violations/{overdue['id']}/waive", o.leader["token"],
+                      {"reason": " "})) == (422, "reason_required")
+
+    waived = o.api.ok("POST", f"{V1}/violations/{overdue['id']}/waive", o.leader["token"],
+                      {"reason": "来文延误，不可归责"})
+    assert (waived["status"], waived["judged_by"]) == ("waived", o.leader["id"])
+    [regraded] = cases(o, staff_id=o.a["id"])
+    assert (regraded["severity"], regraded["suggested_outcome"], regraded["status"]) == (
+        "light", "criticism_education", "open")
+    [linked] = cases(o, staff_id=o.head["id"])
+    assert linked["status"] == "dismissed" and "来文延误" in linked["note"]
+    assert error(post(o, f"/violations/{overdue['id']}/contest", o.a["token"],
+                      {"explanation": "x"})) == (409, "violation_judged")
+    assert error(post(o, f"/violations/{overdue['id']}/uphold", o.leader["token"],
+                      {"note": "x"})) == (409, "violation_judged")
+
+    own = violations(o, o.a["token"])
+    assert {v["status"] for v in own} == {"waived", "recorded"} and len(own) == 3
+    assert error(o.api.request("GET", f"{V1}/violations?staff_id={o.head['id']}",
+                               o.a["token"])) == (403, "not_allowed")
+    appraisal = o.api.ok("GET", f"{V1}/appraisals/{o.a['id']}?year=2026", o.a["token"])
+    assert appraisal["violations_by_kind"] == {"late_return": 1, "complaint": 1}
+
+
+def test_waiving_the_only_violation_dismisses_the_case_with_the_reason(office):
+    o = office
+    send(o, violations_of(o, o.a["id"])[1])
+    [case] = wait_until(lambda: cases(o, staff_id=o.a["id"]), timeout=15)
+    [late] = case["violations"]
+    o.api.ok("POST", f"{V1}/violations/{late['id']}/contest", o.a["token"],
+             {"explanation": "地铁停运"})
+    contested = o.api.ok("GET", f"{V1}/appraisals/{o.a['id']}?year=2026", o.a["token"])
+    assert [v["id"] for v in contested["contested"]] == [late["id"]]
+    o.api.ok("POST", f"{V1}/violations/{late['id']}/waive", o.leader["token"],
+             {"reason": "地铁停运，不可抗力"})
+    [dismissed] = cases(o, staff_id=o.a["id"])
+    assert (dismissed["status"], dismissed["note"], dismissed["decided_by"]) == (
+        "dismissed", "地铁停运，不可抗力", o.leader["id"])
+
+
+def test_a_leader_grades_a_suggested_serious_case_as_light_and_the_head_is_cleared(office):
+    o = office
+    for event in violations_of(o, o.a["id"]):
+        send(o, event)
+    [case] = wait_until(lambda: [c for c in cases(o, staff_id=o.a["id"])
+                                 if len(c["violations"]) == 3], timeout=15)
+    path = f"/cases/{case['id']}/decide"
+    assert error(post(o, path, o.leader["token"], {"severity": "light",
+                                                   "outcome": "written_warning"})) == (
+        422, "outcome_mismatch")
+    assert error(post(o, path, o.leader["token"], {"outcome": "criticism_education"})) == (
+        422, "outcome_mismatch")  # the suggestion is serious unless the leader says otherwise
+    decided = o.api.ok("POST", f"{V1}{path}", o.leader["token"], {
+        "severity": "light", "outcome": "criticism_education", "note": "初犯，情节较轻"})
+    assert (decided["status"], decided["severity"], decided["suggested_severity"]) == (
+        "decided", "light", "serious")
+    [linked] = cases(o, staff_id=o.head["id"])
+    assert linked["status"] == "dismissed" and "初犯，情节较轻" in linked["note"]
+    [event] = [e for e in raised(o.config["XIAONENG_ACCOUNTABILITY_DATABASE_URL"],
+                                 "case_decided") if e["case_id"] == case["id"]]
+    assert (event["severity"], event["outcome"]) == ("light", "criticism_education")
+
+
+def test_a_head_records_a_duty_failure_of_their_own_staff_only(office):
+    o = office
+    body = {"staff_id": o.a["id"], "nature": "non_performance",
+            "occurred_at": NOW.isoformat(), "description": "未按岗位职责报送月度统计"}
+    recorded = o.api.ok("POST", f"{V1}/violations", o.head["token"], body)
+    assert (recorded["kind"], recorded["nature"], recorded["status"], recorded["recorded_by"]) \
+        == ("duty_failure", "non_performance", "recorded", o.head["id"])
+    [case] = cases(o, staff_id=o.a["id"])
+    assert [v["id"] for v in case["violations"]] == [recorded["id"]]
+
+    _, _, other_head = o.org.division()
+    assert error(post(o, "/violations", other_head["token"], body)) == (
+        403, "not_your_division")
+    assert error(post(o, "/violations", o.a["token"], body)) == (403, "wrong_role")
+    assert error(post(o, "/violations", o.head["token"], {**body, "staff_id": "ghost"})) == (
+        404, "staff_not_found")
+    assert error(post(o, "/violations", o.head["token"], {**body, "nature": "bad"})) == (
+        422, "validation_error")
+    future = (NOW + timedelta(days=30)).isoformat()
+    assert error(post(o, "/violations", o.leader["token"], {**body, "occurred_at": future})) \
+        == (422, "occurred_in_future")
+    assert len(violations(o, o.leader["token"], staff_id=o.a["id"])) == 1
+
+
+def test_an_unsubstantiated_complaint_is_no_violation(office):
+    o = office
+    send(o, complaint_concluded(o, None, finding="unsubstantiated"))
+    send(o, complaint_concluded(o, o.a["id"]))
+    wait_until(lambda: cases(o, staff_id=o.a["id"]), timeout=15)
+    assert len(violations(o, o.leader["token"])) == 1

@@ -151,34 +151,107 @@ def test_an_inquiry_open_past_the_next_working_day_lapses_once(office):
     assert len(events(o, "first_inquiry_lapsed")) == 1
 
 
-def test_the_public_files_a_complaint_and_looks_it_up_with_its_token(office):
+def complain(o, **body):
+    return o.api.ok("POST", f"{V1}/public/complaints", json={
+        "category": "attitude", "description": "态度生硬", **body})
+
+
+def post(o, path, token, body=None):
+    response = o.api.request("POST", f"{V1}{path}", token, body or {})
+    return response.status_code, response.json().get("error", {}).get("code")
+
+
+def test_an_anonymous_complaint_about_the_second_window_is_investigated_and_substantiated(
+        office):
     o = office
-    filed = o.api.ok("POST", f"{V1}/public/complaints", json={
-        "staff_id": o.a["id"], "category": "attitude", "description": "态度生硬"})
+    filed = complain(o, description="二号窗口的工作人员要求请吃饭才办", category="graft")
+    assert filed["status"] == "received" and filed["token"]
+    [listed] = o.api.ok("GET", f"{V1}/complaints", o.leader["token"])["items"]
+    assert (listed["id"], listed["staff_id"], listed["division_id"]) == (filed["id"], None, None)
+    assert o.api.ok("GET", f"{V1}/complaints", o.head["token"])["total"] == 0  # untargeted
+    assert post(o, f"/complaints/{filed['id']}/investigate", o.head["token"]) == (
+        403, "not_your_division")
+    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+        "finding": "substantiated", "reply": "x", "staff_id": o.a["id"]}) == (
+        409, "complaint_not_investigating")
+
+    taken = o.api.ok("POST", f"{V1}/complaints/{filed['id']}/investigate", o.leader["token"])
+    assert (taken["status"], taken["investigator_id"]) == ("investigating", o.leader["id"])
+    assert post(o, f"/complaints/{filed['id']}/investigate", o.leader["token"]) == (
+        409, "complaint_under_investigation")
+    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+        "finding": "substantiated", "reply": "经核查属实"}) == (422, "staff_required")
+    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+        "finding": "substantiated", "reply": "经核查属实", "staff_id": "ghost"}) == (
+        404, "staff_not_found")
+    assert events(o, "complaint_concluded") == []
+
+    concluded = o.api.ok("POST", f"{V1}/complaints/{filed['id']}/conclude", o.leader["token"], {
+        "finding": "substantiated", "reply": "经核查属实，已依规处理", "staff_id": o.a["id"]})
+    assert (concluded["status"], concluded["finding"], concluded["held_against_id"]) == (
+        "substantiated", "substantiated", o.a["id"])
+    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+        "finding": "unsubstantiated", "reply": "x"}) == (409, "complaint_concluded")
+    [event] = events(o, "complaint_concluded")
+    assert (event["finding"], event["staff_id"], event["category"]) == (
+        "substantiated", o.a["id"], "graft")
     status = o.api.ok("GET", f"{V1}/public/complaints/{filed['id']}?token={filed['token']}")
-    assert (status["status"], status["category"]) == ("received", "attitude")
+    assert (status["status"], status["reply"]) == ("substantiated", "经核查属实，已依规处理")
+
+
+def test_a_head_handles_complaints_about_their_staff_and_the_public_reads_the_reply(office):
+    o = office
+    filed = complain(o, staff_id=o.a["id"])
+    status = o.api.ok("GET", f"{V1}/public/complaints/{filed['id']}?token={filed['token']}")
+    assert (status["status"], status["category"], status["reply"]) == (
+        "received", "attitude", None)
     assert o.api.request("GET", f"{V1}/public/complaints/{filed['id']}?token=x"
                          ).status_code == 404
-    [event] = events(o, "complaint_filed")
-    assert (event["staff_id"], event["category"]) == (o.a["id"], "attitude")
+    [listed] = o.api.ok("GET", f"{V1}/complaints?status=received", o.head["token"])["items"]
+    assert (listed["staff_id"], listed["division_id"]) == (o.a["id"], o.division["id"])
+    _, _, other_head = o.org.division()
+    assert o.api.ok("GET", f"{V1}/complaints", other_head["token"])["total"] == 0
+    assert post(o, f"/complaints/{filed['id']}/investigate", other_head["token"]) == (
+        403, "not_your_division")
+    assert post(o, f"/complaints/{filed['id']}/investigate", o.a["token"]) == (
+        403, "wrong_role")
+    o.api.ok("POST", f"{V1}/complaints/{filed['id']}/investigate", o.head["token"])
+    assert post(o, f"/complaints/{filed['id']}/conclude", other_head["token"], {
+        "finding": "unsubstantiated", "reply": "x"}) == (403, "not_your_division")
+    assert post(o, f"/complaints/{filed['id']}/conclude", o.head["token"], {
+        "finding": "maybe", "reply": "x"}) == (422, "validation_error")
+    concluded = o.api.ok("POST", f"{V1}/complaints/{filed['id']}/conclude", o.head["token"], {
+        "finding": "unsubstantiated", "reply": "经调阅录像，接待过程规范，投诉不属实"})
+    assert (concluded["status"], concluded["held_against_id"]) == ("unsubstantiated", None)
+    status = o.api.ok("GET", f"{V1}/public/complaints/{filed['id']}?token={filed['token']}")
+    assert (status["status"], status["reply"]) == (
+        "unsubstantiated", "经调阅录像，接待过程规范，投诉不属实")
+    [event] = events(o, "complaint_concluded")
+    assert (event["finding"], event["staff_id"]) == ("unsubstantiated", None)
 
 
 def test_bad_and_flooding_complaints_are_refused(office):
     o = office
-    for body, code in [
-        ({"staff_id": o.a["id"], "category": "attitude", "description": "   "},
+    for body, status, code in [
+        ({"staff_id": o.a["id"], "category": "attitude", "description": "   "}, 422,
          "validation_error"),
-        ({"staff_id": o.a["id"], "category": "rudeness", "description": "x"},
+        ({"staff_id": o.a["id"], "category": "rudeness", "description": "x"}, 422,
          "validation_error"),
-        ({"category": "other", "description": "x"}, "complaint_needs_target"),
+        ({"staff_id": "ghost", "category": "other", "description": "x"}, 404,
+         "staff_not_found"),
+        ({"division_id": "ghost", "category": "other", "description": "x"}, 404,
+         "division_not_found"),
     ]:
         response = o.api.request("POST", f"{V1}/public/complaints", json=body)
-        assert (response.status_code, response.json()["error"]["code"]) == (422, code)
+        assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+    by_division = complain(o, division_id=o.division["id"])
     statuses = [o.api.request("POST", f"{V1}/public/complaints", json={
-        "staff_id": o.a["id"], "category": "other", "description": f"第{i}次"}).status_code
-        for i in range(7)]
-    assert statuses == [201] * 5 + [429] * 2
-    assert len(events(o, "complaint_filed")) == 5
+        "category": "other", "description": f"第{i}次"}).status_code for i in range(6)]
+    assert statuses == [201] * 4 + [429] * 2
+    filed = events(o, "complaint_filed")
+    assert len(filed) == 5  # the refused ones raised nothing
+    assert (filed[0]["complaint_id"], filed[0]["division_id"]) == (
+        by_division["id"], o.division["id"])
 
 
 def test_the_semi_annual_check_counts_per_staff_member(office):
@@ -188,8 +261,11 @@ def test_the_semi_annual_check_counts_per_staff_member(office):
     o.api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/handle", o.b["token"], {"answer": "已答"})
     o.api.ok("POST", f"{V1}/applications", o.b["token"], {
         "matter_id": o.matter["id"], "applicant": "x", "contact": "1", "materials": []})
-    o.api.ok("POST", f"{V1}/public/complaints", json={
-        "inquiry_id": inquiry["id"], "category": "overdue", "description": "太慢"})
+    for finding in ("substantiated", "unsubstantiated"):
+        filed = complain(o, inquiry_id=inquiry["id"], category="overdue")
+        o.api.ok("POST", f"{V1}/complaints/{filed['id']}/investigate", o.head["token"])
+        o.api.ok("POST", f"{V1}/complaints/{filed['id']}/conclude", o.head["token"], {
+            "finding": finding, "reply": "已核查"})
     report = o.api.ok("GET", f"{V1}/reports/commitments?half=2026H2", o.leader["token"])
     row = next(r for r in report["items"] if r["staff_id"] == o.b["id"])
     assert (row["inquiries_handled"], row["notices_issued"], row["complaints"]) == (1, 1, 1)

@@ -1,14 +1,19 @@
-"""责任追究制 rules: grading by policy, leader responsibility, decisions."""
+"""责任追究制 rules: grading by policy, natures, leader responsibility, people's judgements."""
 
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace as Record
 
 import pytest
 
-from services.accountability import intake, rules
+from chassis.schemas import Acting
+from services.accountability import intake
+from services.accountability.rules import grading as rules
+from services.accountability.rules import judgement
+from services.accountability.rules.judgement import CaseFacts
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 POLICY = rules.DEFAULT_POLICY
+LEADER, HEAD = Acting("l", "leader"), Acting("h", "division_head", "d-1")
+STAFF = Acting("a", "staff", "d-1")
 
 
 def violation(kind="overdue", days_ago=10, **details):
@@ -38,7 +43,7 @@ def test_violations_older_than_the_window_do_not_count():
 def test_a_single_graft_complaint_is_serious_and_two_suggest_judicial_referral():
     graft = violation("complaint", category="graft")
     assert rules.grade(POLICY, [graft], NOW)[0] == "serious"
-    assert rules.grade(POLICY, [graft, graft], NOW) == ("criminal", "judicial_referral", [])
+    assert rules.grade(POLICY, [graft, graft], NOW) == ("serious", "judicial_referral", [])
 
 
 def test_a_policy_expresses_weights_and_mitigation():
@@ -57,11 +62,17 @@ def test_a_policy_naming_unknown_outcomes_is_refused():
                                                   "outcome": "flogging", "measures": []}]})
 
 
-def test_the_leader_answers_once_a_case_turns_serious():
-    assert rules.needs_leader_case("light", "serious")
-    assert rules.needs_leader_case(None, "criminal")
-    assert not rules.needs_leader_case("serious", "serious")
-    assert not rules.needs_leader_case(None, "light")
+def test_the_leader_answers_for_a_serious_case_only():
+    assert rules.leader_answers("serious")
+    assert not rules.leader_answers("light")
+
+
+def test_each_kind_has_a_default_nature_and_a_complaint_follows_its_category():
+    assert set(rules.DEFAULT_NATURES) | {"duty_failure"} == set(rules.KINDS)
+    assert rules.default_nature("overdue", {}) == "non_performance"  # 拖延
+    assert rules.default_nature("late_return", {}) == "improper_performance"  # 时限
+    assert rules.default_nature("complaint", {"category": "shirking"}) == "non_performance"
+    assert rules.default_nature("complaint", {"category": "graft"}) == "improper_performance"
 
 
 def test_a_head_answers_for_staff_and_the_supervising_leader_for_a_head():
@@ -72,21 +83,90 @@ def test_a_head_answers_for_staff_and_the_supervising_leader_for_a_head():
 
 
 def test_only_a_leader_decides_an_open_case_with_known_outcomes_and_measures():
-    case = Record(status="open")
-    leader, head = {"id": "l", "role": "leader"}, {"id": "h", "role": "division_head"}
-    rules.check_decision(case, leader, "written_warning", ["transfer"])
-    with pytest.raises(rules.NotLeader):
-        rules.check_decision(case, head, "criticism_education", [])
-    with pytest.raises(rules.UnknownOutcome):
-        rules.check_decision(case, leader, "fine", [])
-    with pytest.raises(rules.UnknownMeasure):
-        rules.check_decision(case, leader, "written_warning", ["exile"])
-    with pytest.raises(rules.MeasuresNeedSeriousOutcome):
-        rules.check_decision(case, leader, "criticism_education", ["demotion"])
-    with pytest.raises(rules.AlreadyDecided):
-        rules.check_decision(Record(status="decided"), leader, "written_warning", [])
-    with pytest.raises(rules.ReasonRequired):
-        rules.check_dismissal(case, leader, " ")
+    case = CaseFacts(staff_id="a", status="open")
+    judgement.check_decision(case, LEADER, "serious", "written_warning", ["transfer"])
+    with pytest.raises(judgement.NotLeader):
+        judgement.check_decision(case, HEAD, "light", "criticism_education", [])
+    with pytest.raises(judgement.UnknownOutcome):
+        judgement.check_decision(case, LEADER, "light", "fine", [])
+    with pytest.raises(judgement.UnknownSeverity):
+        judgement.check_decision(case, LEADER, "criminal", "judicial_referral", [])
+    with pytest.raises(judgement.UnknownMeasure):
+        judgement.check_decision(case, LEADER, "serious", "written_warning", ["exile"])
+    with pytest.raises(judgement.MeasuresNeedSeriousOutcome):
+        judgement.check_decision(case, LEADER, "serious", "judicial_referral", ["demotion"])
+    with pytest.raises(judgement.AlreadyDecided):
+        judgement.check_decision(CaseFacts("a", "decided"), LEADER, "serious",
+                                 "written_warning", [])
+    with pytest.raises(judgement.TextRequired) as refused:
+        judgement.check_dismissal(case, LEADER, " ")
+    assert refused.value.code == "reason_required"
+
+
+@pytest.mark.parametrize(("severity", "outcome", "fits"), [
+    ("light", "criticism_education", True), ("light", "judicial_referral", True),
+    ("light", "circulated_criticism", False), ("light", "written_warning", False),
+    ("serious", "circulated_criticism", True), ("serious", "written_warning", True),
+    ("serious", "judicial_referral", True), ("serious", "criticism_education", False),
+])
+def test_the_outcome_must_fit_the_severity_the_leader_judged(severity, outcome, fits):
+    case = CaseFacts(staff_id="a", status="open")
+    if fits:
+        judgement.check_decision(case, LEADER, severity, outcome, [])
+    else:
+        with pytest.raises(judgement.OutcomeMismatch):
+            judgement.check_decision(case, LEADER, severity, outcome, [])
+
+
+def test_a_case_with_a_contested_violation_waits_and_nobody_decides_their_own():
+    with pytest.raises(judgement.ViolationContested):
+        judgement.check_decision(CaseFacts("a", "open", contested=1), LEADER, "light",
+                                 "criticism_education", [])
+    with pytest.raises(judgement.OwnMatter):
+        judgement.check_decision(CaseFacts("l", "open"), LEADER, "light",
+                                 "criticism_education", [])
+
+
+def test_only_the_person_named_contests_once_and_with_an_explanation():
+    judgement.check_contest("recorded", "a", STAFF, "当天系统故障")
+    with pytest.raises(judgement.NotYours):
+        judgement.check_contest("recorded", "b", STAFF, "不是我")
+    with pytest.raises(judgement.AlreadyContested):
+        judgement.check_contest("contested", "a", STAFF, "再说一次")
+    with pytest.raises(judgement.AlreadyJudged):
+        judgement.check_contest("waived", "a", STAFF, "已撤销")
+    with pytest.raises(judgement.TextRequired):
+        judgement.check_contest("recorded", "a", STAFF, "  ")
+
+
+def test_a_leader_upholds_with_a_note_or_waives_with_a_reason_once():
+    judgement.check_judgement("contested", "a", LEADER, "理由不成立", "uphold")
+    judgement.check_judgement("recorded", "a", LEADER, "不可抗力", "waive")
+    with pytest.raises(judgement.NotLeader):
+        judgement.check_judgement("contested", "a", HEAD, "维持", "uphold")
+    with pytest.raises(judgement.OwnMatter):
+        judgement.check_judgement("contested", "l", LEADER, "撤销", "waive")
+    with pytest.raises(judgement.AlreadyJudged):
+        judgement.check_judgement("upheld", "a", LEADER, "撤销", "waive")
+    with pytest.raises(judgement.TextRequired) as refused:
+        judgement.check_judgement("contested", "a", LEADER, "", "uphold")
+    assert refused.value.code == "note_required"
+
+
+def test_a_head_records_duty_failures_of_their_own_division_only_and_not_ahead():
+    judgement.check_recorder(HEAD, "d-1", NOW, NOW)
+    judgement.check_recorder(LEADER, "d-9", NOW, NOW)
+    with pytest.raises(judgement.NotYourDivision):
+        judgement.check_recorder(HEAD, "d-2", NOW, NOW)
+    with pytest.raises(judgement.OccurredInFuture):
+        judgement.check_recorder(LEADER, "d-1", NOW + timedelta(days=1), NOW)
+
+
+def test_staff_see_only_their_own_violations():
+    assert judgement.violations_visible_to(STAFF, None) == "a"
+    assert judgement.violations_visible_to(HEAD, None) is None
+    with pytest.raises(judgement.NotAllowedToSee):
+        judgement.violations_visible_to(STAFF, "b")
 
 
 def test_each_violation_event_names_who_is_at_fault():
@@ -99,6 +179,15 @@ def test_each_violation_event_names_who_is_at_fault():
         "reviewer_id": "r2", "earlier_reviewer_ids": ["r1", "r3"]}, at)] == ["r1", "r3"]
     assert intake.violations("posts", "handover_failed", {"head_id": "h"}, at)[0][:2] == (
         "h", "handover_failed")
+
+
+def test_only_a_substantiated_complaint_is_a_violation_against_the_person_found():
+    data = {"finding": "unsubstantiated", "staff_id": None, "filed_at": NOW,
+            "category": "attitude"}
+    assert intake.violations("inquiries", "complaint_concluded", data, NOW) == []
+    [found] = intake.violations("inquiries", "complaint_concluded",
+                                {**data, "finding": "substantiated", "staff_id": "a"}, NOW)
+    assert found[:2] == ("a", "complaint")
 
 
 def test_an_event_naming_nobody_is_refused():

@@ -1,4 +1,4 @@
-"""一次性告知 and 首问 rules: every problem at once, lapses, closing, complaints."""
+"""一次性告知 and 首问 rules: every problem at once, lapses, closing, the half-year."""
 
 from datetime import date
 from types import SimpleNamespace as Record
@@ -78,23 +78,9 @@ def test_only_the_first_responder_or_their_acting_backup_closes_an_open_inquiry(
         rules.check_closer(Record(first_responder_id="a", acting_id=None, status="handled"), "a")
 
 
-def test_complaints_need_a_target_and_are_rate_limited():
-    with pytest.raises(rules.ComplaintTarget):
-        rules.check_complaint_target(None, None)
-    rules.check_complaint_rate(4, 5)
-    with pytest.raises(rules.TooManyComplaints):
-        rules.check_complaint_rate(5, 5)
-
-
 def test_half_years_are_the_two_halves_of_a_year():
     assert rules.half_year("2026H1") == (date(2026, 1, 1), date(2026, 7, 1))
     assert rules.half_year("2026H2") == (date(2026, 7, 1), date(2027, 1, 1))
     for bad in ("2026H3", "2026", "H12026", "2026H1x"):
         with pytest.raises(rules.BadHalfYear):
             rules.half_year(bad)
-
-
-def test_a_complaint_about_an_inquiry_is_against_its_first_responder():
-    inquiry = Record(first_responder_id="a")
-    assert rules.complained_about(None, inquiry) == "a"
-    assert rules.complained_about("b", inquiry) == "b"

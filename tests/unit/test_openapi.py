@@ -19,8 +19,11 @@ API_PATHS = [
     "/public/commitments", "/inquiries", "/inquiries/{id}/handle", "/inquiries/{id}/guide",
     "/inquiries/{id}/redirect", "/applications", "/applications/{id}/resubmit",
     "/applications/{id}/notice", "/inquiries/{id}", "/applications/{id}",
-    "/public/complaints", "/public/complaints/{id}", "/reports/commitments", "/violations",
-    "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss", "/appraisals/{staff_id}",
+    "/public/complaints", "/public/complaints/{id}", "/complaints",
+    "/complaints/{id}/investigate", "/complaints/{id}/conclude", "/reports/commitments",
+    "/violations", "/violations/{id}/contest", "/violations/{id}/uphold",
+    "/violations/{id}/waive", "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss",
+    "/appraisals/{staff_id}",
 ]
 
 

@@ -1,20 +1,37 @@
-"""责任追究制: violations, graded into cases by a policy kept as data, and decisions.
+"""责任追究制: violations graded into cases by a policy kept as data.
 
 情节较轻的，给予批评教育；情节严重的，给予通报批评或者书面告诫，并视情责令离岗培训、
 调离工作岗位、降职、责令辞职或辞退；构成犯罪的，依法追究法律责任。同时追究有关领导责任。
 """
 
-from datetime import timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 
-from chassis.errors import Conflict, Forbidden, Invalid
+from contracts import accountability as contracts
 
-KINDS = ("overdue", "late_return", "unauthorised_absence", "complaint", "notice_violated",
-         "first_inquiry_lapsed", "handover_failed")
+KINDS = tuple(contracts.KINDS)
 OUTCOMES = {"criticism_education": "批评教育", "circulated_criticism": "通报批评",
             "written_warning": "书面告诫", "judicial_referral": "移送司法"}
 MEASURES = {"off_post_training": "离岗培训", "transfer": "调离工作岗位", "demotion": "降职",
             "ordered_resignation": "责令辞职", "dismissal": "辞退"}
 WITH_MEASURES = ("circulated_criticism", "written_warning")
+SEVERITIES = dict(zip(contracts.SEVERITIES, ("情节较轻", "情节严重"), strict=True))
+# 八.3: light → 批评教育; serious → 通报批评 or 书面告诫; a crime is referred either way.
+FITTING_OUTCOMES = {"light": ("criticism_education", "judicial_referral"),
+                    "serious": ("circulated_criticism", "written_warning", "judicial_referral")}
+# 八.2: 不履行职责 (delay, shirking, abandoning, doing part) or 不正确履行职责 (against the
+# basis, procedure, authority or time limit).
+NATURES = {"non_performance": "不履行职责", "improper_performance": "不正确履行职责"}
+DEFAULT_NATURES = {"overdue": "non_performance", "late_return": "improper_performance",
+                   "unauthorised_absence": "improper_performance",
+                   "complaint": "improper_performance", "notice_violated": "non_performance",
+                   "first_inquiry_lapsed": "non_performance",
+                   "handover_failed": "non_performance"}
+# A complaint of shirking, delay or a partial notice is about not doing; the rest, doing wrong.
+COMPLAINT_NATURES = {"shirking": "non_performance", "overdue": "non_performance",
+                     "no_one_time_notice": "non_performance"}
+STATUSES = ("recorded", "contested", "upheld", "waived")
+COUNTING = ("recorded", "contested", "upheld")  # a waived violation leaves every count
 
 DEFAULT_POLICY = {
     "window_days": 365,
@@ -39,42 +56,16 @@ DEFAULT_POLICY = {
 }
 
 
-class NotLeader(Forbidden):
-    code = "not_a_leader"
-
-
-class AlreadyDecided(Conflict):
-    code = "case_closed"
-
-
-class UnknownOutcome(Invalid):
-    code = "unknown_outcome"
-
-
-class UnknownMeasure(Invalid):
-    code = "unknown_measure"
-
-
-class MeasuresNeedSeriousOutcome(Invalid):
-    code = "measures_need_serious_outcome"
-
-
-class ReasonRequired(Invalid):
-    code = "reason_required"
-
-
-class NotAllowedToSee(Forbidden):
-    code = "not_allowed"
-
-
-def check_policy(policy):
+def check_policy(policy: dict) -> dict:
     """A policy from config must name known kinds, outcomes and measures."""
     unknown = [k for k in policy["weights"] if k not in KINDS]
     grades = policy["grades"]
     bad = [g["outcome"] for g in grades if g["outcome"] not in OUTCOMES] + \
-        [m for g in grades for m in g["measures"] if m not in MEASURES]
+        [m for g in grades for m in g["measures"] if m not in MEASURES] + \
+        [g["severity"] for g in grades if g["severity"] not in SEVERITIES]
     if unknown or bad or not grades:
-        raise ValueError(f"grading policy: unknown kinds {unknown} or outcomes/measures {bad}")
+        raise ValueError(f"grading policy: unknown kinds {unknown} or "
+                         f"outcomes/measures/severities {bad}")
     return policy
 
 
@@ -84,7 +75,7 @@ def _matches(violation, condition):
         if k not in ("kind", "count"))
 
 
-def weight(policy, violation):
+def weight(policy: Mapping, violation: Mapping) -> float:
     value = policy["weights"].get(violation["kind"], 1)
     for rule in policy["mitigation"]:
         detail = violation["details"].get(rule["detail"])
@@ -94,17 +85,19 @@ def weight(policy, violation):
     return value
 
 
-def grade(policy, violations, now):
+def grade(policy: Mapping, violations: Sequence[Mapping],
+          now: datetime) -> tuple[str, str, list[str]]:
     """(severity, suggested outcome, suggested measures) for a person's recent violations.
 
-    ``violations`` are dicts ``{kind, occurred_at, details}``; those older than the
-    policy's window do not count.
+    ``violations`` are the counting ones, dicts ``{kind, occurred_at, details}``; those
+    older than the policy's window do not count. A possible crime is ``serious`` with
+    judicial referral suggested.
     """
     recent = [v for v in violations
               if v["occurred_at"] > now - timedelta(days=policy["window_days"])]
     for rule in policy["referral_if"]:
         if sum(_matches(v, rule) for v in recent) >= rule.get("count", 1):
-            return "criminal", "judicial_referral", []
+            return "serious", "judicial_referral", []
     score = sum(weight(policy, v) for v in recent)
     chosen = None
     for candidate in policy["grades"]:
@@ -119,49 +112,22 @@ def grade(policy, violations, now):
     return chosen["severity"], chosen["outcome"], list(chosen["measures"])
 
 
-def needs_leader_case(old_severity, new_severity):
-    """追究有关领导责任: once a case turns serious (or worse), the leader answers too."""
-    grave = ("serious", "criminal")
-    return new_severity in grave and old_severity not in grave
+def default_nature(kind: str, details: Mapping) -> str:
+    """八.2's nature of a violation reported by an event; a complaint's follows its category."""
+    if kind == "complaint":
+        return COMPLAINT_NATURES.get(details.get("category"), DEFAULT_NATURES[kind])
+    return DEFAULT_NATURES[kind]
 
 
-def responsible_leader(person, division):
+def leader_answers(severity: str) -> bool:
+    """追究有关领导责任: a serious case makes the person's leader answer too."""
+    return severity == "serious"
+
+
+def responsible_leader(person: Mapping, division: Mapping | None) -> str | None:
     """The division head answers for staff; the supervising leader for a head."""
     if division is None:
         return None
     leader = division["head_id"] if person["id"] != division["head_id"] \
         else division["leader_id"]
     return leader if leader != person["id"] else None
-
-
-def check_decision(case, actor, outcome, measures):
-    if actor["role"] != "leader":
-        raise NotLeader("only a leader decides a case")
-    if case.status != "open":
-        raise AlreadyDecided(f"the case is {case.status}", {"status": case.status})
-    if outcome not in OUTCOMES:
-        raise UnknownOutcome("unknown outcome", {"outcome": outcome, "known": list(OUTCOMES)})
-    unknown = [m for m in measures if m not in MEASURES]
-    if unknown:
-        raise UnknownMeasure("unknown measures", {"measures": unknown,
-                                                   "known": list(MEASURES)})
-    if measures and outcome not in WITH_MEASURES:
-        raise MeasuresNeedSeriousOutcome(
-            "measures go with circulated criticism or a written warning",
-            {"outcome": outcome})
-
-
-def check_dismissal(case, actor, reason):
-    if actor["role"] != "leader":
-        raise NotLeader("only a leader dismisses a case")
-    if case.status != "open":
-        raise AlreadyDecided(f"the case is {case.status}", {"status": case.status})
-    if not (reason or "").strip():
-        raise ReasonRequired("a dismissal needs its reason (e.g. force majeure)")
-
-
-def check_appraisal_reader(actor, staff_id, head_id):
-    """The staff member, their division head, a leader or an admin."""
-    if actor["role"] in ("leader", "admin") or actor["id"] in (staff_id, head_id):
-        return
-    raise NotAllowedToSee("only the person, their head, a leader or an admin")

@@ -1,14 +1,13 @@
 """首问负责制, 一次性告知制, 服务承诺制: first inquiries, one-time notices, commitments.
 
-Pure functions over records and dates; ``today`` is the office's date.
+Pure functions over records and dates; ``today`` is the office's date. Complaints and
+their investigation are in :mod:`.complaints`.
 """
 
 from datetime import date
 
-from chassis.errors import Conflict, DomainError, Forbidden, Invalid
+from chassis.errors import Conflict, Forbidden, Invalid
 
-CATEGORIES = {"shirking": "推诿扯皮", "attitude": "态度", "overdue": "超时",
-              "graft": "吃拿卡要", "no_one_time_notice": "未一次性告知", "other": "其他"}
 PROBLEMS = {"missing": "缺少", "defective": "不符合要求"}
 
 # 服务承诺制: what the office publishes about how it serves (rules-eight-systems.txt, 三).
@@ -43,14 +42,6 @@ class NotReturned(Conflict):
     """Only a returned application is resubmitted."""
 
     code = "application_not_returned"
-
-
-class ComplaintTarget(Invalid):
-    code = "complaint_needs_target"
-
-
-class TooManyComplaints(DomainError):
-    kind, code = "too_many_requests", "too_many_complaints"
 
 
 class BadHalfYear(Invalid):
@@ -125,23 +116,6 @@ def _lapse(problem, why, reviewer_ids):
 
 def notice_number(year, seq):
     return f"一次性告知〔{year}〕{seq}号"
-
-
-def check_complaint_target(staff_id, inquiry_id):
-    if staff_id is None and inquiry_id is None:
-        raise ComplaintTarget("a complaint is about a staff member or an inquiry")
-
-
-def complained_about(staff_id, inquiry):
-    """Whom a complaint is against: the staff member named, else the inquiry's first
-    responder (首问责任人), who owns it."""
-    return staff_id or (inquiry.first_responder_id if inquiry else None)
-
-
-def check_complaint_rate(recent, limit):
-    if recent >= limit:
-        raise TooManyComplaints(f"at most {limit} complaints a minute from one address",
-                                {"limit": limit})
 
 
 def half_year(text):

@@ -1,0 +1,91 @@
+"""Violations and what people do with them: list, record a duty failure (一.5), contest
+with an explanation (情况说明), uphold (维持) or waive (撤销)."""
+
+import uuid
+from dataclasses import replace
+
+import sqlalchemy as sa
+
+from chassis.clock import clock
+from chassis.db import lock_key, locked
+from chassis.entrypoints import rpc
+from chassis.schemas import acting, matching, paginate
+from services.accountability import cases
+from services.accountability import schemas as s
+from services.accountability.models import Case, Violation
+from services.accountability.rules import judgement
+
+
+class ViolationEntrypoints:
+    """Mixed into the service: needs ``uow``, ``call`` and ``policy``."""
+
+    @rpc
+    def list_violations(self, actor, query=None):
+        actor, args = acting(actor), s.ViolationQuery().load(query or {})
+        args["staff_id"] = judgement.violations_visible_to(actor, args.get("staff_id"))
+        with self.uow as work:
+            select = sa.select(Violation).order_by(Violation.occurred_at.desc())
+            select = matching(select, Violation, args, ("staff_id", "kind", "status"))
+            total, sliced = paginate(work.session, select, args)
+            items = s.ViolationOut(many=True).dump(work.session.scalars(sliced).all())
+        return {"items": items, "total": total}
+
+    @rpc
+    def record_duty_failure(self, actor, payload):
+        actor, data = acting(actor), s.DutyFailureIn().load(payload)
+        person, division = self._person(data["staff_id"])
+        if actor.role == "division_head":
+            actor = replace(actor, division_id=self.call("posts", "get_staff",
+                                                         actor.id)["division_id"])
+        judgement.check_recorder(actor, person["division_id"], data["occurred_at"],
+                                 clock.now())
+        with self.uow as work:
+            violation = cases.record(work, person, division, {
+                "kind": "duty_failure", "nature": data["nature"],
+                "occurred_at": data["occurred_at"], "source": "accountability",
+                "source_event_id": str(uuid.uuid4()), "recorded_by": actor.id,
+                "details": {"description": data["description"]}}, self.policy)
+            return s.ViolationOut().dump(violation)
+
+    @rpc
+    def contest(self, actor, violation_id, payload):
+        actor, data = acting(actor), s.ContestIn().load(payload)
+        with self.uow as work:
+            violation = locked(work.session, Violation, violation_id, "violation")
+            judgement.check_contest(violation.status, violation.staff_id, actor,
+                                    data["explanation"])
+            violation.status, violation.explanation = "contested", data["explanation"]
+            violation.contested_at = clock.now()
+            work.emit("violation_contested", {
+                "violation_id": violation.id, "staff_id": violation.staff_id,
+                "kind": violation.kind, "case_id": violation.case_id,
+                "explanation": violation.explanation, "contested_at": violation.contested_at})
+            return s.ViolationOut().dump(violation)
+
+    @rpc
+    def uphold(self, actor, violation_id, payload):
+        return self._judge(acting(actor), violation_id, "upheld",
+                           s.UpholdIn().load(payload)["note"])
+
+    @rpc
+    def waive(self, actor, violation_id, payload):
+        return self._judge(acting(actor), violation_id, "waived",
+                           s.WaiveIn().load(payload)["reason"])
+
+    def _judge(self, actor, violation_id, status, text):
+        """A leader's judgement; a waiver takes the violation out of its case's grade."""
+        with self.uow as work:
+            violation = locked(work.session, Violation, violation_id, "violation")
+            lock_key(work.session, f"case:{violation.staff_id}")  # as cases.record does
+            verb = "uphold" if status == "upheld" else "waive"
+            judgement.check_judgement(violation.status, violation.staff_id, actor, text, verb)
+            violation.status, violation.judgement = status, text
+            violation.judged_by, violation.judged_at = actor.id, clock.now()
+            work.emit(f"violation_{status}", {
+                "violation_id": violation.id, "staff_id": violation.staff_id,
+                "kind": violation.kind, "case_id": violation.case_id, "judgement": text,
+                "judged_by": actor.id, "judged_at": violation.judged_at})
+            case = violation.case_id and work.session.get(Case, violation.case_id)
+            if status == "waived" and case and case.status == "open":
+                cases.regrade(work, case, self.policy, text, actor.id)
+            return s.ViolationOut().dump(violation)

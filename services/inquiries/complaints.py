@@ -1,0 +1,123 @@
+"""服务承诺制 complaints: filed by the public (anonymous, about anyone or no one named),
+investigated by the division's head or a leader, concluded with a reply; only a
+substantiated finding reaches accountability (``complaint_concluded``)."""
+
+import hmac
+import secrets
+import uuid
+from dataclasses import replace
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from chassis.clock import clock
+from chassis.db import found, locked
+from chassis.entrypoints import rpc
+from chassis.errors import NotFound
+from chassis.schemas import acting, matching, page
+from services.inquiries import schemas as s
+from services.inquiries.applications import digest
+from services.inquiries.models import Complaint, Inquiry
+from services.inquiries.rules import complaints as rules
+
+
+def facts(complaint):
+    return rules.ComplaintFacts(complaint.status, complaint.division_id,
+                                complaint.investigator_id)
+
+
+class ComplaintEntrypoints:
+    """Mixed into InquiriesService; needs ``uow``, ``call`` and ``settings``."""
+
+    @rpc
+    def file_complaint(self, payload, client_address):
+        data = s.ComplaintIn().load(payload)
+        responder_id = None
+        if data["inquiry_id"]:
+            with self.uow as work:
+                responder_id = found(work.session, Inquiry, data["inquiry_id"],
+                                     "inquiry").first_responder_id
+        data["staff_id"] = rules.complained_about(data["staff_id"], responder_id)
+        data["division_id"] = self._division_concerned(data["staff_id"], data["division_id"])
+        token = secrets.token_urlsafe(16)
+        with self.uow as work:
+            minute_ago = clock.now() - timedelta(minutes=1)
+            recent = work.session.scalar(sa.select(sa.func.count()).where(
+                Complaint.client_address == client_address, Complaint.filed_at > minute_ago))
+            rules.check_complaint_rate(recent, self.settings.complaint_rate)
+            complaint = Complaint(id=str(uuid.uuid4()), status="received",
+                                  token_hash=digest(token), client_address=client_address,
+                                  filed_at=clock.now(), **data)
+            work.session.add(complaint)
+            work.emit("complaint_filed", {
+                "complaint_id": complaint.id, "staff_id": complaint.staff_id,
+                "inquiry_id": complaint.inquiry_id, "division_id": complaint.division_id,
+                "category": complaint.category, "filed_at": complaint.filed_at})
+        return {**s.ComplaintOut(exclude=("token",)).dump(complaint), "token": token}
+
+    @rpc
+    def complaint_status(self, complaint_id, token):
+        with self.uow as work:
+            complaint = work.session.get(Complaint, complaint_id)
+            if complaint is None or not hmac.compare_digest(complaint.token_hash,
+                                                            digest(token or "")):
+                raise NotFound("no complaint with that id and token", code="complaint_not_found")
+            return s.ComplaintOut(exclude=("token",)).dump(complaint)
+
+    @rpc
+    def list_complaints(self, actor, query=None):
+        actor, args = self._acting(actor), s.ComplaintQuery().load(query or {})
+        with self.uow as work:
+            select = sa.select(Complaint).order_by(Complaint.filed_at.desc())
+            if actor.role not in rules.OVERSEERS:
+                select = select.where(Complaint.division_id == actor.division_id)
+            select = matching(select, Complaint, args, ("status", "division_id"))
+            return page(work.session, select, s.ComplaintRecord, args)
+
+    @rpc
+    def investigate_complaint(self, actor, complaint_id):
+        actor = self._acting(actor)
+        with self.uow as work:
+            complaint = locked(work.session, Complaint, complaint_id, "complaint")
+            rules.check_investigation(actor, facts(complaint))
+            complaint.status, complaint.investigator_id = "investigating", actor.id
+            complaint.investigation_started_at = clock.now()
+            return s.ComplaintRecord().dump(complaint)
+
+    @rpc
+    def conclude_complaint(self, actor, complaint_id, payload):
+        actor, data = self._acting(actor), s.ConclusionIn().load(payload)
+        with self.uow as work:
+            complaint = found(work.session, Complaint, complaint_id, "complaint")
+            rules.check_conclusion(actor, facts(complaint))
+            held_id = rules.held_against(data["finding"], data["staff_id"], complaint.staff_id)
+        if held_id:
+            rules.check_named_staff(actor, self.call("posts", "get_staff",
+                                                     held_id)["division_id"])
+        with self.uow as work:
+            complaint = locked(work.session, Complaint, complaint_id, "complaint")
+            rules.check_conclusion(actor, facts(complaint))  # again, under the lock
+            complaint.status, complaint.reply = data["finding"], data["reply"]
+            complaint.held_against_id, complaint.concluded_by = held_id, actor.id
+            complaint.concluded_at = clock.now()
+            work.emit("complaint_concluded", {
+                "complaint_id": complaint.id, "finding": data["finding"], "staff_id": held_id,
+                "inquiry_id": complaint.inquiry_id, "division_id": complaint.division_id,
+                "category": complaint.category, "filed_at": complaint.filed_at,
+                "concluded_by": actor.id, "concluded_at": complaint.concluded_at})
+            return s.ComplaintRecord().dump(complaint)
+
+    def _acting(self, actor):
+        """The actor, with their division when they are a division head (posts knows it)."""
+        actor = acting(actor)
+        if actor.role != "division_head":
+            return actor
+        return replace(actor, division_id=self.call("posts", "get_staff", actor.id)["division_id"])
+
+    def _division_concerned(self, staff_id, division_id):
+        """The division of the person complained about, else the one named (it must exist)."""
+        if staff_id:
+            return self.call("posts", "get_staff", staff_id)["division_id"]
+        if division_id:
+            return self.call("posts", "get_division", division_id)["id"]
+        return None
