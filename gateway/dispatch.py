@@ -69,14 +69,44 @@ class Context:
 
 
 def parse_json(request):
+    """The body as a JSON object whose every string can be stored, or a 400."""
     try:
         body = json.loads(request.get_data(as_text=True) or "{}")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise GatewayError("bad_request", "malformed_json", f"the body is not JSON: {exc}") \
             from None
     if not isinstance(body, dict):
         raise GatewayError("bad_request", "invalid_body", "the body must be a JSON object")
+    where = unstorable_text(body)
+    if where is not None:
+        raise GatewayError("bad_request", "invalid_text",
+                           "a text is not valid Unicode or holds a NUL character",
+                           {"at": where})
     return body
+
+
+def unstorable_text(value, where="body"):
+    """Where ``value`` holds a string no database stores (a lone surrogate such as
+    ``"\\ud800"``, or NUL), else None."""
+    pending = [(value, where)]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((k, f"{where}.{k!r} (key)") for k in value)
+            pending.extend((v, f"{where}.{k}") for k, v in value.items())
+        elif isinstance(value, list):
+            pending.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
+        elif isinstance(value, str) and ("\x00" in value or not _encodable(value)):
+            return where
+    return None
+
+
+def _encodable(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Router:

@@ -15,7 +15,7 @@ from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
 from gateway import openapi
-from gateway.dispatch import Context, Router, authorise, respond
+from gateway.dispatch import Context, Router, authorise, parse_json, respond
 from gateway.errors import error_response, json_response
 from gateway.metrics import Metrics
 from gateway.routes import ROUTES, clock_routes
@@ -97,8 +97,10 @@ class GatewayService:
         try:
             route, params = self._router().match(request)
             actor = authorise(route, self.settings, request)
+            # A bad body is refused before any service is called, whatever the route reads.
+            body = parse_json(request) if request.method in ("POST", "PUT", "PATCH") else None
             context = Context(request, params, actor, self.call, self.settings,
-                              self.dispatch_event)
+                              self.dispatch_event, body)
             response = respond(route, route.handler(context))
         except Exception as exc:
             if getattr(exc, "kind", None) is None and not isinstance(exc, ValidationError):

@@ -3,6 +3,8 @@
 Pure functions: they take the records they judge and raise domain errors.
 """
 
+from dataclasses import dataclass
+
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
 
 HEAD_ROLES = ("division_head",)
@@ -25,6 +27,12 @@ class SpecialPostHasNoBackup(Invalid):
     """特殊岗位: a special post is exempt from AB岗 and takes no backup."""
 
     code = "special_post_has_no_backup"
+
+
+class BackupRequired(Invalid):
+    """五.2: every post but a special one has at least one B."""
+
+    code = "backup_required"
 
 
 class NotInDivision(Invalid):
@@ -119,10 +127,13 @@ def check_holder(division, holder_id, holder):
 
 
 def check_backups(holder_id, backup_ids, special, staff_by_id, division_id):
-    """The B list: known staff of the division, none twice, never the A, none on a special post."""
+    """The B list: at least one but on a special post (none there); known staff of the
+    division, none twice, never the A."""
     if special and backup_ids:
         raise SpecialPostHasNoBackup("a special post has no B backup",
                                      {"backup_ids": backup_ids})
+    if not special and not backup_ids:
+        raise BackupRequired("a post that is not special needs at least one B backup")
     if holder_id in backup_ids:
         raise BackupIsHolder("the A holder cannot be their own B backup",
                              {"holder_id": holder_id})
@@ -188,3 +199,37 @@ def cover_plan(post, absent_ids):
     if post.acting_id in available:
         return "covered", post.acting_id
     return ("covered", available[0]) if available else ("uncovered", None)
+
+
+@dataclass(frozen=True)
+class DivisionFacts:
+    id: str
+    name: str
+    head_id: str | None
+    leader_id: str | None
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    id: str
+    title: str
+    division_id: str
+    special: bool
+    backup_ids: tuple[str, ...]
+
+
+def org_warnings(divisions: list[DivisionFacts], posts: list[PostFacts]) -> list[dict]:
+    """What the admin must fix for the rules to hold: a division without a head or a
+    supervising leader (七.2: who approves), a post without a B (五.2) — data from
+    before the B was required shows up here rather than breaking."""
+    found = []
+    for division in divisions:
+        for field, kind, text in (("head_id", "division_without_head", "没有处室负责人"),
+                                  ("leader_id", "division_without_leader", "没有分管领导")):
+            if getattr(division, field) is None:
+                found.append({"kind": kind, "division_id": division.id,
+                              "message": f"{division.name}{text}"})
+    found += [{"kind": "post_without_backup", "division_id": post.division_id,
+               "post_id": post.id, "message": f"岗位「{post.title}」未设B岗"}
+              for post in posts if not post.special and not post.backup_ids]
+    return found

@@ -108,3 +108,15 @@ class SignageCard(Schema):
     duties = fields.List(fields.String())
     special = fields.Boolean()
     acting_name = fields.String()
+
+
+class WarningsQuery(Schema):
+    division_id = fields.String()
+
+
+class OrgWarning(Schema):
+    kind = fields.String(metadata={"enum": [
+        "post_without_backup", "division_without_head", "division_without_leader"]})
+    division_id = fields.String()
+    post_id = fields.String()
+    message = fields.String()

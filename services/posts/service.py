@@ -14,6 +14,7 @@ from services.posts import handover, rules
 from services.posts import schemas as s
 from services.posts.handover_entrypoints import HandoverEntrypoints
 from services.posts.models import Backup, Division, Post, Staff
+from services.posts.organisation import OrganisationEntrypoints
 from services.posts.passwords import hash_password, verify_password
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -34,7 +35,7 @@ def new_id():
     return str(uuid.uuid4())
 
 
-class PostsService(HandoverEntrypoints, ServiceBase):
+class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
     """岗位责任制 · AB岗制: the organisation and its posts."""
 
     name = "posts"

@@ -70,11 +70,12 @@ def test_a_division_head_manages_posts_of_their_own_division_only(api):
     a, b = (org.staff(division_id=mine["id"]) for _ in range(2))
     stranger = org.staff(division_id=other["id"])
 
-    post = api.ok("POST", f"{V1}/posts", head["token"], post_body(mine, a, []))
+    post = api.ok("POST", f"{V1}/posts", head["token"], post_body(mine, a, [b]))
     api.ok("PUT", f"{V1}/posts/{post['id']}/backups", head["token"], {"backup_ids": [b["id"]]})
     assert api.ok("GET", f"{V1}/posts/{post['id']}", a["token"])["backup_ids"] == [b["id"]]
 
-    refused = api.request("POST", f"{V1}/posts", head["token"], post_body(other, stranger, []))
+    refused = api.request("POST", f"{V1}/posts", head["token"],
+                          post_body(other, stranger, [stranger]))
     assert refused.status_code == 403
     assert refused.json()["error"]["code"] == "not_your_division"
 
@@ -115,9 +116,10 @@ def test_bad_post_input_is_refused_and_changes_nothing(api):
     cases = [
         (post_body(division, a, [a]), 422, "backup_is_holder"),
         (post_body(division, a, [b], special=True), 422, "special_post_has_no_backup"),
+        (post_body(division, a, []), 422, "backup_required"),
         ({**post_body(division, a, []), "backup_ids": ["ghost"]}, 422, "unknown_reference"),
-        ({**post_body(division, a, []), "division_id": "ghost"}, 422, "unknown_reference"),
-        ({**post_body(division, a, []), "duties": "审核"}, 422, "validation_error"),
+        ({**post_body(division, a, [b]), "division_id": "ghost"}, 422, "unknown_reference"),
+        ({**post_body(division, a, [b]), "duties": "审核"}, 422, "validation_error"),
     ]
     for body, status, code in cases:
         response = api.request("POST", f"{V1}/posts", admin, body)
@@ -125,9 +127,13 @@ def test_bad_post_input_is_refused_and_changes_nothing(api):
     assert api.ok("GET", f"{V1}/public/signage")["total"] == 0
 
     post = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [b]))
-    bad = api.request("PUT", f"{V1}/posts/{post['id']}/backups", admin, {"backup_ids": [a["id"]]})
-    assert bad.status_code == 422
+    for backups, code in (([a["id"]], "backup_is_holder"), ([], "backup_required")):
+        bad = api.request("PUT", f"{V1}/posts/{post['id']}/backups", admin,
+                          {"backup_ids": backups})
+        assert (bad.status_code, bad.json()["error"]["code"]) == (422, code)
     assert api.ok("GET", f"{V1}/posts/{post['id']}", admin)["backup_ids"] == [b["id"]]
+    special = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [], special=True))
+    assert special["backup_ids"] == []
 
 
 def test_duplicates_unknown_ids_and_wrong_roles_get_their_statuses(api):
@@ -226,12 +232,12 @@ def test_a_head_cannot_change_backups_of_another_divisions_post(api):
     org = Organisation(api, admin)
     mine, _, head = org.division()
     other, _, _ = org.division()
-    a, b = (org.staff(division_id=other["id"]) for _ in range(2))
-    post = api.ok("POST", f"{V1}/posts", admin, post_body(other, a, []))
+    a, b, c = (org.staff(division_id=other["id"]) for _ in range(3))
+    post = api.ok("POST", f"{V1}/posts", admin, post_body(other, a, [c]))
     refused = api.request("PUT", f"{V1}/posts/{post['id']}/backups", head["token"],
                           {"backup_ids": [b["id"]]})
     assert refused.status_code == 403
-    assert api.ok("GET", f"{V1}/posts/{post['id']}", admin)["backup_ids"] == []
+    assert api.ok("GET", f"{V1}/posts/{post['id']}", admin)["backup_ids"] == [c["id"]]
 
 
 def test_the_correlation_id_of_a_request_travels_into_the_events_it_raises(api):
@@ -251,3 +257,29 @@ def test_the_development_admin_is_refused_in_production(runner_factory, service_
     runner = runner_factory(config, PostsService)
     with pytest.raises(InsecureFirstAdmin):
         runner.start()
+
+
+def test_posts_from_before_the_b_rule_and_headless_divisions_are_listed_for_the_admin(api):
+    api, admin, config = api
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    a, b = (org.staff(division_id=division["id"]) for _ in range(2))
+    post = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [b]))
+    engine = make_engine(config["XIAONENG_POSTS_DATABASE_URL"])
+    with engine.begin() as conn:  # as data created before a B was required
+        conn.execute(sa.text("DELETE FROM post_backups WHERE post_id = :id"), {"id": post["id"]})
+    engine.dispose()
+    headless = api.ok("POST", f"{V1}/divisions", admin, {"name": "综合处", "code": "ZH9"})
+
+    assert api.ok("GET", f"{V1}/posts/{post['id']}", a["token"])["backup_ids"] == []
+    warnings = api.ok("GET", f"{V1}/org/warnings", admin)["items"]
+    assert {(w["kind"], w["division_id"], w.get("post_id")) for w in warnings} == {
+        ("post_without_backup", division["id"], post["id"]),
+        ("division_without_head", headless["id"], None),
+        ("division_without_leader", headless["id"], None)}
+    own = api.ok("GET", f"{V1}/org/warnings", head["token"])["items"]
+    assert [w["kind"] for w in own] == ["post_without_backup"]
+    refused = api.request("GET", f"{V1}/org/warnings?division_id={headless['id']}",
+                          head["token"])
+    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_your_division")
+    assert api.request("GET", f"{V1}/org/warnings", a["token"]).status_code == 403
