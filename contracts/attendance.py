@@ -15,6 +15,8 @@ class AbsenceStarted(Schema):
     start_at = fields.AwareDateTime(required=True)
     expected_return_at = fields.AwareDateTime(required=True)
     approver_id = fields.String(required=True, allow_none=True)
+    # 交接说明 of a leave request (五.3); absent from events raised before it existed.
+    handover_note = fields.String(load_default=None, allow_none=True)
 
 
 class AbsenceEnded(Schema):

@@ -41,6 +41,7 @@ class HandoverStarted(Schema):
     to_id = fields.String(required=True)
     absence_id = fields.String(required=True)
     reason = fields.String(required=True)
+    note = fields.String(load_default=None, allow_none=True)  # A's 交接说明 (五.3)
     started_at = fields.AwareDateTime(required=True)
 
 

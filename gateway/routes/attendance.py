@@ -24,8 +24,12 @@ def absence_routes(kind, path, body):
         Route("POST", path + "/{id}/return", ABSENTEES,
               call("report_return", "actor", Fixed(kind), "id", "body"),
               "report back (the absent person)", attendance.ReturnIn, out),
+        Route("POST", path + "/{id}/acknowledge", APPROVERS,
+              call("acknowledge_return", "actor", Fixed(kind), "id"),
+              "take note of the return report (the approver only)", response=out),
         Route("GET", path, ANY, call("list_absences", Fixed(kind), "query"), f"{kind}s",
-              response=out, many=True, query=("status", "staff_id", "limit", "offset")),
+              response=out, many=True, query=("status", "staff_id", "approver_id",
+                                              "acknowledged", "limit", "offset")),
         Route("GET", path + "/{id}", ANY, call("get_absence", Fixed(kind), "id"), f"a {kind}",
               response=out),
     ]

@@ -49,7 +49,8 @@ def start(work, absence, now):
         "absence_id": absence.id, "staff_id": absence.staff_id, "kind": absence.kind,
         "reason": rules.public_reason(absence), "start_at": absence.start_at,
         "expected_return_at": absence.expected_return_at,
-        "approver_id": absence.approver_id}, fact=(absence.id, "absence_started"))
+        "approver_id": absence.approver_id, "handover_note": absence.handover_note},
+        fact=(absence.id, "absence_started"))
 
 
 def end(work, absence, returned_at, grace):

@@ -39,6 +39,8 @@ class Absence(Base):
     late_minutes: Mapped[int] = mapped_column(sa.Integer, default=0)
     late_reported: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    handover_note: Mapped[str | None] = mapped_column(sa.Text)  # 交接说明, for a leave
+    return_acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class AbsenceReport(Base):

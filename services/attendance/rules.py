@@ -60,6 +60,20 @@ class AlreadyReturned(Conflict):
     code = "already_returned"
 
 
+class HandoverNoteRequired(Invalid):
+    """五.3: away a day or more, A reports what is in hand and pending (交接)."""
+
+    code = "handover_note_required"
+
+
+class NotReturned(Conflict):
+    code = "not_returned"
+
+
+class AlreadyAcknowledged(Conflict):
+    code = "already_acknowledged"
+
+
 class NotYourStaff(Forbidden):
     code = "not_your_staff"
 
@@ -110,6 +124,24 @@ def check_decision(absence, actor_id, decision, note):
         raise AlreadyDecided(f"already {absence.status}", {"status": absence.status})
     if decision == "rejected" and not (note or "").strip():
         raise NoteRequired("a rejection needs a note")
+
+
+def check_handover_note(note):
+    if not (note or "").strip():
+        raise HandoverNoteRequired("a leave request states the matters in hand and pending "
+                                   "for the head and the B (交接说明)")
+
+
+def check_acknowledgement(absence, actor_id):
+    """七.5: the approver takes note of the return report, once."""
+    if absence.approver_id is None or absence.approver_id != actor_id:
+        raise NotApprover("only the approver acknowledges the return",
+                          {"approver_id": absence.approver_id})
+    if absence.status != "returned":
+        raise NotReturned(f"the absence is {absence.status}", {"status": absence.status})
+    if absence.return_acknowledged_at is not None:
+        raise AlreadyAcknowledged("the return has been acknowledged", {
+            "acknowledged_at": absence.return_acknowledged_at.isoformat()})
 
 
 def check_return(absence, actor_id, returned_at, now):

@@ -21,6 +21,9 @@ class LeaveIn(Schema):
     end_date = fields.Date(required=True)
     reason = text(500, required=True)
     contact = fields.String(load_default="", validate=validate.Length(max=100))
+    handover_note = fields.String(load_default=None, allow_none=True, metadata={
+        "description": "交接说明: matters in hand and pending (required)"},
+        validate=validate.Length(max=5000))
 
 
 class DecisionIn(Schema):
@@ -41,6 +44,8 @@ class ReportIn(Schema):
 class AbsenceQuery(PageArgs):
     status = fields.String(validate=validate.OneOf(STATUSES))
     staff_id = fields.String()
+    approver_id = fields.String()
+    acknowledged = fields.Boolean(metadata={"description": "false: return reports waiting"})
 
 
 class BoardQuery(PageArgs):
@@ -66,6 +71,8 @@ class AbsenceOut(Schema):
     returned_at = OfficeTime(allow_none=True)
     late = fields.Boolean()
     late_minutes = fields.Integer()
+    handover_note = fields.String(allow_none=True)
+    return_acknowledged_at = OfficeTime(allow_none=True)
 
 
 class ReportOut(Schema):

@@ -46,6 +46,7 @@ class AttendanceService(ServiceBase):
     @rpc
     def file_leave(self, actor, payload):
         actor, data = Actor().load(actor), s.LeaveIn().load(payload)
+        rules.check_handover_note(data["handover_note"])
         start_at, back_at = rules.leave_window(data["start_date"], data["end_date"],
                                                self.calendar)
         approver_id = self._approver(actor["id"], required=True)
@@ -54,7 +55,8 @@ class AttendanceService(ServiceBase):
                 work, kind="leave", staff_id=actor["id"], status="pending",
                 approver_id=approver_id, start_at=start_at, expected_return_at=back_at,
                 start_date=data["start_date"], end_date=data["end_date"],
-                reason=data["reason"], reason_kind="leave", contact=data["contact"])
+                reason=data["reason"], reason_kind="leave", contact=data["contact"],
+                handover_note=data["handover_note"].strip())
         return s.AbsenceOut().dump(absence)
 
     @rpc
@@ -79,6 +81,16 @@ class AttendanceService(ServiceBase):
         return s.AbsenceOut().dump(absence)
 
     @rpc
+    def acknowledge_return(self, actor, kind, absence_id):
+        """七.5: the approver has read the return report; it leaves their to-do."""
+        actor = Actor().load(actor)
+        with self.uow as work:
+            absence = absences.locked(work.session, kind, absence_id)
+            rules.check_acknowledgement(absence, actor["id"])
+            absence.return_acknowledged_at = clock.now()
+        return s.AbsenceOut().dump(absence)
+
+    @rpc
     def report_absence(self, actor, payload):
         actor, data = Actor().load(actor), s.ReportIn().load(payload)
         approver_id = self._approver(data["staff_id"], required=False)
@@ -99,7 +111,11 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             select = sa.select(Absence).where(Absence.kind == kind) \
                 .order_by(Absence.start_at.desc())
-            select = matching(select, Absence, args, ("status", "staff_id"))
+            select = matching(select, Absence, args, ("status", "staff_id", "approver_id"))
+            if "acknowledged" in args:  # return reports (七.5): read or still waiting
+                acknowledged = Absence.return_acknowledged_at.is_not(None)
+                select = select.where(Absence.status == "returned",
+                                      acknowledged if args["acknowledged"] else ~acknowledged)
             return page(work.session, select, s.AbsenceOut, args)
 
     @rpc

@@ -20,7 +20,8 @@ def record_start(session, data):
     absence = session.get(Absence, data["absence_id"])
     if absence is None:
         session.add(Absence(id=data["absence_id"], staff_id=data["staff_id"],
-                            reason=data["reason"], started_at=data["start_at"]))
+                            reason=data["reason"], started_at=data["start_at"],
+                            handover_note=data.get("handover_note")))
     elif absence.started_at is None and absence.ended_at is None:
         absence.started_at = data["start_at"]
 
@@ -70,12 +71,13 @@ def reconcile(work, posts):
 def start_handover(work, post, to_id, absence):
     handover = Handover(id=str(uuid.uuid4()), post_id=post.id, absence_id=absence.id,
                         from_id=post.holder_id, to_id=to_id, reason=absence.reason,
-                        started_at=clock.now(), pending_items=[])
+                        note=absence.handover_note, started_at=clock.now(), pending_items=[])
     work.session.add(handover)
     work.emit("handover_started", {
         "handover_id": handover.id, "post_id": post.id, "post_title": post.title,
         "division_id": post.division_id, "from_id": post.holder_id, "to_id": to_id,
-        "absence_id": absence.id, "reason": absence.reason, "started_at": handover.started_at})
+        "absence_id": absence.id, "reason": absence.reason, "note": handover.note,
+        "started_at": handover.started_at})
 
 
 def end_handover(work, handover, why):

@@ -79,6 +79,7 @@ class Handover(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     pending_items: Mapped[list] = mapped_column(sa.JSON, default=list)
+    note: Mapped[str | None] = mapped_column(sa.Text)  # A's 交接说明, for the head and the B
 
 
 class Absence(Base):
@@ -94,6 +95,7 @@ class Absence(Base):
     reason: Mapped[str] = mapped_column(sa.String(500), default="")
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handover_note: Mapped[str | None] = mapped_column(sa.Text)
 
     @property
     def current(self):

@@ -85,6 +85,7 @@ class HandoverOut(Schema):
     started_at = OfficeTime()
     ended_at = OfficeTime(allow_none=True)
     reason = fields.String()
+    note = fields.String(allow_none=True, metadata={"description": "交接说明 of A"})
     pending_items = fields.List(fields.Dict())
 
 

@@ -97,8 +97,14 @@ def test_short_notices_are_recorded_and_long_ones_need_a_leave_request(office):
 
 def test_a_leave_request_goes_through_the_same_approval_chain(office):
     o = office
+    body = {"start_date": "2026-11-30", "end_date": "2026-12-01", "reason": "探亲"}
+    for note in (None, "  "):
+        refused = o.api.request("POST", f"{V1}/leave-requests", o.a["token"],
+                                {**body, "handover_note": note})
+        assert (refused.status_code, refused.json()["error"]["code"]) == (
+            422, "handover_note_required")
     leave = o.api.ok("POST", f"{V1}/leave-requests", o.a["token"], {
-        "start_date": "2026-11-30", "end_date": "2026-12-01", "reason": "探亲"})
+        **body, "handover_note": "在办：某局编制调整请示（12月3日到期）；待办：月报"})
     assert (leave["status"], leave["approver_id"], leave["type"]) == (
         "pending", o.head["id"], "leave")
     assert leave["expected_return_at"] == "2026-12-02T08:30:00+08:00"
@@ -175,3 +181,37 @@ def test_heads_report_unauthorised_absences_of_their_own_staff_only(office):
         "staff_id": "ghost", "observed_at": iso(MORNING), "note": "x"})
     assert unknown.status_code == 404
     assert len(events(o, "unauthorised_absence")) == 1
+
+
+def test_the_handover_note_reaches_the_b_and_the_approver_acknowledges_the_return(office):
+    o = office
+    note = "在办：某局编制调整请示，材料在柜中；待办：12月统计月报"
+    leave = o.api.ok("POST", f"{V1}/leave-requests", o.a["token"], {
+        "start_date": "2026-11-30", "end_date": "2026-11-30", "reason": "参加培训",
+        "handover_note": note})
+    o.api.ok("POST", f"{V1}/leave-requests/{leave['id']}/approve", o.head["token"])
+    o.set_now(datetime(2026, 11, 30, 8, 40, tzinfo=OFFICE_TZ))
+    [handover] = wait_until(lambda: o.api.ok("GET", f"{V1}/handovers?active=true",
+                                             o.b1["token"])["items"], timeout=10)
+    assert (handover["to_id"], handover["note"]) == (o.b1["id"], note)
+
+    path = f"{V1}/leave-requests/{leave['id']}"
+    early = o.api.request("POST", f"{path}/acknowledge", o.head["token"])
+    assert (early.status_code, early.json()["error"]["code"]) == (409, "not_returned")
+    o.set_now(datetime(2026, 12, 1, 8, 20, tzinfo=OFFICE_TZ))
+    o.api.ok("POST", f"{path}/return", o.a["token"])
+
+    def waiting():
+        return o.api.ok("GET", f"{V1}/leave-requests?approver_id={o.head['id']}"
+                               f"&acknowledged=false", o.head["token"])["items"]
+    assert [item["id"] for item in waiting()] == [leave["id"]]
+    refused = o.api.request("POST", f"{path}/acknowledge", o.leader["token"])
+    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_approver")
+    done = o.api.ok("POST", f"{path}/acknowledge", o.head["token"])
+    assert done["return_acknowledged_at"] is not None
+    assert waiting() == []
+    again = o.api.request("POST", f"{path}/acknowledge", o.head["token"])
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_acknowledged")
+    wrong_kind = o.api.request("POST", f"{V1}/leave-notices/{leave['id']}/acknowledge",
+                               o.head["token"])
+    assert wrong_kind.status_code == 404

@@ -10,6 +10,7 @@ API_PATHS = [
     "/leave-notices/{id}/reject", "/leave-notices/{id}/return", "/leave-requests",
     "/leave-requests/{id}/approve", "/leave-requests/{id}/reject",
     "/leave-requests/{id}/return", "/absence-reports", "/leave-notices/{id}",
+    "/leave-notices/{id}/acknowledge", "/leave-requests/{id}/acknowledge",
     "/public/notice-board", "/documents", "/documents/{id}/assign", "/documents/{id}/return",
     "/documents/{id}/return/approve", "/documents/{id}/consultations",
     "/documents/{id}/consultations/{cid}/reply", "/documents/{id}/extensions",
