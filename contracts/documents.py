@@ -29,13 +29,15 @@ class Overdue(Schema):
 
 
 class ExtensionNotified(Schema):
-    """The sending unit is told of an extension, its basis and both dates."""
+    """The sending unit is told of an extension, its basis, the handling opinion and both
+    dates (the 延期办理告知函 at ``/documents/{id}/extension-letter``)."""
 
     document_id = fields.String(required=True)
     from_unit = fields.String(required=True)
     old_due_date = fields.Date(required=True)
     new_due_date = fields.Date(required=True)
     basis = fields.String(required=True)
+    opinion = fields.String(load_default=None, allow_none=True)  # absent before it existed
 
 
 class DocumentReturned(Schema):

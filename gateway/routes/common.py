@@ -1,5 +1,7 @@
 """What every route module shares: role groups and forwarding to a service."""
 
+from werkzeug.wrappers import Response
+
 ADMIN = ("admin",)
 ORG_MANAGERS = ("admin", "division_head")
 ABSENTEES = ("staff", "division_head")  # who files notices, handles documents and inquiries
@@ -15,3 +17,9 @@ def forward(service, method, *inputs):
     """A handler passing the named inputs (actor, body, query, path params) to a service."""
     return lambda c: c.call(service, method, *(
         name if isinstance(name, Fixed) else c.input(name) for name in inputs))
+
+
+def printable(service, method, *inputs):
+    """A handler whose service answers with a printable page (text/html), not JSON."""
+    handler = forward(service, method, *inputs)
+    return lambda c: Response(handler(c), mimetype="text/html")

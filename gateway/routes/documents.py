@@ -1,7 +1,7 @@
 """Documents (办文限时): incoming documents against due dates, outgoing numbering."""
 
 from gateway.dispatch import ANY, Route
-from gateway.routes.common import ABSENTEES, forward
+from gateway.routes.common import ABSENTEES, Fixed, forward, printable
 from services.documents import schemas as documents
 
 
@@ -40,8 +40,14 @@ def document_routes():
         Route("GET", "/documents", ANY, call("list_documents", "query"), "documents",
               response=doc, many=True,
               query=("status", "assignee_id", "overdue", "limit", "offset")),
-        Route("GET", "/documents/{id}", ANY, call("get_document", "id"), "a document",
-              response=doc),
+        Route("GET", "/documents/{id}", ANY, call("get_document", "id"),
+              "a document, incoming or outgoing (see direction)", response=doc),
+        Route("GET", "/documents/{id}/extension-letter", ANY,
+              printable("documents", "letter", "id", Fixed("extension")),
+              "延期办理告知函 to the sending unit, text/html (404 before an extension)"),
+        Route("GET", "/documents/{id}/return-letter", ANY,
+              printable("documents", "letter", "id", Fixed("return")),
+              "退文说明 to the sending unit, text/html (404 before an approved return)"),
         Route("POST", "/documents/outgoing", ABSENTEES, call("create_outgoing", "actor", "body"),
               "draft an outgoing document", documents.OutgoingIn, out, status=201),
         Route("POST", "/documents/outgoing/{id}/sign", ("leader",), call("sign", "actor", "id"),

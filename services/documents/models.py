@@ -32,6 +32,7 @@ class Document(Base):
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     due_date: Mapped[date | None] = mapped_column(sa.Date)
     return_reason: Mapped[str | None] = mapped_column(sa.String(1000))
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the head approved
     result: Mapped[str | None] = mapped_column(sa.Text)
     completed_by: Mapped[str | None] = mapped_column(sa.String(36))
     completed_on: Mapped[date | None] = mapped_column(sa.Date)
@@ -61,6 +62,7 @@ class Extension(Base):
     old_due_date: Mapped[date] = mapped_column(sa.Date)
     new_due_date: Mapped[date] = mapped_column(sa.Date)
     basis: Mapped[str] = mapped_column(sa.String(1000))
+    opinion: Mapped[str | None] = mapped_column(sa.Text)  # 处理意见, told to the sender
     requested_by: Mapped[str] = mapped_column(sa.String(36))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -36,8 +36,11 @@ class ReplyIn(Schema):
 
 
 class ExtensionIn(Schema):
+    """四.3: the basis of the extension and the handling opinion, both told to the sender."""
+
     new_due_date = fields.Date(required=True)
     basis = text(1000, required=True)
+    opinion = text(2000, required=True)
 
 
 class CompleteIn(Schema):
@@ -75,6 +78,7 @@ class ExtensionOut(Schema):
     old_due_date = fields.Date()
     new_due_date = fields.Date()
     basis = fields.String()
+    opinion = fields.String(allow_none=True)
     requested_at = OfficeTime()
 
 

@@ -15,9 +15,9 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.documents import deadlines, routing, rules
+from services.documents import deadlines, letters, routing, rules
 from services.documents import schemas as s
-from services.documents.models import Consultation, Document, Extension
+from services.documents.models import Consultation, Document, Extension, Outgoing
 from services.documents.outgoing import OutgoingEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -74,7 +74,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             rules.check_return_approval(document, actor["id"], head_id)
-            document.status = "returned"
+            document.status, document.returned_at = "returned", clock.now()
             work.emit("document_returned", {"document_id": document.id,
                                             "from_unit": document.from_unit,
                                             "reason": document.return_reason})
@@ -116,11 +116,11 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             work.session.add(Extension(
                 id=str(uuid.uuid4()), document_id=document.id, old_due_date=document.due_date,
                 new_due_date=data["new_due_date"], basis=data["basis"],
-                requested_by=actor["id"], requested_at=clock.now()))
+                opinion=data["opinion"], requested_by=actor["id"], requested_at=clock.now()))
             work.emit("extension_notified", {
                 "document_id": document.id, "from_unit": document.from_unit,
                 "old_due_date": document.due_date, "new_due_date": data["new_due_date"],
-                "basis": data["basis"]})
+                "basis": data["basis"], "opinion": data["opinion"]})
             document.due_date = data["new_due_date"]
         return self._dump(document)
 
@@ -154,15 +154,33 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def get_document(self, document_id):
+        """An incoming document with its consultations and extensions, or an outgoing one."""
         with self.uow as work:
+            outgoing = work.session.get(Outgoing, document_id)
+            if outgoing is not None:
+                return {**s.OutgoingOut().dump(outgoing), "direction": "outgoing"}
             document = found(work.session, Document, document_id, "document")
             consultations = work.session.scalars(sa.select(Consultation).where(
                 Consultation.document_id == document_id)).all()
             extensions = work.session.scalars(sa.select(Extension).where(
                 Extension.document_id == document_id)).all()
-        return {**self._dump(document),
+        return {**self._dump(document), "direction": "incoming",
                 "consultations": s.ConsultationOut(many=True).dump(consultations),
                 "extensions": s.ExtensionOut(many=True).dump(extensions)}
+
+    @rpc
+    def letter(self, document_id, kind):
+        """The letter to the sending unit: ``extension`` (the latest) or ``return``."""
+        with self.uow as work:
+            document = found(work.session, Document, document_id, "document")
+            if kind == "return" and document.status == "returned":
+                return letters.return_letter(document, self.settings.office_name)
+            extension = kind == "extension" and work.session.scalars(
+                sa.select(Extension).where(Extension.document_id == document_id)
+                .order_by(Extension.requested_at.desc())).first()
+            if extension:
+                return letters.extension_letter(document, extension, self.settings.office_name)
+        raise NotFound(f"no {kind} letter for this document", code="letter_not_found")
 
     @rpc
     def working_day(self, query):

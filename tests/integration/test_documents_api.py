@@ -67,21 +67,39 @@ def test_the_signal_goes_yellow_then_red_and_the_scan_reports_each_once(office):
     assert len(events(o, "overdue")) == 1 and len(events(o, "deadline_warning")) == 1
 
 
-def test_an_extension_moves_the_due_date_and_notifies_the_sender(office):
+def letter(o, document, kind):
+    return o.api.request("GET", f"{V1}/documents/{document['id']}/{kind}-letter", o.a["token"])
+
+
+def test_an_extension_moves_the_due_date_and_writes_to_the_sender(office):
     o = office
     document = assigned(o)
-    extended = o.api.ok("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
-                        {"new_due_date": "2026-10-23", "basis": "需征求财政厅意见"})
+    assert letter(o, document, "extension").status_code == 404
+    no_opinion = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions",
+                               o.a["token"], {"new_due_date": "2026-10-23", "basis": "x"})
+    assert (no_opinion.status_code, no_opinion.json()["error"]["code"]) == (
+        422, "validation_error")
+    assert events(o, "extension_notified") == []
+    extended = o.api.ok("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"], {
+        "new_due_date": "2026-10-23", "basis": "需征求财政厅意见",
+        "opinion": "已函请财政厅于10月20日前反馈，收到后3个工作日内办结"})
     assert extended["due_date"] == "2026-10-23"
     [notice] = events(o, "extension_notified")
-    assert (notice["old_due_date"], notice["new_due_date"], notice["from_unit"]) == (
-        "2026-10-16", "2026-10-23", "省教育厅")
+    assert (notice["old_due_date"], notice["new_due_date"], notice["from_unit"],
+            notice["opinion"]) == ("2026-10-16", "2026-10-23", "省教育厅",
+                                   "已函请财政厅于10月20日前反馈，收到后3个工作日内办结")
+    page = letter(o, document, "extension")
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
+    for text in ("延期办理告知函", "省教育厅", "《关于调整机构编制的请示》", "2026年9月28日",
+                 "2026年10月16日", "2026年10月23日", "需征求财政厅意见", "已函请财政厅",
+                 "省机构编制委员会办公室"):
+        assert text in page.text, text
     earlier = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
-                            {"new_due_date": "2026-10-20", "basis": "x"})
+                            {"new_due_date": "2026-10-20", "basis": "x", "opinion": "y"})
     assert earlier.json()["error"]["code"] == "extension_not_later"
     o.set_now(datetime(2026, 10, 26, 9, 0, tzinfo=OFFICE_TZ))
     late = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
-                         {"new_due_date": "2026-11-30", "basis": "x"})
+                         {"new_due_date": "2026-11-30", "basis": "x", "opinion": "y"})
     assert (late.status_code, late.json()["error"]["code"]) == (409, "too_late_to_extend")
 
 
@@ -109,6 +127,25 @@ def test_a_document_outside_the_remit_goes_back_to_the_sender_once_the_head_agre
                         o.head["token"])
     assert returned["status"] == "returned"
     assert events(o, "document_returned")[0]["reason"] == "不属于本处职责"
+    page = letter(o, document, "return")
+    assert page.status_code == 200
+    for text in ("退文说明", "省教育厅", "《关于调整机构编制的请示》", "不属于本处职责",
+                 "2026年9月28日"):
+        assert text in page.text, text
+    assert letter(o, {"id": "ghost"}, "return").status_code == 404
+
+
+def test_an_outgoing_document_is_found_at_the_documents_address_too(office):
+    o = office
+    draft = o.api.ok("POST", f"{V1}/documents/outgoing", o.a["token"],
+                     {"title": "关于核定编制的批复", "series": "编发"})
+    found = o.api.ok("GET", f"{V1}/documents/{draft['id']}", o.a["token"])
+    assert (found["direction"], found["status"], found["title"]) == (
+        "outgoing", "draft", "关于核定编制的批复")
+    assert o.api.ok("GET", f"{V1}/documents/{assigned(o)['id']}",
+                    o.a["token"])["direction"] == "incoming"
+    missing = o.api.request("GET", f"{V1}/documents/ghost", o.a["token"])
+    assert (missing.status_code, missing.json()["error"]["code"]) == (404, "document_not_found")
 
 
 def test_bad_document_requests_are_refused_and_change_nothing(office):

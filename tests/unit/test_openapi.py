@@ -24,7 +24,8 @@ API_PATHS = [
     "/complaints/{id}/investigate", "/complaints/{id}/conclude", "/reports/commitments",
     "/violations", "/violations/{id}/contest", "/violations/{id}/uphold",
     "/violations/{id}/waive", "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss",
-    "/appraisals/{staff_id}", "/org/warnings",
+    "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
+    "/documents/{id}/return-letter",
 ]
 
 
