@@ -8,13 +8,51 @@ CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", 
 
 
 class FirstInquiryLapsed(Schema):
-    """An inquiry still open at the end of the next working day (raised once)."""
+    """An inquiry not closed by the end of the next working day (raised once per stage).
+
+    ``first_response``: the first responder (or the B acting for them) did not close it;
+    ``guided``: the division it was guided to did not answer — its head answers for it.
+    """
 
     inquiry_id = fields.String(required=True)
     first_responder_id = fields.String(required=True)
     acting_id = fields.String(required=True, allow_none=True)
     recorded_at = fields.AwareDateTime(required=True)
     due_day = fields.Date(required=True)
+    stage = fields.String(load_default="first_response", validate=validate.OneOf(
+        ["first_response", "guided"]))
+    division_id = fields.String(load_default=None, allow_none=True)
+    head_id = fields.String(load_default=None, allow_none=True)
+
+    @validates_schema
+    def _a_head_for_a_guided_lapse(self, data, **kwargs):
+        if data.get("stage") == "guided" and not data.get("head_id"):
+            raise ValidationError("a guided inquiry's lapse names the division's head",
+                                  "head_id")
+
+
+class ApplicationOverdue(Schema):
+    """六.3: an accepted application still open after its due date (raised once per date);
+    the reviewer who accepted it answers, or the B acting for them."""
+
+    application_id = fields.String(required=True)
+    matter_id = fields.String(required=True)
+    reviewer_id = fields.String(required=True)
+    acting_id = fields.String(required=True, allow_none=True)
+    due_date = fields.Date(required=True)
+    days_late = fields.Integer(required=True)
+    source = fields.String(required=True, validate=validate.Equal("application"))
+
+
+class ApplicationCompleted(Schema):
+    """六.3: 办结."""
+
+    application_id = fields.String(required=True)
+    reviewer_id = fields.String(required=True)
+    completed_by = fields.String(required=True)
+    due_date = fields.Date(required=True)
+    completed_on = fields.Date(required=True)
+    on_time = fields.Boolean(required=True)
 
 
 class LapsedItem(Schema):
@@ -71,7 +109,7 @@ class InquiryClosed(Schema):
     first_responder_id = fields.String(required=True)
     closed_by = fields.String(required=True)
     how = fields.String(required=True, validate=validate.OneOf(
-        ["handled", "guided", "redirected"]))
+        ["handled", "guided", "redirected", "answered"]))
     closed_at = fields.AwareDateTime(required=True)
 
 
@@ -80,6 +118,8 @@ SCHEMAS = {
     "notice_violated": NoticeViolated,
     "complaint_filed": ComplaintFiled,
     "complaint_concluded": ComplaintConcluded,
+    "overdue": ApplicationOverdue,
+    "application_completed": ApplicationCompleted,
     "inquiry_closed": InquiryClosed,
     "work_routed": WorkRouted,
 }

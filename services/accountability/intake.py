@@ -21,8 +21,10 @@ def violations(source, type_, data, occurred_at):
 def _violations(source, type_, data, occurred_at):
     details = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
     if type_ == "overdue":
-        # B covering the post answers for delay while acting (不得推诿、留置、拖延或不办).
-        return [(data["acting_id"] or data["assignee_id"], "overdue", occurred_at, details)]
+        # B covering the post answers for delay while acting (不得推诿、留置、拖延或不办):
+        # a document's assignee's, an application's reviewer's.
+        owner = data["reviewer_id"] if source == "inquiries" else data["assignee_id"]
+        return [(data["acting_id"] or owner, "overdue", occurred_at, details)]
     if type_ in ("late_return", "unauthorised_absence"):
         return [(data["staff_id"], type_, occurred_at, details)]
     if type_ == "complaint_concluded":
@@ -35,7 +37,10 @@ def _violations(source, type_, data, occurred_at):
         people = data["earlier_reviewer_ids"] or [data["reviewer_id"]]
         return [(person, "notice_violated", occurred_at, details) for person in people]
     if type_ == "first_inquiry_lapsed":
-        return [(data["first_responder_id"], "first_inquiry_lapsed", occurred_at, details)]
+        # Guided to a division, its head answers; else the first responder or their B (五.4).
+        person = data["head_id"] if data.get("stage") == "guided" else \
+            data["acting_id"] or data["first_responder_id"]
+        return [(person, "first_inquiry_lapsed", occurred_at, details)]
     if type_ == "handover_failed":
         # Arranging backups is the division head's duty.
         return [(data["head_id"], "handover_failed", occurred_at, details)]

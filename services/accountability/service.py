@@ -57,6 +57,7 @@ class AccountabilityService(ViolationEntrypoints, ServiceBase):
     policy = GradingPolicy()
 
     on_overdue = violation_handler("documents", "overdue")
+    on_application_overdue = violation_handler("inquiries", "overdue")
     on_late_return = violation_handler("attendance", "late_return")
     on_unauthorised_absence = violation_handler("attendance", "unauthorised_absence")
     on_complaint_concluded = violation_handler("inquiries", "complaint_concluded")
@@ -147,7 +148,8 @@ class AccountabilityService(ViolationEntrypoints, ServiceBase):
             for person, division, kind, occurred_at, details in people:
                 cases.record(work, person, division, {
                     "kind": kind, "nature": grading.default_nature(kind, details),
-                    "occurred_at": occurred_at, "details": details, "source": event.source,
+                    "occurred_at": occurred_at, "details": details,
+                    "source": event.data.get("source", event.source),  # "application"
                     "source_event_id": event.id}, self.policy)
 
     def _person(self, staff_id):

@@ -7,15 +7,17 @@ import uuid
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
-from chassis.errors import Forbidden, NotFound, Unauthenticated
-from chassis.schemas import Actor, PageArgs, page
+from chassis.errors import NotFound, Unauthenticated
+from chassis.schemas import Actor
 from services.inquiries import notice_html, rules
 from services.inquiries import schemas as s
 from services.inquiries.models import (
     Application,
+    HandoverView,
     Matter,
     Notice,
     NoticeCounter,
@@ -42,29 +44,6 @@ class ApplicationEntrypoints:
     """Mixed into InquiriesService; needs ``uow``, ``call``, ``calendar``, ``settings``."""
 
     @rpc
-    def create_matter(self, actor, payload):
-        actor, data = Actor().load(actor), s.MatterIn().load(payload)
-        head_id = self.call("posts", "get_division", data["division_id"])["head_id"]
-        if actor["role"] != "admin" and actor["id"] != head_id:
-            raise Forbidden("an admin or the division's head publishes its matters",
-                            code="not_your_division")
-        with self.uow as work:
-            matter = Matter(id=str(uuid.uuid4()), **data)
-            work.session.add(matter)
-        return s.MatterOut().dump(matter)
-
-    @rpc
-    def list_matters(self, query=None):
-        with self.uow as work:
-            return page(work.session, sa.select(Matter).order_by(Matter.name), s.MatterOut,
-                        PageArgs().load(query or {}))
-
-    @rpc
-    def get_matter(self, matter_id):
-        with self.uow as work:
-            return s.MatterOut().dump(found(work.session, Matter, matter_id, "matter"))
-
-    @rpc
     def submit_application(self, actor, payload):
         actor, data = Actor().load(actor), s.ApplicationIn().load(payload)
         token = secrets.token_urlsafe(16)
@@ -78,7 +57,7 @@ class ApplicationEntrypoints:
                 contact=data["contact"], status="returned", token_hash=digest(token),
                 created_at=clock.now())
             work.session.add(application)
-            notice = self._review(work, application, matter, data["materials"], actor["id"])
+            notice = self._review(work, application, matter, data, actor["id"])
         return {**self._dump(application, notice), "token": token}
 
     @rpc
@@ -86,11 +65,34 @@ class ApplicationEntrypoints:
         actor, data = Actor().load(actor), s.ResubmissionIn().load(payload)
         with self.uow as work:
             application = locked(work.session, Application, application_id, "application")
+            rules.check_matter(data["matter_id"], application.matter_id)
             if application.status != "returned":
-                raise rules.NotReturned("the application was accepted")
+                raise rules.NotReturned(f"the application is {application.status}",
+                                        {"status": application.status})
+            for field in ("applicant", "contact"):  # a correction of who applies
+                setattr(application, field, data.get(field) or getattr(application, field))
             matter = work.session.get(Matter, application.matter_id)
-            notice = self._review(work, application, matter, data["materials"], actor["id"])
+            notice = self._review(work, application, matter, data, actor["id"])
         return self._dump(application, notice)
+
+    @rpc
+    def complete_application(self, actor, application_id, payload):
+        """办结: by the reviewer who accepted it, or the B acting for them."""
+        actor, data = Actor().load(actor), s.CompleteIn().load(payload)
+        with self.uow as work:
+            application = locked(work.session, Application, application_id, "application")
+            rules.check_completion(application.status, application.reviewer_id,
+                                   application.acting_id, actor["id"])
+            application.status, application.result = "completed", data["result"]
+            application.completed_by, application.completed_on = actor["id"], clock.today()
+            application.completed_on_time = application.completed_on <= application.due_date
+            work.emit("application_completed", {
+                "application_id": application.id, "reviewer_id": application.reviewer_id,
+                "completed_by": actor["id"], "due_date": application.due_date,
+                "completed_on": application.completed_on,
+                "on_time": application.completed_on_time})
+            self._route_applications(work, application.reviewer_id)
+        return self._dump(application, None)
 
     @rpc
     def get_application(self, application_id):
@@ -109,28 +111,38 @@ class ApplicationEntrypoints:
             if application is None or (actor is None and not hmac.compare_digest(
                     application.token_hash, digest(token))):
                 raise NotFound("no such application", code="application_not_found")
+            matter = work.session.get(Matter, application.matter_id)
+            if application.status == "refused":
+                return notice_html.render_refusal(application, matter,
+                                                  self.settings.office_name)
             notice = self._latest_notice(work.session, application)
             if notice is None:
-                raise NotFound("the application has no one-time notice", code="no_notice")
-            matter = work.session.get(Matter, application.matter_id)
+                raise NotFound("the application has no written notice", code="no_notice")
             return notice_html.render(notice, application, matter, self.settings.office_name)
 
-    def _review(self, work, application, matter, materials, reviewer_id):
-        """One review: accept, or return with ONE notice of every problem; catch lapses."""
-        session = work.session
+    def _review(self, work, application, matter, data, reviewer_id):
+        """One review: accept, refuse with the reason, or return with ONE notice of every
+        problem; catch one-time-notice lapses."""
+        session, materials = work.session, data["materials"]
         problems = rules.review(matter.materials, materials)
+        outcome = rules.review_outcome(problems, data["refusal_reason"])
         history = earlier_reviews(session, application.id)
         review = Review(id=str(uuid.uuid4()), application_id=application.id,
                         seq=len(history) + 1, reviewer_id=reviewer_id, reviewed_at=clock.now(),
-                        materials=materials, outcome="returned" if problems else "accepted")
+                        materials=materials, outcome=outcome)
         session.add(review)
         session.flush()
-        if not problems:
-            application.status = "accepted"
+        application.status = outcome
+        if outcome != "returned":
+            application.reviewer_id, application.decided_at = reviewer_id, clock.now()
+        if outcome == "refused":
+            application.refusal_reason = data["refusal_reason"].strip()
+            return None
+        if outcome == "accepted":
             application.due_date = self.calendar.add_working_days(clock.today(),
                                                                   matter.time_limit_days)
+            self._route_applications(work, reviewer_id)
             return None
-        application.status = "returned"
         year = clock.today().year
         notice = Notice(id=str(uuid.uuid4()), application_id=application.id,
                         review_id=review.id, items=problems, basis=matter.basis,
@@ -141,6 +153,15 @@ class ApplicationEntrypoints:
         session.add(notice)
         self._report_lapses(work, application, review, rules.lapses(problems, history))
         return notice
+
+    def _route_applications(self, work, reviewer_id):
+        """五.4: a reviewer's accepted applications go to the B acting for them, and back."""
+        work.session.flush()
+        accepted = work.session.scalars(sa.select(Application).where(
+            Application.reviewer_id == reviewer_id, Application.status == "accepted")).all()
+        projections.route(work, HandoverView, reviewer_id, accepted, "application",
+                          lambda a: {"id": a.id, "title": a.applicant[:100],
+                                     "due_date": a.due_date})
 
     def _report_lapses(self, work, application, review, lapsed):
         if not lapsed:

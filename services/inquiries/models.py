@@ -15,10 +15,15 @@ class Base(DeclarativeBase):
 
 
 class Inquiry(Base):
-    """首问: a visitor's inquiry, owned by the first staff member asked until closed."""
+    """首问: a visitor's inquiry, owned by the first staff member asked until closed.
+
+    Guided to one of our divisions (二.4) it stays open for that division (``guided``)
+    until someone there answers it (``answered``) by ``answer_due_day``.
+    """
 
     __tablename__ = "inquiries"
-    __table_args__ = (sa.Index("ix_inquiries_status_lapse", "status", "lapse_day"),)
+    __table_args__ = (sa.Index("ix_inquiries_status_lapse", "status", "lapse_day"),
+                      sa.Index("ix_inquiries_status_answer_due", "status", "answer_due_day"))
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     visitor_name: Mapped[str] = mapped_column(sa.String(100))
     contact: Mapped[str] = mapped_column(sa.String(100))
@@ -36,6 +41,12 @@ class Inquiry(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     lapse_day: Mapped[date] = mapped_column(sa.Date)
     lapse_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    guide_note: Mapped[str | None] = mapped_column(sa.Text)
+    guided_head_id: Mapped[str | None] = mapped_column(sa.String(36))  # answers for a lapse
+    answer_due_day: Mapped[date | None] = mapped_column(sa.Date)
+    answered_by: Mapped[str | None] = mapped_column(sa.String(36))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer_lapse_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Matter(Base):
@@ -52,9 +63,11 @@ class Matter(Base):
 
 
 class Application(Base):
-    """An application for a matter, reviewed on the spot, accepted or returned."""
+    """An application for a matter, reviewed on the spot: accepted (and then completed,
+    办结, by its due date), returned with a one-time notice, or refused (不予受理)."""
 
     __tablename__ = "applications"
+    __table_args__ = (sa.Index("ix_applications_status_due", "status", "due_date"),)
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     matter_id: Mapped[str] = mapped_column(sa.ForeignKey("matters.id"), index=True)
     applicant: Mapped[str] = mapped_column(sa.String(200))
@@ -63,6 +76,15 @@ class Application(Base):
     token_hash: Mapped[str] = mapped_column(sa.String(64))
     due_date: Mapped[date | None] = mapped_column(sa.Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reviewer_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)  # accepted it
+    acting_id: Mapped[str | None] = mapped_column(sa.String(36))
+    refusal_reason: Mapped[str | None] = mapped_column(sa.Text)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # accepted or refused
+    result: Mapped[str | None] = mapped_column(sa.Text)
+    completed_by: Mapped[str | None] = mapped_column(sa.String(36))
+    completed_on: Mapped[date | None] = mapped_column(sa.Date)
+    completed_on_time: Mapped[bool | None] = mapped_column(sa.Boolean)
+    overdue_for: Mapped[date | None] = mapped_column(sa.Date)  # due date reported overdue
 
 
 class Review(Base):

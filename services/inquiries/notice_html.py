@@ -2,7 +2,7 @@
 
 from html import escape
 
-from chassis.printable import page
+from chassis.printable import chinese_date, page
 from services.inquiries.rules import PROBLEMS
 
 ONE_TIME = """<p class="number">{number}</p>
@@ -30,3 +30,20 @@ def render(notice, application, matter, office_name):
         time_limit_days=notice.time_limit_days, procedure=escape(notice.procedure))
     return page("一次性告知书", body, escape(office_name), notice.issued_at,
                 title=f"一次性告知书 {notice.number}")
+
+
+REFUSAL = """<p>{applicant}：</p>
+<p>您于{applied}申请办理的“{matter}”事项，经审核，不予受理。理由如下：</p>
+<p><strong>不予受理理由：</strong>{reason}</p>
+<p><strong>办理依据：</strong>{basis}</p>
+<p>如有异议，可向本单位咨询或依法提出。</p>"""
+
+
+def render_refusal(application, matter, office_name):
+    """不予受理告知书 (六.1, 六.2): the reason an application is not taken up, in writing."""
+    body = REFUSAL.format(applicant=escape(application.applicant),
+                          applied=chinese_date(application.created_at),
+                          matter=escape(matter.name),
+                          reason=escape(application.refusal_reason or ""),
+                          basis=escape(matter.basis))
+    return page("不予受理告知书", body, escape(office_name), application.decided_at)

@@ -31,6 +31,9 @@ def semi_annual(session, start, end):
     add("lapses", session.execute(
         sa.select(Inquiry.first_responder_id, sa.func.count())
         .where(within(Inquiry.lapse_reported_at)).group_by(Inquiry.first_responder_id)))
+    add("lapses", session.execute(  # guided and left unanswered: the receiving head's
+        sa.select(Inquiry.guided_head_id, sa.func.count())
+        .where(within(Inquiry.answer_lapse_reported_at)).group_by(Inquiry.guided_head_id)))
     for violation in session.scalars(sa.select(NoticeViolation).where(
             within(NoticeViolation.found_at))):
         add("lapses", [(reviewer, 1) for reviewer in violation.reviewer_ids])

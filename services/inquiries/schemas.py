@@ -45,7 +45,14 @@ class HandleIn(Schema):
 
 
 class GuideIn(Schema):
+    """二.4: one of our divisions receives it, and must answer it."""
+
     division_id = fields.String(required=True)
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+
+
+class AnswerIn(Schema):
+    answer = text(5000, required=True)
 
 
 class RedirectIn(Schema):
@@ -61,9 +68,14 @@ class InquiryOut(Schema):
     matter_id = fields.String(allow_none=True)
     first_responder_id = fields.String()
     acting_id = fields.String(allow_none=True)
-    status = fields.String(metadata={"enum": ["open", "handled", "guided", "redirected"]})
+    status = fields.String(metadata={"enum": ["open", "handled", "guided", "answered",
+                                              "redirected"]})
     answer = fields.String(allow_none=True)
     guided_division_id = fields.String(allow_none=True)
+    guide_note = fields.String(allow_none=True)
+    answer_due_day = fields.Date(allow_none=True)
+    answered_by = fields.String(allow_none=True)
+    answered_at = OfficeTime(allow_none=True)
     external_unit = fields.String(allow_none=True)
     explanation = fields.String(allow_none=True)
     closed_by = fields.String(allow_none=True)
@@ -85,11 +97,21 @@ class ApplicationIn(Schema):
     contact = text(100, required=True)
     materials = fields.List(fields.Nested(SubmittedMaterial), required=True,
                             validate=validate.Length(max=100))
+    refusal_reason = fields.String(load_default=None, allow_none=True, metadata={
+        "description": "不予受理: the reason the application is refused"},
+        validate=validate.Length(max=2000))
 
 
-class ResubmissionIn(Schema):
-    materials = fields.List(fields.Nested(SubmittedMaterial), required=True,
-                            validate=validate.Length(max=100))
+class ResubmissionIn(ApplicationIn):
+    """The shape of a submission; the matter, when given, must be the application's."""
+
+    matter_id = fields.String(load_default=None, allow_none=True)
+    applicant = text(200)
+    contact = text(100)
+
+
+class CompleteIn(Schema):
+    result = text(5000, required=True)
 
 
 class NoticeItem(Schema):
@@ -113,8 +135,16 @@ class ApplicationOut(Schema):
     matter_id = fields.String()
     applicant = fields.String()
     contact = fields.String()
-    status = fields.String(metadata={"enum": ["accepted", "returned"]})
+    status = fields.String(metadata={"enum": ["accepted", "returned", "refused", "completed"]})
     due_date = fields.Date(allow_none=True)
+    reviewer_id = fields.String(allow_none=True)
+    acting_id = fields.String(allow_none=True)
+    refusal_reason = fields.String(allow_none=True)
+    decided_at = OfficeTime(allow_none=True)
+    result = fields.String(allow_none=True)
+    completed_by = fields.String(allow_none=True)
+    completed_on = fields.Date(allow_none=True)
+    completed_on_time = fields.Boolean(allow_none=True)
     notice = fields.Nested(NoticeOut, allow_none=True)
     token = fields.String(metadata={"description": "only when filed: opens the public notice"})
 

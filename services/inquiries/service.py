@@ -16,17 +16,19 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, matching, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.inquiries import report, rules
+from services.inquiries import deadlines, report, rules
 from services.inquiries import schemas as s
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
+from services.inquiries.matters import MatterEntrypoints
 from services.inquiries.models import HandoverView, Inquiry, Matter, StaffView
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
 
 
-class InquiriesService(ApplicationEntrypoints, ComplaintEntrypoints, ServiceBase):
+class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntrypoints,
+                       ServiceBase):
     """首问 · 一次性告知 · 服务承诺: inquiries, applications, complaints, the check report."""
 
     name = "inquiries"
@@ -49,20 +51,40 @@ class InquiriesService(ApplicationEntrypoints, ComplaintEntrypoints, ServiceBase
 
     @rpc
     def close_inquiry(self, actor, inquiry_id, how, payload):
-        """Handled (an answer), guided to one of our divisions, or redirected outside."""
+        """Handled (an answer), guided to one of our divisions (which must then answer it),
+        or redirected outside."""
         actor, data = Actor().load(actor), CLOSINGS[how]().load(payload)
-        if how == "guided":
-            self.call("posts", "get_division", data["division_id"])
+        division = how == "guided" and self.call("posts", "get_division", data["division_id"])
         with self.uow as work:
             inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
             rules.check_closer(inquiry, actor["id"])
-            for field, value in data.items():
-                setattr(inquiry, "guided_division_id" if field == "division_id" else field, value)
+            if division:
+                inquiry.guided_division_id, inquiry.guide_note = division["id"], data["note"]
+                inquiry.guided_head_id = division["head_id"] or division["leader_id"]
+                inquiry.answer_due_day = rules.lapse_day(clock.today(), self.calendar)
+            else:
+                for field, value in data.items():
+                    setattr(inquiry, field, value)
             inquiry.status, inquiry.closed_by, inquiry.closed_at = how, actor["id"], clock.now()
             work.emit("inquiry_closed", {
                 "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
                 "closed_by": actor["id"], "how": how, "closed_at": inquiry.closed_at})
             self._route(work, inquiry.first_responder_id)
+        return s.InquiryOut().dump(inquiry)
+
+    @rpc
+    def answer_inquiry(self, actor, inquiry_id, payload):
+        """二.4: staff or the head of the division it was guided to answer it."""
+        actor, data = Actor().load(actor), s.AnswerIn().load(payload)
+        division_id = self.call("posts", "get_staff", actor["id"])["division_id"]
+        with self.uow as work:
+            inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
+            rules.check_answerer(inquiry.status, inquiry.guided_division_id, division_id)
+            inquiry.status, inquiry.answer = "answered", data["answer"]
+            inquiry.answered_by, inquiry.answered_at = actor["id"], clock.now()
+            work.emit("inquiry_closed", {
+                "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
+                "closed_by": actor["id"], "how": "answered", "closed_at": inquiry.answered_at})
         return s.InquiryOut().dump(inquiry)
 
     @rpc
@@ -99,17 +121,9 @@ class InquiriesService(ApplicationEntrypoints, ComplaintEntrypoints, ServiceBase
 
     @periodic("scan_interval")
     def scan_lapses(self):
-        """首问 lapses: still open after the end of the next working day (once each)."""
+        """首问 lapses, guided inquiries left unanswered, applications past due (once each)."""
         with self.uow as work:
-            lapsed = work.session.scalars(sa.select(Inquiry).where(
-                Inquiry.status == "open", Inquiry.lapse_day < clock.today(),
-                Inquiry.lapse_reported_at.is_(None)).with_for_update(skip_locked=True))
-            for inquiry in lapsed:
-                inquiry.lapse_reported_at = clock.now()
-                work.emit("first_inquiry_lapsed", {
-                    "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
-                    "acting_id": inquiry.acting_id, "recorded_at": inquiry.recorded_at,
-                    "due_day": inquiry.lapse_day}, fact=(inquiry.id, "first_inquiry_lapsed"))
+            deadlines.scan(work, clock.today())
 
     @handle_event("posts", "staff_changed")
     def on_staff_changed(self, event):
@@ -121,12 +135,14 @@ class InquiriesService(ApplicationEntrypoints, ComplaintEntrypoints, ServiceBase
         with self.uow as work:
             if projections.record_started(work.session, HandoverView, event.data):
                 self._route(work, event.data["from_id"])
+                self._route_applications(work, event.data["from_id"])
 
     @handle_event("posts", "handover_ended")
     def on_handover_ended(self, event):
         with self.uow as work:
             projections.record_ended(work.session, HandoverView, event.data)
             self._route(work, event.data["from_id"])
+            self._route_applications(work, event.data["from_id"])
 
     def _route(self, work, responder_id):
         """A first responder's open inquiries go to the B acting for them, and back."""

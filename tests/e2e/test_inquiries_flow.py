@@ -80,3 +80,63 @@ def test_an_open_inquiry_lapses_once_and_goes_to_the_acting_b_meanwhile(api, sys
     handled = api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/handle", b["token"],
                      {"answer": "已答复"})
     assert handled["status"] == "handled" and handled["closed_by"] == b["id"]
+
+
+def violations_of(api, leader, person):
+    return api.ok("GET", f"{V1}/violations?staff_id={person['id']}", leader["token"])["items"]
+
+
+def test_a_guided_inquiry_left_unanswered_is_held_against_the_receiving_head(api, system):
+    admin = api.login("admin", "admin")
+    set_clock(api, admin, datetime(2026, 12, 14, 9, 0, tzinfo=OFFICE_TZ))  # Monday
+    org = Organisation(api, admin)
+    division, leader, _ = org.division()
+    receiving, _, receiving_head = org.division()
+    clerk = org.staff(division_id=division["id"])
+    inquiry = api.ok("POST", f"{V1}/inquiries", clerk["token"], {
+        "visitor_name": "郑先生", "contact": "135", "question": "内设机构调整"})
+    api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/guide", clerk["token"],
+           {"division_id": receiving["id"], "note": "请到机构处咨询"})
+    set_clock(api, admin, datetime(2026, 12, 16, 9, 0, tzinfo=OFFICE_TZ))  # Wednesday
+    [violation] = wait_until(lambda: violations_of(api, leader, receiving_head), timeout=20,
+                             message="a violation against the receiving head")
+    assert (violation["kind"], violation["details"]["inquiry_id"],
+            violation["details"]["stage"]) == ("first_inquiry_lapsed", inquiry["id"], "guided")
+    assert violations_of(api, leader, clerk) == []  # the first responder guided it in time
+
+
+def test_an_overdue_application_is_held_against_the_acting_b(api, system):
+    admin = api.login("admin", "admin")
+    wednesday = datetime(2026, 12, 16, 9, 0, tzinfo=OFFICE_TZ)
+    set_clock(api, admin, wednesday)
+    org = Organisation(api, admin)
+    division, leader, head = org.division()
+    a, b = (org.staff(division_id=division["id"], name=n) for n in ("钱一", "孙二"))
+    api.ok("POST", f"{V1}/posts", admin, {
+        "title": "审核岗", "division_id": division["id"], "duties": ["审核"],
+        "holder_id": a["id"], "backup_ids": [b["id"]]})
+    matter = api.ok("POST", f"{V1}/matters", head["token"], {
+        "name": "编制使用核准", "basis": "《机构编制管理条例》", "time_limit_days": 1,
+        "procedure": "受理、核准", "division_id": division["id"],
+        "materials": [{"code": "A", "name": "申请表", "required": True}]})
+    application = api.ok("POST", f"{V1}/applications", a["token"], {
+        "matter_id": matter["id"], "applicant": "省某中心", "contact": "1",
+        "materials": [{"code": "A", "ok": True}]})
+    assert (application["status"], application["due_date"]) == ("accepted", "2026-12-17")
+    leave = api.ok("POST", f"{V1}/leave-requests", a["token"], {
+        "start_date": "2026-12-17", "end_date": "2026-12-18", "reason": "培训",
+        "handover_note": "省某中心的编制使用核准申请已受理，17日到期，请孙二办结"})
+    api.ok("POST", f"{V1}/leave-requests/{leave['id']}/approve", head["token"])
+    set_clock(api, admin, datetime(2026, 12, 17, 8, 40, tzinfo=OFFICE_TZ))
+    wait_until(lambda: api.ok("GET", f"{V1}/applications/{application['id']}",
+                              a["token"])["acting_id"] == b["id"], timeout=20,
+               message="the application routed to the acting B")
+    set_clock(api, admin, datetime(2026, 12, 18, 9, 0, tzinfo=OFFICE_TZ))
+    [violation] = wait_until(lambda: violations_of(api, leader, b), timeout=20,
+                             message="the overdue held against the acting B")
+    assert (violation["kind"], violation["source"], violation["details"]["application_id"]) == (
+        "overdue", "application", application["id"])
+    assert violations_of(api, leader, a) == []
+    done = api.ok("POST", f"{V1}/applications/{application['id']}/complete", b["token"],
+                  {"result": "已核准"})
+    assert (done["status"], done["completed_on_time"]) == ("completed", False)

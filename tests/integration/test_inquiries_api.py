@@ -273,3 +273,96 @@ def test_the_semi_annual_check_counts_per_staff_member(office):
                          o.leader["token"]).status_code == 422
     assert o.api.request("GET", f"{V1}/reports/commitments?half=2026H2",
                          o.a["token"]).status_code == 403
+
+
+def test_a_guided_inquiry_stays_open_until_the_receiving_division_answers(office):
+    o = office
+    other, _, other_head = o.org.division()
+    clerk = o.org.staff(division_id=other["id"], name="赵六")
+    inquiry = o.api.ok("POST", f"{V1}/inquiries", o.a["token"], {
+        "visitor_name": "周先生", "contact": "139", "question": "事业单位法人登记"})
+    guided = o.api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/guide", o.a["token"],
+                      {"division_id": other["id"], "note": "已引导至二楼登记窗口"})
+    assert (guided["status"], guided["guided_division_id"], guided["guide_note"],
+            guided["answer_due_day"]) == ("guided", other["id"], "已引导至二楼登记窗口",
+                                          "2026-11-27")
+    listed = o.api.ok("GET", f"{V1}/inquiries?guided_division_id={other['id']}&status=guided",
+                      clerk["token"])
+    assert [i["id"] for i in listed["items"]] == [inquiry["id"]]
+    path = f"{V1}/inquiries/{inquiry['id']}"
+    for token, status, code in ((o.b["token"], 403, "not_your_division"),
+                                (o.head["token"], 403, "not_your_division")):
+        response = o.api.request("POST", f"{path}/answer", token, {"answer": "x"})
+        assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+    handled = o.api.request("POST", f"{path}/handle", o.a["token"], {"answer": "x"})
+    assert (handled.status_code, handled.json()["error"]["code"]) == (409, "inquiry_closed")
+    answered = o.api.ok("POST", f"{path}/answer", clerk["token"], {"answer": "已当场办理登记"})
+    assert (answered["status"], answered["answered_by"]) == ("answered", clerk["id"])
+    again = o.api.request("POST", f"{path}/answer", other_head["token"], {"answer": "x"})
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "inquiry_not_guided")
+    closings = [e for e in events(o, "inquiry_closed") if e["inquiry_id"] == inquiry["id"]]
+    assert [(e["how"], e["closed_by"]) for e in closings] == [
+        ("guided", o.a["id"]), ("answered", clerk["id"])]
+
+    unanswered = o.api.ok("POST", f"{V1}/inquiries", o.a["token"], {
+        "visitor_name": "吴女士", "contact": "137", "question": "编制证明"})
+    o.api.ok("POST", f"{V1}/inquiries/{unanswered['id']}/guide", o.a["token"],
+             {"division_id": other["id"]})
+    o.set_now(MORNING + timedelta(days=4))  # Monday: Friday's end has passed
+    lapses = wait_until(lambda: events(o, "first_inquiry_lapsed"), timeout=10)
+    assert [(e["inquiry_id"], e["stage"], e["head_id"]) for e in lapses] == [
+        (unanswered["id"], "guided", other_head["id"])]
+    time.sleep(2)
+    assert len(events(o, "first_inquiry_lapsed")) == 1
+
+
+def test_an_application_is_refused_in_writing_with_its_reason(office):
+    o = office
+    refused = o.api.ok("POST", f"{V1}/applications", o.a["token"], {
+        "matter_id": o.matter["id"], "applicant": "某公司", "contact": "0571-2",
+        "materials": materials(M1=True, M2=True, M3=True, M4=True),
+        "refusal_reason": "申请人为企业，不属于事业单位登记范围"})
+    assert (refused["status"], refused["refusal_reason"], refused["notice"]) == (
+        "refused", "申请人为企业，不属于事业单位登记范围", None)
+    page = o.api.request("GET", f"{V1}/applications/{refused['id']}/notice"
+                                f"?token={refused['token']}")
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
+    for text in ("不予受理告知书", "某公司", "事业单位设立登记", "不属于事业单位登记范围",
+                 "《事业单位登记管理暂行条例》", "2026年11月26日"):
+        assert text in page.text, text
+    again = o.api.request("POST", f"{V1}/applications/{refused['id']}/resubmit", o.a["token"],
+                          {"materials": []})
+    assert (again.status_code, again.json()["error"]["code"]) == (
+        409, "application_not_returned")
+
+
+def test_an_accepted_application_is_completed_on_time_or_reported_overdue_once(office):
+    o = office
+    body = {"matter_id": o.matter["id"], "applicant": "省某研究院", "contact": "0571-1",
+            "materials": materials(M1=True, M2=True, M3="未盖章", M4=True)}
+    returned = o.api.ok("POST", f"{V1}/applications", o.a["token"], body)
+    mismatch = o.api.request("POST", f"{V1}/applications/{returned['id']}/resubmit",
+                             o.b["token"], {**body, "matter_id": "other"})
+    assert (mismatch.status_code, mismatch.json()["error"]["code"]) == (422, "matter_mismatch")
+    accepted = o.api.ok("POST", f"{V1}/applications/{returned['id']}/resubmit", o.b["token"], {
+        **body, "materials": materials(M1=True, M2=True, M3=True, M4=True)})
+    assert (accepted["status"], accepted["reviewer_id"], accepted["due_date"]) == (
+        "accepted", o.b["id"], "2026-12-17")  # 15 working days
+    path = f"{V1}/applications/{accepted['id']}"
+    foreign = o.api.request("POST", f"{path}/complete", o.a["token"], {"result": "x"})
+    assert (foreign.status_code, foreign.json()["error"]["code"]) == (403, "not_reviewer")
+
+    o.set_now(datetime(2026, 12, 18, 9, 0, tzinfo=OFFICE_TZ))
+    [overdue] = wait_until(lambda: events(o, "overdue"), timeout=10)
+    assert (overdue["application_id"], overdue["reviewer_id"], overdue["days_late"],
+            overdue["source"]) == (accepted["id"], o.b["id"], 1, "application")
+    done = o.api.ok("POST", f"{path}/complete", o.b["token"], {"result": "已登记发证"})
+    assert (done["status"], done["completed_on_time"], done["completed_on"]) == (
+        "completed", False, "2026-12-18")
+    twice = o.api.request("POST", f"{path}/complete", o.b["token"], {"result": "x"})
+    assert (twice.status_code, twice.json()["error"]["code"]) == (
+        409, "application_not_accepted")
+    time.sleep(2)
+    assert len(events(o, "overdue")) == 1
+    [completed] = events(o, "application_completed")
+    assert completed["on_time"] is False

@@ -171,6 +171,15 @@ def test_staff_see_only_their_own_violations():
 
 def test_each_violation_event_names_who_is_at_fault():
     at = NOW
+    overdue_application = {"reviewer_id": "r", "acting_id": None, "source": "application"}
+    assert intake.violations("inquiries", "overdue", overdue_application, at)[0][0] == "r"
+    assert intake.violations("inquiries", "overdue", {**overdue_application,
+                                                      "acting_id": "b"}, at)[0][0] == "b"
+    lapse = {"first_responder_id": "a", "acting_id": "b", "stage": "first_response",
+             "head_id": None}
+    assert intake.violations("inquiries", "first_inquiry_lapsed", lapse, at)[0][0] == "b"
+    assert intake.violations("inquiries", "first_inquiry_lapsed", {
+        **lapse, "stage": "guided", "head_id": "h"}, at)[0][0] == "h"
     assert intake.violations("documents", "overdue", {"assignee_id": "a", "acting_id": "b"},
                              at)[0][0] == "b"
     assert intake.violations("documents", "overdue", {"assignee_id": "a", "acting_id": None},

@@ -25,7 +25,7 @@ API_PATHS = [
     "/violations", "/violations/{id}/contest", "/violations/{id}/uphold",
     "/violations/{id}/waive", "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss",
     "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
-    "/documents/{id}/return-letter",
+    "/documents/{id}/return-letter", "/inquiries/{id}/answer", "/applications/{id}/complete",
 ]
 
 

@@ -48,9 +48,67 @@ class BadHalfYear(Invalid):
     code = "bad_half_year"
 
 
+class NotGuided(Conflict):
+    code = "inquiry_not_guided"
+
+
+class NotYourDivision(Forbidden):
+    code = "not_your_division"
+
+
+class MatterMismatch(Invalid):
+    code = "matter_mismatch"
+
+
+class NotReviewer(Forbidden):
+    code = "not_reviewer"
+
+
+class NotAccepted(Conflict):
+    code = "application_not_accepted"
+
+
 def lapse_day(recorded_on, calendar):
     """首问: an inquiry must be closed by the end of the next working day."""
     return calendar.add_working_days(recorded_on, 1)
+
+
+def check_answerer(status: str, guided_division_id: str | None,
+                   actor_division_id: str | None) -> None:
+    """二.4: the division an inquiry was guided to receives, handles and answers it."""
+    if status != "guided":
+        raise NotGuided(f"the inquiry is {status}, not waiting for a division's answer",
+                        {"status": status})
+    if actor_division_id is None or actor_division_id != guided_division_id:
+        raise NotYourDivision("the division it was guided to answers it",
+                              {"division_id": guided_division_id})
+
+
+def review_outcome(problems: list, refusal_reason: str | None) -> str:
+    """六.2: refused (不予受理) with a reason; else returned with every problem; else accepted."""
+    if (refusal_reason or "").strip():
+        return "refused"
+    return "returned" if problems else "accepted"
+
+
+def check_matter(given: str | None, actual: str) -> None:
+    if given is not None and given != actual:
+        raise MatterMismatch("a resubmission is for the application's own matter",
+                             {"matter_id": actual})
+
+
+def check_completion(status: str, reviewer_id: str | None, acting_id: str | None,
+                     actor_id: str) -> None:
+    """六.3: the reviewer who accepted it (or the B acting for them) finishes it, once."""
+    if actor_id not in (reviewer_id, acting_id):
+        raise NotReviewer("the reviewer who accepted it, or their acting B, completes it",
+                          {"reviewer_id": reviewer_id})
+    if status != "accepted":
+        raise NotAccepted(f"the application is {status}", {"status": status})
+
+
+def days_late(due_date: date, today: date) -> int:
+    return (today - due_date).days
 
 
 def check_closer(inquiry, actor_id):

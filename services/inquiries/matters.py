@@ -1,0 +1,39 @@
+"""办事事项: the matter catalogue the public reads (服务承诺制: 办事程序、必备条件)."""
+
+import uuid
+
+import sqlalchemy as sa
+
+from chassis.db import found
+from chassis.entrypoints import rpc
+from chassis.errors import Forbidden
+from chassis.schemas import Actor, PageArgs, page
+from services.inquiries import schemas as s
+from services.inquiries.models import Matter
+
+
+class MatterEntrypoints:
+    """Mixed into InquiriesService; needs ``uow`` and ``call``."""
+
+    @rpc
+    def create_matter(self, actor, payload):
+        actor, data = Actor().load(actor), s.MatterIn().load(payload)
+        head_id = self.call("posts", "get_division", data["division_id"])["head_id"]
+        if actor["role"] != "admin" and actor["id"] != head_id:
+            raise Forbidden("an admin or the division's head publishes its matters",
+                            code="not_your_division")
+        with self.uow as work:
+            matter = Matter(id=str(uuid.uuid4()), **data)
+            work.session.add(matter)
+        return s.MatterOut().dump(matter)
+
+    @rpc
+    def list_matters(self, query=None):
+        with self.uow as work:
+            return page(work.session, sa.select(Matter).order_by(Matter.name), s.MatterOut,
+                        PageArgs().load(query or {}))
+
+    @rpc
+    def get_matter(self, matter_id):
+        with self.uow as work:
+            return s.MatterOut().dump(found(work.session, Matter, matter_id, "matter"))
