@@ -17,9 +17,7 @@ def test_an_overdue_document_a_late_return_and_a_complaint_make_one_serious_case
     org = Organisation(api, admin)
     division, leader, head = org.division()
     a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
-    api.ok("POST", f"{V1}/posts", admin, {
-        "title": "综合岗", "division_id": division["id"], "duties": ["综合"],
-        "holder_id": a["id"], "backup_ids": [b["id"]]})
+    org.post(division, a, [b], "综合岗")
 
     late_doc = api.ok("POST", f"{V1}/documents", a["token"], {
         "title": "关于编制调整的请示", "from_unit": "某厅", "received_at": day.isoformat(),

@@ -16,9 +16,7 @@ def test_an_absent_assignees_document_is_a_pending_item_the_acting_b_completes(a
     org = Organisation(api, admin)
     division, _, head = org.division()
     a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
-    post = api.ok("POST", f"{V1}/posts", admin, {
-        "title": "收文办理岗", "division_id": division["id"], "duties": ["办理来文"],
-        "holder_id": a["id"], "backup_ids": [b["id"]]})
+    post = org.post(division, a, [b], "收文办理岗")
     document = api.ok("POST", f"{V1}/documents", a["token"], {
         "title": "关于核定编制的函", "from_unit": "省卫健委", "received_at": day.isoformat(),
         "urgent": False, "kind": "函"})

@@ -83,9 +83,7 @@ def test_killing_posts_while_absences_are_approved_loses_and_doubles_no_handover
     pairs = []
     for _ in range(6):
         holder, backup = (org.staff(division_id=division["id"]) for _ in range(2))
-        post = api.ok("POST", f"{V1}/posts", admin, {
-            "title": "岗位", "division_id": division["id"], "duties": ["职责"],
-            "holder_id": holder["id"], "backup_ids": [backup["id"]]})
+        post = org.post(division, holder, [backup], "岗位")
         notice = file_notice(api, holder, day + timedelta(minutes=5))
         pairs.append((post, backup, notice))
 

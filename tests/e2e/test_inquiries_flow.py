@@ -53,9 +53,7 @@ def test_an_open_inquiry_lapses_once_and_goes_to_the_acting_b_meanwhile(api, sys
     org = Organisation(api, admin)
     division, _, head = org.division()
     a, b = (org.staff(division_id=division["id"]) for _ in range(2))
-    post = api.ok("POST", f"{V1}/posts", admin, {
-        "title": "咨询接待岗", "division_id": division["id"], "duties": ["接待咨询"],
-        "holder_id": a["id"], "backup_ids": [b["id"]]})
+    post = org.post(division, a, [b], "咨询接待岗")
     inquiry = api.ok("POST", f"{V1}/inquiries", a["token"], {
         "visitor_name": "孙女士", "contact": "136", "question": "编制备案流程"})
 
@@ -112,9 +110,7 @@ def test_an_overdue_application_is_held_against_the_acting_b(api, system):
     org = Organisation(api, admin)
     division, leader, head = org.division()
     a, b = (org.staff(division_id=division["id"], name=n) for n in ("钱一", "孙二"))
-    api.ok("POST", f"{V1}/posts", admin, {
-        "title": "审核岗", "division_id": division["id"], "duties": ["审核"],
-        "holder_id": a["id"], "backup_ids": [b["id"]]})
+    org.post(division, a, [b], "审核岗")
     matter = api.ok("POST", f"{V1}/matters", head["token"], {
         "name": "编制使用核准", "basis": "《机构编制管理条例》", "time_limit_days": 1,
         "procedure": "受理、核准", "division_id": division["id"],

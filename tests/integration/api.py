@@ -49,6 +49,12 @@ class Organisation:
         record["token"] = self.api.login(username, "password-123")
         return record
 
+    def post(self, division, holder, backups, title="综合岗", token=None):
+        """A post held by ``holder`` with ``backups`` in takeover order."""
+        return self.api.ok("POST", "/api/v1/posts", token or self.admin, {
+            "title": title, "division_id": division["id"], "duties": ["职责"],
+            "holder_id": holder["id"], "backup_ids": [b["id"] for b in backups]})
+
     def division(self):
         leader = self.staff("leader", name="分管领导")
         division = self.api.ok("POST", "/api/v1/divisions", self.admin,
