@@ -1,13 +1,15 @@
 """Local copies of posts' data that several services keep, fed by posts' events.
 
-- Staff (``staff_changed``): names and divisions, for boards and reports.
+- Staff (``staff_changed``): names, divisions and who has left, for boards, reports
+  and the work a head must reassign.
 - Handovers (``handover_started`` / ``handover_ended``): who covers a post now,
   and whose open work goes to which acting B. An end that overtakes its start
   leaves an ended row, so the late start is ignored.
 
 A service declares ``class StaffView(StaffColumns, Base)`` or
 ``class HandoverView(HandoverColumns, Base)`` and creates the table in its
-migration with :func:`create_staff_table` / :func:`create_handover_table`.
+migration with :func:`create_staff_table` (then :func:`add_staff_active`, as the
+migrations of services created before it did) / :func:`create_handover_table`.
 """
 
 import sqlalchemy as sa
@@ -21,6 +23,7 @@ class StaffColumns:
     staff_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(100))
     division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
 
 
 class HandoverColumns:
@@ -54,10 +57,38 @@ def create_handover_table(op):
     )
 
 
+def add_staff_active(op):
+    """The ``active`` flag, added to a staff view created before it existed."""
+    with op.batch_alter_table("staff_view") as table:
+        table.add_column(sa.Column("active", sa.Boolean, nullable=False,
+                                   server_default=sa.true()))
+
+
 def record_staff(session, view, data):
     row = session.get(view, data["staff_id"]) or view(staff_id=data["staff_id"])
     row.name, row.division_id = data["name"], data["division_id"]
+    row.active = data.get("active", True)
     session.add(row)
+
+
+def inactive(session, view, staff_ids):
+    """Of these people, those known to have left."""
+    return set(session.scalars(sa.select(view.staff_id).where(
+        view.staff_id.in_(staff_ids), view.active.is_(False))))
+
+
+def staff_view_handler(view):
+    """The entrypoint keeping a service's ``view`` of staff up to date from posts' events::
+
+        on_staff_changed = projections.staff_view_handler(StaffView)
+    """
+    from chassis.events import handle_event  # the consumer needs nameko; the views do not
+
+    @handle_event("posts", "staff_changed")
+    def on_staff_changed(self, event):
+        with self.uow as work:
+            record_staff(work.session, view, event.data)
+    return on_staff_changed
 
 
 def record_started(session, view, data):

@@ -74,3 +74,23 @@ def page(session, query, schema, args):
     """``{"items", "total"}`` for a select of one entity."""
     total, sliced = paginate(session, query, args)
     return {"items": schema(many=True).dump(session.scalars(sliced).all()), "total": total}
+
+
+class TodoItem(Schema):
+    """One thing waiting for someone (我的待办); every service answers ``todo(actor)`` with
+    a list of these, and the gateway gathers them (``GET /api/v1/me/todo``)."""
+
+    kind = fields.String(required=True, metadata={"enum": [
+        "approve_absence", "return_report", "document", "assign_document", "sign", "inquiry",
+        "application", "complaint", "violation", "case"]})
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    due = fields.Date(allow_none=True)
+    signal = fields.String(allow_none=True, metadata={"enum": ["green", "yellow", "red"]})
+    since = OfficeTime(required=True)
+    link = fields.String(required=True, metadata={"description": "the console page"})
+
+
+def todo_item(kind, record_id, title, since, link, due=None, signal=None):
+    return TodoItem().dump({"kind": kind, "id": record_id, "title": title, "since": since,
+                            "link": link, "due": due, "signal": signal})

@@ -6,12 +6,19 @@ ROLES = ("staff", "division_head", "leader", "admin")
 
 
 class StaffChanged(Schema):
-    """A staff account was created or changed; other services keep a projection."""
+    """A staff account was created or changed; other services keep a projection.
+
+    ``active`` false: the person left (their tokens stop working); ``token_version``
+    rises with a password change (older tokens stop working). Both are absent from
+    events raised before they existed.
+    """
 
     staff_id = fields.String(required=True)
     name = fields.String(required=True)
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
     division_id = fields.String(required=True, allow_none=True)
+    active = fields.Boolean(load_default=True)
+    token_version = fields.Integer(load_default=0)
 
 
 class DivisionChanged(Schema):
@@ -22,10 +29,14 @@ class DivisionChanged(Schema):
 
 
 class PostChanged(Schema):
+    """A post's holder, backups or title changed. ``holder_id`` None: vacant. On a change
+    of holder, ``previous_holder_id`` names whose open work the new holder takes over."""
+
     post_id = fields.String(required=True)
     title = fields.String(required=True)
     division_id = fields.String(required=True)
-    holder_id = fields.String(required=True)
+    holder_id = fields.String(required=True, allow_none=True)
+    previous_holder_id = fields.String(load_default=None, allow_none=True)
     backup_ids = fields.List(fields.String(), required=True)
     special = fields.Boolean(required=True)
 
@@ -52,7 +63,7 @@ class HandoverEnded(Schema):
     to_id = fields.String(required=True)
     ended_at = fields.AwareDateTime(required=True)
     why = fields.String(required=True, validate=validate.OneOf(["holder_returned",
-                                                                "backup_away"]))
+                                                                "backup_away", "post_vacant"]))
 
 
 class HandoverFailed(Schema):

@@ -11,14 +11,16 @@ from chassis.errors import Unauthenticated
 def issue_token(settings, staff):
     now = int(time.time())
     claims = {"sub": staff["id"], "role": staff["role"], "iat": now,
-              "exp": now + settings.token_ttl, "jti": uuid.uuid4().hex}
+              "exp": now + settings.token_ttl, "jti": uuid.uuid4().hex,
+              "ver": staff.get("token_version", 0)}
     token = jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
     return {"access_token": token, "token_type": "bearer", "expires_in": settings.token_ttl,
             "staff_id": staff["id"], "role": staff["role"]}
 
 
-def actor_from_header(settings, header):
-    """The acting user ``{id, role}`` from an ``Authorization: Bearer …`` header."""
+def actor_from_header(settings, revocations, header):
+    """The acting user ``{id, role}`` from an ``Authorization: Bearer …`` header, unless
+    the token was revoked (:mod:`gateway.revocations`)."""
     scheme, _, token = (header or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Unauthenticated("a bearer token is required", code="missing_token")
@@ -29,4 +31,5 @@ def actor_from_header(settings, header):
         raise Unauthenticated("the token has expired", code="token_expired") from None
     except jwt.InvalidTokenError:
         raise Unauthenticated("the token is not valid", code="invalid_token") from None
+    revocations.check(claims["sub"], claims.get("ver", 0))
     return {"id": claims["sub"], "role": claims["role"]}

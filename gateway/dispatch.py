@@ -47,6 +47,7 @@ class Context:
     call: object  # call(service, method, *args)
     settings: object
     dispatch_event: object
+    revocations: object
     _body: object = None
 
     @property
@@ -124,10 +125,10 @@ class Router:
                                f"no route {request.method} {request.path}") from None
 
 
-def authorise(route, settings, request):
+def authorise(route, settings, revocations, request):
     if route.roles is PUBLIC:
         return None
-    actor = actor_from_header(settings, request.headers.get("Authorization"))
+    actor = actor_from_header(settings, revocations, request.headers.get("Authorization"))
     if actor["role"] not in route.roles:
         raise GatewayError("forbidden", "wrong_role",
                            f"this needs one of the roles {', '.join(route.roles)}",

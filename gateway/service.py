@@ -6,7 +6,7 @@ import uuid
 
 from eventlet import GreenPool
 from marshmallow import ValidationError
-from nameko.events import EventDispatcher
+from nameko.events import BROADCAST, EventDispatcher, event_handler
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
 from nameko.web.handlers import HttpRequestHandler, http
@@ -14,10 +14,12 @@ from nameko.web.handlers import HttpRequestHandler, http
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
+from chassis.envelope import MalformedEvent, load_event
 from gateway import openapi
 from gateway.dispatch import Context, Router, authorise, parse_json, respond
 from gateway.errors import error_response, json_response
 from gateway.metrics import Metrics
+from gateway.revocations import REFRESH, Revocations
 from gateway.routes import ROUTES, clock_routes
 
 log = logging.getLogger("gateway")
@@ -64,6 +66,7 @@ class GatewayService:
     correlation_id = RequestLog()
     dispatch_event = EventDispatcher()
     metrics = Metrics()
+    revocations = Revocations()
 
     @http("GET", "/healthz")
     def healthz(self, request):
@@ -96,11 +99,11 @@ class GatewayService:
         route = None
         try:
             route, params = self._router().match(request)
-            actor = authorise(route, self.settings, request)
+            actor = authorise(route, self.settings, self.revocations, request)
             # A bad body is refused before any service is called, whatever the route reads.
             body = parse_json(request) if request.method in ("POST", "PUT", "PATCH") else None
             context = Context(request, params, actor, self.call, self.settings,
-                              self.dispatch_event, body)
+                              self.dispatch_event, self.revocations, body)
             response = respond(route, route.handler(context))
         except Exception as exc:
             if getattr(exc, "kind", None) is None and not isinstance(exc, ValidationError):
@@ -109,6 +112,22 @@ class GatewayService:
         response.headers[CORRELATION_HEADER] = self.correlation_id
         self.metrics.observe(route, response.status_code)
         return response
+
+    @event_handler("posts", "staff_changed", handler_type=BROADCAST, reliable_delivery=False)
+    def on_staff_changed(self, body):
+        """Someone left or changed their password: their older tokens stop at once."""
+        try:
+            self.revocations.learn(**load_event(body, "posts", "staff_changed").data)
+        except MalformedEvent as exc:
+            log.error("ignoring a malformed staff_changed: %s", exc)
+
+    @timer(interval=REFRESH, eager=True)
+    def refresh_revocations(self):
+        if "posts" in self.settings.services:
+            try:
+                self.revocations.learn_all(self.call("posts", "revocations"))
+            except Exception as exc:  # posts away: keep what we know, try again
+                log.warning("could not refresh revocations: %s", getattr(exc, "message", exc))
 
     @timer(interval=2)
     def rebroadcast_clock(self):

@@ -17,7 +17,7 @@ class CommitmentsOut(Schema):
 def one_time_notice(c):
     """一次性告知书 as HTML: for signed-in staff, or the public with the application's token."""
     header = c.request.headers.get("Authorization")
-    actor = actor_from_header(c.settings, header) if header else None
+    actor = actor_from_header(c.settings, c.revocations, header) if header else None
     page = c.call("inquiries", "notice_html", c.params["id"], actor, c.query.get("token"))
     return Response(page, mimetype="text/html")
 

@@ -2,10 +2,18 @@
 
 from marshmallow import Schema, fields
 
+from chassis.schemas import TodoItem
+from gateway import todo
 from gateway.auth import issue_token
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ADMIN, ORG_MANAGERS, forward
 from services.posts import schemas as posts
+
+
+class TodoOut(Schema):
+    items = fields.List(fields.Nested(TodoItem))
+    total = fields.Integer()
+    missing = fields.List(fields.String())
 
 
 class TokenOut(Schema):
@@ -18,6 +26,23 @@ class TokenOut(Schema):
 
 def login(c):
     return issue_token(c.settings, c.call("posts", "authenticate", c.body))
+
+
+def revoking(method, *inputs):
+    """A change that revokes tokens (leaving, a password): this gateway learns of it at
+    once, the others from the event."""
+    def handler(c):
+        staff = forward("posts", method, *inputs)(c)
+        c.revocations.learn(staff["id"], staff["active"], staff.get("token_version", 0))
+        return {k: v for k, v in staff.items() if k != "token_version"}
+    return handler
+
+
+def change_password(c):
+    """The caller's new password; older tokens stop, and a fresh token comes back."""
+    staff = c.call("posts", "change_password", c.actor, c.body)
+    c.revocations.learn(staff["id"], staff["active"], staff["token_version"])
+    return issue_token(c.settings, staff)
 
 
 def posts_call(method, *inputs):
@@ -45,6 +70,32 @@ ROUTES = [
           "create a staff account", posts.StaffIn, posts.StaffOut, status=201),
     Route("GET", "/staff/{id}", ANY, posts_call("get_staff", "id"), "a staff member",
           response=posts.StaffOut),
+    Route("GET", "/staff", ANY, posts_call("list_staff", "query"), "the staff list",
+          response=posts.StaffOut, many=True,
+          query=("division_id", "active", "role", "limit", "offset")),
+    Route("PUT", "/staff/{id}", ADMIN, revoking("update_staff", "actor", "id", "body"),
+          "correct a staff record, move them or change their role (older tokens stop)",
+          posts.StaffUpdate, posts.StaffOut),
+    Route("POST", "/staff/{id}/deactivate", ADMIN,
+          revoking("deactivate_staff", "actor", "id", "body"),
+          "someone left (调离, 退休): no sign-in, no tokens, out of B lists, posts vacant",
+          posts.DeactivationIn, posts.StaffOut),
+    Route("PUT", "/staff/{id}/password", ADMIN,
+          revoking("reset_password", "actor", "id", "body"),
+          "reset a password (older tokens stop)", posts.PasswordReset, posts.StaffOut),
+    Route("GET", "/me/todo", ANY,
+          lambda c: todo.gather(c.call, c.actor, c.settings.services),
+          "我的待办: what waits for the caller, most urgent first; `missing` names services "
+          "that did not answer", response=TodoOut),
+    Route("PUT", "/me/password", ANY, change_password,
+          "change one's password: older tokens stop; a fresh token comes back",
+          posts.PasswordChange, TokenOut),
+    Route("GET", "/posts", ANY, posts_call("list_posts", "query"), "posts",
+          response=posts.PostOut, many=True,
+          query=("division_id", "holder_id", "state", "limit", "offset")),
+    Route("PUT", "/posts/{id}", ORG_MANAGERS, posts_call("update_post", "actor", "id", "body"),
+          "change a post: title, duties, special, or a new holder who takes over its work",
+          posts.PostUpdate, posts.PostOut),
     Route("POST", "/posts", ORG_MANAGERS, posts_call("create_post", "actor", "body"),
           "create a post with its A holder and ordered B backups", posts.PostIn, posts.PostOut,
           status=201),

@@ -17,7 +17,7 @@ from chassis.events import handle_event
 from chassis.schemas import acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.accountability import cases, intake
+from services.accountability import cases, intake, todo
 from services.accountability import schemas as s
 from services.accountability.models import Achievement, Case, Violation
 from services.accountability.rules import grading, judgement
@@ -86,6 +86,11 @@ class AccountabilityService(ViolationEntrypoints, ServiceBase):
             total, sliced = paginate(work.session, select, args)
             items = [self._dump_case(work.session, c) for c in work.session.scalars(sliced)]
         return {"items": items, "total": total}
+
+    @rpc
+    def todo(self, actor, division_id=None):
+        with self.uow as work:
+            return todo.items(work.session, acting(actor, division_id))
 
     @rpc
     def decide(self, actor, case_id, payload):

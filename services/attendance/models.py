@@ -65,7 +65,7 @@ class PostView(Base):
     __tablename__ = "post_view"
     post_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(200))
-    holder_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    holder_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)  # None: vacant
     division_id: Mapped[str] = mapped_column(sa.String(36))
 
 

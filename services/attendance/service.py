@@ -15,7 +15,7 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, matching, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.attendance import absences, board, rules
+from services.attendance import absences, board, rules, todo
 from services.attendance import schemas as s
 from services.attendance.models import Absence, AbsenceReport, HandoverView, StaffView
 
@@ -91,6 +91,11 @@ class AttendanceService(ServiceBase):
         return s.AbsenceOut().dump(absence)
 
     @rpc
+    def todo(self, actor, division_id=None):
+        with self.uow as work:
+            return todo.items(work.session, Actor().load(actor)["id"])
+
+    @rpc
     def report_absence(self, actor, payload):
         actor, data = Actor().load(actor), s.ReportIn().load(payload)
         approver_id = self._approver(data["staff_id"], required=False)
@@ -143,10 +148,7 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             absences.scan(work, clock.now(), absences.grace_period(self.settings))
 
-    @handle_event("posts", "staff_changed")
-    def on_staff_changed(self, event):
-        with self.uow as work:
-            projections.record_staff(work.session, StaffView, event.data)
+    on_staff_changed = projections.staff_view_handler(StaffView)
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import HandoverColumns
+from chassis.projections import HandoverColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -83,6 +83,7 @@ class Outgoing(Base):
     seq: Mapped[int | None] = mapped_column(sa.Integer)
     number: Mapped[str | None] = mapped_column(sa.String(60))
     numbered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
@@ -93,6 +94,10 @@ class NumberSeries(Base):
     series: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
     year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(sa.Integer)
+
+
+class StaffView(StaffColumns, Base):
+    """Projection of posts' staff: whose open documents wait for reassignment."""
 
 
 class HandoverView(HandoverColumns, Base):

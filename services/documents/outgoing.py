@@ -19,7 +19,7 @@ class OutgoingEntrypoints:
         actor, data = Actor().load(actor), s.OutgoingIn().load(payload)
         with self.uow as work:
             outgoing = Outgoing(id=str(uuid.uuid4()), drafter_id=actor["id"], status="draft",
-                                **data)
+                                created_at=clock.now(), **data)
             work.session.add(outgoing)
         return s.OutgoingOut().dump(outgoing)
 

@@ -30,3 +30,19 @@ def reroute(work, assignee_id):
         .order_by(Document.due_date)).all()
     projections.route(work, HandoverView, assignee_id, documents, "document",
                     lambda d: {"id": d.id, "title": d.title, "due_date": d.due_date})
+
+
+def take_over(work, data):
+    """五 / 一: a post's new holder takes over the open documents its previous holder had in
+    the post's division (assignee and acting B follow)."""
+    previous, holder = data.get("previous_holder_id"), data["holder_id"]
+    if not previous or not holder or previous == holder:
+        return
+    documents = work.session.scalars(sa.select(Document).where(
+        Document.assignee_id == previous, Document.division_id == data["division_id"],
+        Document.status.in_(rules.OPEN)).with_for_update()).all()
+    for document in documents:
+        document.assignee_id = holder
+    if documents:
+        reroute(work, holder)
+        reroute(work, previous)

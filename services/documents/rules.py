@@ -85,14 +85,16 @@ def check_registrar(division_id):
         raise DivisionRequired("only a member of a division registers documents")
 
 
-def check_assignment(document, actor_id, head_id, assignee, urgent_due, today, calendar):
-    """批办: the division's head assigns a received document to one of its staff."""
+def check_assignment(document, actor_id, head_id, assignee, urgent_due, assignee_left=False):
+    """批办: the division's head assigns a received document to one of its active staff;
+    a document whose assignee has left is assigned again (``assignee_left``)."""
     if actor_id != head_id:
         raise NotDivisionHead("only the head of the document's division assigns it")
-    if document.status != "received":
+    if document.status != "received" and not (document.status == "assigned"
+                                              and assignee_left):
         raise AlreadyAssigned(f"the document is already {document.status}",
                               {"assignee_id": document.assignee_id})
-    if assignee["division_id"] != document.division_id:
+    if assignee["division_id"] != document.division_id or not assignee.get("active", True):
         raise NotInDivision("the assignee must belong to the document's division",
                             {"assignee_id": assignee["id"]})
     if document.urgent and urgent_due is None:

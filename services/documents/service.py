@@ -5,6 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
@@ -12,12 +13,12 @@ from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event
-from chassis.schemas import Actor, matching, paginate
+from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.documents import deadlines, letters, routing, rules
+from services.documents import deadlines, letters, routing, rules, todo
 from services.documents import schemas as s
-from services.documents.models import Consultation, Document, Extension, Outgoing
+from services.documents.models import Consultation, Document, Extension, Outgoing, StaffView
 from services.documents.outgoing import OutgoingEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -49,13 +50,18 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         head_id = self._division_head(document_id)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
+            previous = document.assignee_id
+            left = bool(previous and projections.inactive(work.session, StaffView, [previous]))
             rules.check_assignment(document, actor["id"], head_id, assignee, data["due_date"],
-                                   clock.today(), self.calendar)
-            document.due_date = rules.due_date_for(data["due_date"], clock.today(),
-                                                   self.calendar)
+                                   assignee_left=left)
+            if document.status == "received" or data["due_date"]:  # a reassignment keeps it
+                document.due_date = rules.due_date_for(data["due_date"], clock.today(),
+                                                       self.calendar)
             document.status, document.assignee_id = "assigned", assignee["id"]
             document.assigned_at = clock.now()
             routing.reroute(work, assignee["id"])
+            if previous and previous != assignee["id"]:
+                routing.reroute(work, previous)
         return self._dump(document)
 
     @rpc
@@ -169,6 +175,13 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 "extensions": s.ExtensionOut(many=True).dump(extensions)}
 
     @rpc
+    def todo(self, actor, division_id=None):
+        actor = acting(actor, division_id)
+        with self.uow as work:
+            return todo.items(work.session, actor, lambda d: rules.signal(
+                d, clock.today(), self.calendar, self.settings.warn_working_days))
+
+    @rpc
     def letter(self, document_id, kind):
         """The letter to the sending unit: ``extension`` (the latest) or ``return``."""
         with self.uow as work:
@@ -192,6 +205,14 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def scan_deadlines(self):
         with self.uow as work:
             deadlines.scan(work, clock.today(), self.calendar, self.settings.warn_working_days)
+
+    on_staff_changed = projections.staff_view_handler(StaffView)
+
+    @handle_event("posts", "post_changed")
+    def on_post_changed(self, event):
+        """A new holder takes over the previous holder's open documents of the division."""
+        with self.uow as work:
+            routing.take_over(work, event.data)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):

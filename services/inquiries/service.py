@@ -13,15 +13,15 @@ from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import Actor, matching, page
+from chassis.schemas import Actor, acting, matching, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.inquiries import deadlines, report, rules
+from services.inquiries import deadlines, report, rules, todo
 from services.inquiries import schemas as s
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
 from services.inquiries.matters import MatterEntrypoints
-from services.inquiries.models import HandoverView, Inquiry, Matter, StaffView
+from services.inquiries.models import Application, HandoverView, Inquiry, Matter, StaffView
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
@@ -88,6 +88,11 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
         return s.InquiryOut().dump(inquiry)
 
     @rpc
+    def todo(self, actor, division_id=None):
+        with self.uow as work:
+            return todo.items(work.session, acting(actor, division_id))
+
+    @rpc
     def get_inquiry(self, inquiry_id):
         with self.uow as work:
             return s.InquiryOut().dump(found(work.session, Inquiry, inquiry_id, "inquiry"))
@@ -125,10 +130,24 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
         with self.uow as work:
             deadlines.scan(work, clock.today())
 
-    @handle_event("posts", "staff_changed")
-    def on_staff_changed(self, event):
+    on_staff_changed = projections.staff_view_handler(StaffView)
+
+    @handle_event("posts", "post_changed")
+    def on_post_changed(self, event):
+        """A post's new holder takes over the previous holder's open inquiries and accepted
+        applications."""
+        previous, holder = event.data["previous_holder_id"], event.data["holder_id"]
+        if not previous or not holder or previous == holder:
+            return
         with self.uow as work:
-            projections.record_staff(work.session, StaffView, event.data)
+            for model, owner, status in ((Inquiry, Inquiry.first_responder_id, "open"),
+                                         (Application, Application.reviewer_id, "accepted")):
+                work.session.execute(sa.update(model).where(owner == previous,
+                                                            model.status == status)
+                                     .values({owner.key: holder}))
+            for person in (previous, holder):
+                self._route(work, person)
+                self._route_applications(work, person)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):

@@ -50,6 +50,9 @@ def posts_involving(session, staff_id):
         .order_by(Post.id).with_for_update()).all()
 
 
+ENDINGS = {"normal": "holder_returned", "vacant": "post_vacant"}
+
+
 def reconcile(work, posts):
     session = work.session
     session.flush()
@@ -60,7 +63,7 @@ def reconcile(work, posts):
         active = session.scalar(sa.select(Handover).where(
             Handover.post_id == post.id, Handover.ended_at.is_(None)))
         if active and active.to_id != acting_id:
-            end_handover(work, active, "holder_returned" if state == "normal" else "backup_away")
+            end_handover(work, active, ENDINGS.get(state, "backup_away"))
         if state == "covered" and (active is None or active.to_id != acting_id):
             start_handover(work, post, acting_id, current[post.holder_id])
         if state == "uncovered" and post.state != "uncovered":

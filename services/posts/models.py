@@ -24,7 +24,11 @@ class Division(Base):
 
 
 class Staff(Base):
-    """工作人员: a staff account. The password is only ever stored as a slow hash."""
+    """工作人员: a staff account. The password is only ever stored as a slow hash.
+
+    Someone who leaves (调离, 退休) is made inactive, never deleted: their history stays.
+    ``token_version`` goes up with every password change, revoking older tokens.
+    """
 
     __tablename__ = "staff"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
@@ -35,17 +39,26 @@ class Staff(Base):
     phone: Mapped[str] = mapped_column(sa.String(40))
     division_id: Mapped[str | None] = mapped_column(sa.ForeignKey("divisions.id"), index=True)
     role: Mapped[str] = mapped_column(sa.String(20))
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    leaving_reason: Mapped[str | None] = mapped_column(sa.String(500))
+    token_version: Mapped[int] = mapped_column(sa.Integer, default=0)
 
 
 class Post(Base):
-    """岗位: a post with its duties, its A holder (A角) and ordered B backups (B角)."""
+    """岗位: a post with its duties, its A holder (A角) and ordered B backups (B角).
+
+    A post whose holder left is ``vacant`` (no holder) until a new one is set; the
+    new holder takes over the open work of ``previous_holder_id``.
+    """
 
     __tablename__ = "posts"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(200))
     division_id: Mapped[str] = mapped_column(sa.ForeignKey("divisions.id"), index=True)
     duties: Mapped[list] = mapped_column(sa.JSON)
-    holder_id: Mapped[str] = mapped_column(sa.ForeignKey("staff.id"), index=True)
+    holder_id: Mapped[str | None] = mapped_column(sa.ForeignKey("staff.id"), index=True)
+    previous_holder_id: Mapped[str | None] = mapped_column(sa.String(36))
     special: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     state: Mapped[str] = mapped_column(sa.String(20), default="normal")
     acting_id: Mapped[str | None] = mapped_column(sa.String(36))

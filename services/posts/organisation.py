@@ -1,16 +1,94 @@
-"""Keeping the organisation true: what the admin and heads must fix (GET /org/warnings)."""
+"""Posts and their upkeep (岗位责任制, AB岗制): create, list, change holder or B order, the
+public signage, and what the admin and heads must fix (GET /org/warnings)."""
+
+import uuid
 
 import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor
-from services.posts import rules
+from chassis.schemas import Actor, matching, page, paginate
+from services.posts import handover, rules
 from services.posts import schemas as s
-from services.posts.models import Division, Post
+from services.posts.models import Backup, Division, Post, Staff
+from services.posts.people import post_changed
+from services.posts.rules import warnings
 
 
 class OrganisationEntrypoints:
     """Mixed into PostsService; needs ``uow``."""
+
+    @rpc
+    def create_post(self, actor, payload):
+        actor, data = Actor().load(actor), s.PostIn().load(payload)
+        with self.uow as work:
+            division = work.session.get(Division, data["division_id"])
+            if division is None:
+                raise rules.UnknownReference("unknown division",
+                                             {"division_id": data["division_id"]})
+            rules.check_manages_division(actor, division)
+            rules.check_holder(division, data["holder_id"],
+                               work.session.get(Staff, data["holder_id"]))
+            post = Post(id=str(uuid.uuid4()), title=data["title"], division_id=division.id,
+                        duties=data["duties"], holder_id=data["holder_id"],
+                        special=data["special"], state="normal", acting_id=None)
+            work.session.add(post)
+            self._set_backups(work, post, data["backup_ids"])
+        return s.PostOut().dump(post)
+
+    @rpc
+    def update_post(self, actor, post_id, payload):
+        """Title, duties, special, or a new holder, who takes over the previous one's work."""
+        actor, data = Actor().load(actor), s.PostUpdate().load(payload)
+        with self.uow as work:
+            post = self._managed_post(work, actor, post_id)
+            backup_ids, took_over_from = post.backup_ids, None
+            if data.get("holder_id", post.holder_id) != post.holder_id:
+                rules.check_holder(work.session.get(Division, post.division_id),
+                                   data["holder_id"], work.session.get(Staff, data["holder_id"]))
+                took_over_from = post.previous_holder_id = \
+                    post.holder_id or post.previous_holder_id
+                backup_ids = [b for b in backup_ids if b != data["holder_id"]]  # B becomes A
+            for key, value in data.items():
+                setattr(post, key, value)
+            self._set_backups(work, post, backup_ids, took_over_from)
+        return s.PostOut().dump(post)
+
+    @rpc
+    def set_backups(self, actor, post_id, payload):
+        actor, data = Actor().load(actor), s.BackupsIn().load(payload)
+        with self.uow as work:
+            post = self._managed_post(work, actor, post_id)
+            self._set_backups(work, post, data["backup_ids"])
+        return s.PostOut().dump(post)
+
+    @rpc
+    def get_post(self, post_id):
+        with self.uow as work:
+            return s.PostOut().dump(rules.require(work.session.get(Post, post_id), "post",
+                                                  post_id))
+
+    @rpc
+    def list_posts(self, query=None):
+        args = s.PostQuery().load(query or {})
+        with self.uow as work:
+            select = matching(sa.select(Post).order_by(Post.division_id, Post.title, Post.id),
+                              Post, args, ("division_id", "holder_id", "state"))
+            return page(work.session, select, s.PostOut, args)
+
+    @rpc
+    def signage(self, query=None):
+        args = s.SignageQuery().load(query or {})
+        with self.uow as work:
+            select = sa.select(Post, Division).join(Division).order_by(Division.code, Post.title)
+            if args.get("division_id"):
+                select = select.where(Post.division_id == args["division_id"])
+            total, sliced = paginate(work.session, select, args)
+            rows = work.session.execute(sliced).all()
+            people = {p.id: p for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(
+                {r.Post.holder_id for r in rows} | {r.Post.acting_id for r in rows})))}
+            cards = [rules.signage_card(post, division, people.get(post.holder_id),
+                                        people.get(post.acting_id)) for post, division in rows]
+        return {"items": s.SignageCard(many=True).dump(cards), "total": total}
 
     @rpc
     def org_warnings(self, actor, query=None):
@@ -27,8 +105,27 @@ class OrganisationEntrypoints:
             divisions = work.session.scalars(select).all()
             posts = work.session.scalars(sa.select(Post).where(
                 Post.division_id.in_([d.id for d in divisions])).order_by(Post.title)).all()
-            items = rules.org_warnings(
-                [rules.DivisionFacts(d.id, d.name, d.head_id, d.leader_id) for d in divisions],
-                [rules.PostFacts(p.id, p.title, p.division_id, p.special,
-                                 tuple(b.staff_id for b in p.backups)) for p in posts])
+            named = {p.holder_id for p in posts} | {b for p in posts for b in p.backup_ids}
+            people = {p.id: warnings.PersonFacts(p.id, p.name, p.division_id, p.active)
+                      for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(named)))}
+            items = warnings.org_warnings(
+                [warnings.DivisionFacts(d.id, d.name, d.head_id, d.leader_id) for d in divisions],
+                [warnings.PostFacts(p.id, p.title, p.division_id, p.special, p.holder_id,
+                                    tuple(p.backup_ids)) for p in posts], people)
         return {"items": s.OrgWarning(many=True).dump(items), "total": len(items)}
+
+    @staticmethod
+    def _managed_post(work, actor, post_id):
+        post = rules.require(work.session.get(Post, post_id, with_for_update=True), "post",
+                             post_id)
+        rules.check_manages_division(actor, work.session.get(Division, post.division_id))
+        return post
+
+    def _set_backups(self, work, post, backup_ids, took_over_from=None):
+        staff = work.session.scalars(sa.select(Staff).where(Staff.id.in_(backup_ids))).all()
+        rules.check_backups(post.holder_id, backup_ids, post.special,
+                            {p.id: p for p in staff}, post.division_id)
+        if backup_ids != post.backup_ids:
+            post.backups = [Backup(staff_id=b, rank=i) for i, b in enumerate(backup_ids, 1)]
+        handover.reconcile(work, [post])  # a new B list or holder may change who covers now
+        post_changed(work, post, took_over_from)

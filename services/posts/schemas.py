@@ -49,6 +49,35 @@ class StaffOut(Schema):
     phone = fields.String()
     division_id = fields.String(allow_none=True)
     role = fields.String()
+    active = fields.Boolean()
+    left_at = OfficeTime(allow_none=True)
+    leaving_reason = fields.String(allow_none=True)
+
+
+class StaffQuery(PageArgs):
+    division_id = fields.String()
+    active = fields.Boolean()
+    role = fields.String(validate=validate.OneOf(ROLES))
+
+
+class StaffUpdate(Schema):
+    name = text(100)
+    title = text(100)
+    phone = text(40)
+    division_id = fields.String(allow_none=True)
+    role = fields.String(validate=validate.OneOf(ROLES))
+
+
+class DeactivationIn(Schema):
+    reason = text(500, required=True, metadata={"description": "调离, 退休 …"})
+
+
+class PasswordReset(Schema):
+    new_password = fields.String(required=True, validate=validate.Length(max=200))
+
+
+class PasswordChange(PasswordReset):
+    old_password = fields.String(required=True, validate=validate.Length(max=200))
 
 
 class PostIn(Schema):
@@ -60,6 +89,20 @@ class PostIn(Schema):
     special = flag(load_default=False)
 
 
+class PostUpdate(Schema):
+    title = text(200)
+    duties = fields.List(text(500), validate=validate.Length(min=1, max=50))
+    holder_id = fields.String()
+    special = flag()
+
+
+class PostQuery(PageArgs):
+    division_id = fields.String()
+    holder_id = fields.String()
+    state = fields.String(validate=validate.OneOf(["normal", "covered", "uncovered",
+                                                   "vacant"]))
+
+
 class BackupsIn(Schema):
     backup_ids = fields.List(fields.String(), required=True, validate=validate.Length(max=10))
 
@@ -69,10 +112,10 @@ class PostOut(Schema):
     title = fields.String()
     division_id = fields.String()
     duties = fields.List(fields.String())
-    holder_id = fields.String()
+    holder_id = fields.String(allow_none=True, metadata={"description": "None: vacant"})
     backup_ids = fields.List(fields.String())
     special = fields.Boolean()
-    state = fields.String(metadata={"enum": ["normal", "covered", "uncovered"]})
+    state = fields.String(metadata={"enum": ["normal", "covered", "uncovered", "vacant"]})
     acting_id = fields.String(allow_none=True)
 
 
@@ -108,6 +151,7 @@ class SignageCard(Schema):
     phone = fields.String()
     duties = fields.List(fields.String())
     special = fields.Boolean()
+    vacant = fields.Boolean()
     acting_name = fields.String()
 
 
@@ -117,7 +161,9 @@ class WarningsQuery(Schema):
 
 class OrgWarning(Schema):
     kind = fields.String(metadata={"enum": [
-        "post_without_backup", "division_without_head", "division_without_leader"]})
+        "division_without_head", "division_without_leader", "post_without_backup",
+        "vacant_post", "inactive_backup", "holder_elsewhere", "backup_elsewhere"]})
     division_id = fields.String()
     post_id = fields.String()
+    staff_id = fields.String()
     message = fields.String()

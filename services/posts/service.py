@@ -7,15 +7,17 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
-from chassis.schemas import Actor, PageArgs, page, paginate
+from chassis.schemas import Actor, PageArgs, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from services.posts import handover, rules
+from services.posts import rules
 from services.posts import schemas as s
 from services.posts.handover_entrypoints import HandoverEntrypoints
-from services.posts.models import Backup, Division, Post, Staff
+from services.posts.models import Division, Staff
 from services.posts.organisation import OrganisationEntrypoints
 from services.posts.passwords import hash_password, verify_password
+from services.posts.people import PeopleEntrypoints, account, division_changed, staff_changed
+from services.posts.rules import people as people_rules
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -35,7 +37,8 @@ def new_id():
     return str(uuid.uuid4())
 
 
-class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
+class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoints,
+                   ServiceBase):
     """岗位责任制 · AB岗制: the organisation and its posts."""
 
     name = "posts"
@@ -49,7 +52,8 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
                 Staff.username == login["username"]))
         if not verify_password(staff and staff.password_hash, login["password"]):
             raise Unauthenticated("wrong username or password", code="invalid_credentials")
-        return s.StaffOut().dump(staff)
+        people_rules.check_active(account(staff))
+        return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
 
     @rpc
     def get_staff(self, staff_id):
@@ -68,13 +72,13 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
                 raise rules.UsernameTaken("the username is taken", {"username": data["username"]})
             division = data["division_id"] and work.session.get(Division, data["division_id"])
             rules.check_new_staff(data["role"], division, data["division_id"])
-            staff = Staff(id=new_id(), password_hash=password_hash, **data)
+            staff = Staff(id=new_id(), password_hash=password_hash, active=True,
+                          token_version=0, **data)
             work.session.add(staff)
             if rules.heads_division(data["role"]):
                 division.head_id = staff.id
-                self._division_changed(work, division)
-            work.emit("staff_changed", {"staff_id": staff.id, "name": staff.name,
-                                        "role": staff.role, "division_id": staff.division_id})
+                division_changed(work, division)
+            staff_changed(work, staff)
         return s.StaffOut().dump(staff)
 
     @rpc
@@ -88,7 +92,7 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
                 rules.check_leader(data["leader_id"], work.session.get(Staff, data["leader_id"]))
             division = Division(id=new_id(), head_id=None, **data)
             work.session.add(division)
-            self._division_changed(work, division)
+            division_changed(work, division)
         return s.DivisionOut().dump(division)
 
     @rpc
@@ -105,7 +109,7 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
                                  work.session.get(Staff, data["head_id"]))
             for key, value in data.items():
                 setattr(division, key, value)
-            self._division_changed(work, division)
+            division_changed(work, division)
         return s.DivisionOut().dump(division)
 
     @rpc
@@ -121,41 +125,6 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
             return page(work.session, query, s.DivisionOut, PageArgs().load(args or {}))
 
     @rpc
-    def create_post(self, actor, payload):
-        actor = Actor().load(actor)
-        data = s.PostIn().load(payload)
-        with self.uow as work:
-            division = work.session.get(Division, data["division_id"])
-            if division is None:
-                raise rules.UnknownReference("unknown division",
-                                             {"division_id": data["division_id"]})
-            rules.check_manages_division(actor, division)
-            rules.check_holder(division, data["holder_id"],
-                               work.session.get(Staff, data["holder_id"]))
-            post = Post(id=new_id(), title=data["title"], division_id=division.id,
-                        duties=data["duties"], holder_id=data["holder_id"],
-                        special=data["special"], state="normal", acting_id=None)
-            work.session.add(post)
-            self._set_backups(work, post, data["backup_ids"])
-        return s.PostOut().dump(post)
-
-    @rpc
-    def set_backups(self, actor, post_id, payload):
-        actor = Actor().load(actor)
-        data = s.BackupsIn().load(payload)
-        with self.uow as work:
-            post = rules.require(work.session.get(Post, post_id), "post", post_id)
-            rules.check_manages_division(actor, work.session.get(Division, post.division_id))
-            self._set_backups(work, post, data["backup_ids"])
-        return s.PostOut().dump(post)
-
-    @rpc
-    def get_post(self, post_id):
-        with self.uow as work:
-            return s.PostOut().dump(rules.require(work.session.get(Post, post_id), "post",
-                                                  post_id))
-
-    @rpc
     def approver_of(self, staff_id):
         """Who approves this person's leave-post notices and leave requests."""
         with self.uow as work:
@@ -163,33 +132,3 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, ServiceBase):
             division = staff.division_id and work.session.get(Division, staff.division_id)
             return {"approver_id": rules.approver_of(staff, division),
                     "staff": s.StaffOut().dump(staff)}
-
-    @rpc
-    def signage(self, query=None):
-        args = s.SignageQuery().load(query or {})
-        with self.uow as work:
-            select = sa.select(Post, Division).join(Division).order_by(Division.code, Post.title)
-            if args.get("division_id"):
-                select = select.where(Post.division_id == args["division_id"])
-            total, sliced = paginate(work.session, select, args)
-            rows = work.session.execute(sliced).all()
-            people = {p.id: p for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(
-                {r.Post.holder_id for r in rows} | {r.Post.acting_id for r in rows})))}
-            cards = [rules.signage_card(post, division, people[post.holder_id],
-                                        people.get(post.acting_id)) for post, division in rows]
-        return {"items": s.SignageCard(many=True).dump(cards), "total": total}
-
-    def _set_backups(self, work, post, backup_ids):
-        staff = work.session.scalars(sa.select(Staff).where(Staff.id.in_(backup_ids))).all()
-        rules.check_backups(post.holder_id, backup_ids, post.special,
-                            {p.id: p for p in staff}, post.division_id)
-        post.backups = [Backup(staff_id=b, rank=i) for i, b in enumerate(backup_ids, 1)]
-        handover.reconcile(work, [post])  # a new B list may change who covers now
-        work.emit("post_changed", {"post_id": post.id, "title": post.title,
-                                   "division_id": post.division_id, "holder_id": post.holder_id,
-                                   "backup_ids": backup_ids, "special": post.special})
-
-    def _division_changed(self, work, division):
-        work.emit("division_changed", {"division_id": division.id, "name": division.name,
-                                       "head_id": division.head_id,
-                                       "leader_id": division.leader_id})

@@ -40,18 +40,26 @@ def test_a_given_due_date_must_be_a_working_day_and_not_past():
 def test_only_the_divisions_head_assigns_a_received_document_once():
     received = document(status="received", assignee_id=None)
     assignee = {"id": "a", "division_id": "d1"}
-    today = date(2026, 11, 26)
-    rules.check_assignment(received, "head", "head", assignee, None, today, calendar)
+    rules.check_assignment(received, "head", "head", assignee, None)
     with pytest.raises(rules.NotDivisionHead):
-        rules.check_assignment(received, "other", "head", assignee, None, today, calendar)
+        rules.check_assignment(received, "other", "head", assignee, None)
     with pytest.raises(rules.AlreadyAssigned):
-        rules.check_assignment(document(), "head", "head", assignee, None, today, calendar)
+        rules.check_assignment(document(), "head", "head", assignee, None)
     with pytest.raises(rules.NotInDivision):
-        rules.check_assignment(received, "head", "head", {"id": "x", "division_id": "d2"},
-                               None, today, calendar)
+        rules.check_assignment(received, "head", "head", {"id": "x", "division_id": "d2"}, None)
+    with pytest.raises(rules.NotInDivision):  # someone who left
+        rules.check_assignment(received, "head", "head", {**assignee, "active": False}, None)
     with pytest.raises(rules.UrgentNeedsDueDate):
         rules.check_assignment(document(status="received", urgent=True), "head", "head",
-                               assignee, None, today, calendar)
+                               assignee, None)
+
+
+def test_a_document_whose_assignee_left_is_assigned_again():
+    rules.check_assignment(document(), "head", "head", {"id": "b", "division_id": "d1"}, None,
+                           assignee_left=True)
+    with pytest.raises(rules.AlreadyAssigned):
+        rules.check_assignment(document(status="completed"), "head", "head",
+                               {"id": "b", "division_id": "d1"}, None, assignee_left=True)
 
 
 def test_the_assignee_or_the_acting_backup_handles_a_document():

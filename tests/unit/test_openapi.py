@@ -26,6 +26,7 @@ API_PATHS = [
     "/violations/{id}/waive", "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss",
     "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
     "/documents/{id}/return-letter", "/inquiries/{id}/answer", "/applications/{id}/complete",
+    "/staff/{id}/deactivate", "/staff/{id}/password", "/me/password", "/me/todo",
 ]
 
 

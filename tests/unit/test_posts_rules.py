@@ -7,9 +7,9 @@ import pytest
 from services.posts import rules
 
 DIVISION = Record(id="d1", name="政府机构编制处", head_id="head")
-PEOPLE = {p: Record(id=p, division_id="d1", name=p.upper(), title="科员", phone="1")
-          for p in ("a", "b1", "b2")}
-PEOPLE["x"] = Record(id="x", division_id="d2", name="X", title="科员", phone="2")
+PEOPLE = {p: Record(id=p, division_id="d1", name=p.upper(), title="科员", phone="1",
+                   active=True) for p in ("a", "b1", "b2")}
+PEOPLE["x"] = Record(id="x", division_id="d2", name="X", title="科员", phone="2", active=True)
 
 
 def test_an_ordered_backup_list_of_division_members_is_accepted():

@@ -1,9 +1,9 @@
 """Rules of the organisation, 岗位责任制 (post responsibility) and the A/B post data (AB岗制).
 
-Pure functions: they take the records they judge and raise domain errors.
+Pure functions: they take the records they judge and raise domain errors. People
+coming and going (accounts, passwords, leaving) are in :mod:`.people`; what the
+admin must fix, in :mod:`.warnings`.
 """
-
-from dataclasses import dataclass
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -108,19 +108,21 @@ def heads_division(role):
 
 
 def check_leader(leader_id, leader):
-    if leader is None or leader.role != "leader":
+    if leader is None or leader.role != "leader" or not leader.active:
         raise NotALeader("the supervising leader must be a staff account with role leader",
                          {"leader_id": leader_id})
 
 
 def check_head(division, head_id, head):
-    if head is None or head.division_id != division.id or head.role not in MEMBER_ROLES:
+    if head is None or head.division_id != division.id or head.role not in MEMBER_ROLES \
+            or not head.active:
         raise NotInDivision("the head must be a member of the division", {"head_id": head_id})
 
 
 def check_holder(division, holder_id, holder):
-    if holder is None:
-        raise UnknownReference("unknown holder", {"holder_id": holder_id})
+    """The A holder: an active member of the post's division."""
+    if holder is None or not holder.active:
+        raise UnknownReference("unknown or inactive holder", {"holder_id": holder_id})
     if holder.division_id != division.id:
         raise NotInDivision("the A holder must belong to the post's division",
                             {"holder_id": holder_id})
@@ -139,9 +141,9 @@ def check_backups(holder_id, backup_ids, special, staff_by_id, division_id):
                              {"holder_id": holder_id})
     if len(set(backup_ids)) != len(backup_ids):
         raise DuplicateBackup("a backup appears twice", {"backup_ids": backup_ids})
-    unknown = [b for b in backup_ids if b not in staff_by_id]
+    unknown = [b for b in backup_ids if b not in staff_by_id or not staff_by_id[b].active]
     if unknown:
-        raise UnknownReference("unknown backup staff", {"backup_ids": unknown})
+        raise UnknownReference("unknown or inactive backup staff", {"backup_ids": unknown})
     outside = [b for b in backup_ids if staff_by_id[b].division_id != division_id]
     if outside:
         raise NotInDivision("B backups must belong to the post's division",
@@ -149,10 +151,12 @@ def check_backups(holder_id, backup_ids, special, staff_by_id, division_id):
 
 
 def signage_card(post, division, holder, acting):
-    """工作岗位标识牌: department, name, title, phone and duties of a post."""
+    """工作岗位标识牌: department, name, title, phone and duties of a post (a vacant
+    post says so, and who acts for it, if anyone)."""
     card = {"post_id": post.id, "post_title": post.title, "division": division.name,
-            "division_id": division.id, "name": holder.name, "title": holder.title,
-            "phone": holder.phone, "duties": list(post.duties), "special": post.special}
+            "division_id": division.id, "name": holder.name if holder else "（岗位空缺）",
+            "title": holder.title if holder else "", "phone": holder.phone if holder else "",
+            "duties": list(post.duties), "special": post.special, "vacant": holder is None}
     if acting is not None:
         card["acting_name"] = acting.name
     return card
@@ -193,43 +197,11 @@ def cover_plan(post, absent_ids):
     already acting keeps the post while present, so the work is not passed
     around when an earlier B comes back.
     """
+    if post.holder_id is None:
+        return "vacant", None
     if post.special or post.holder_id not in absent_ids:
         return "normal", None
     available = [b for b in post.backup_ids if b not in absent_ids]
     if post.acting_id in available:
         return "covered", post.acting_id
     return ("covered", available[0]) if available else ("uncovered", None)
-
-
-@dataclass(frozen=True)
-class DivisionFacts:
-    id: str
-    name: str
-    head_id: str | None
-    leader_id: str | None
-
-
-@dataclass(frozen=True)
-class PostFacts:
-    id: str
-    title: str
-    division_id: str
-    special: bool
-    backup_ids: tuple[str, ...]
-
-
-def org_warnings(divisions: list[DivisionFacts], posts: list[PostFacts]) -> list[dict]:
-    """What the admin must fix for the rules to hold: a division without a head or a
-    supervising leader (七.2: who approves), a post without a B (五.2) — data from
-    before the B was required shows up here rather than breaking."""
-    found = []
-    for division in divisions:
-        for field, kind, text in (("head_id", "division_without_head", "没有处室负责人"),
-                                  ("leader_id", "division_without_leader", "没有分管领导")):
-            if getattr(division, field) is None:
-                found.append({"kind": kind, "division_id": division.id,
-                              "message": f"{division.name}{text}"})
-    found += [{"kind": "post_without_backup", "division_id": post.division_id,
-               "post_id": post.id, "message": f"岗位「{post.title}」未设B岗"}
-              for post in posts if not post.special and not post.backup_ids]
-    return found

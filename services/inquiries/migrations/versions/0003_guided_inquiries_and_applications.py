@@ -1,5 +1,6 @@
 """Guided inquiries answered by the receiving division (二.4); applications refused
-(不予受理) or completed (办结) against their due dates, routed to an acting B (六.3, 五.4).
+(不予受理) or completed (办结) against their due dates, routed to an acting B (六.3, 五.4);
+who has left (staff view).
 
 Revision ID: 0003
 Revises: 0002
@@ -8,6 +9,7 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
+from chassis import projections
 from chassis.db import UTCDateTime
 
 revision = "0003"
@@ -46,9 +48,12 @@ def upgrade():
         "UPDATE applications SET reviewer_id = (SELECT r.reviewer_id FROM reviews r "
         "WHERE r.application_id = applications.id ORDER BY r.seq DESC LIMIT 1) "
         "WHERE status = 'accepted'"))
+    projections.add_staff_active(op)
 
 
 def downgrade():
+    with op.batch_alter_table("staff_view") as table:
+        table.drop_column("active")
     op.drop_index("ix_applications_status_due", "applications")
     op.drop_index("ix_applications_reviewer_id", "applications")
     with op.batch_alter_table("applications") as table:

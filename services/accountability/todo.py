@@ -1,0 +1,34 @@
+"""What waits in accountability for one person (我的待办): their own recorded violations,
+which they may explain; for a leader, explanations to judge and open cases to decide."""
+
+import sqlalchemy as sa
+
+from chassis.schemas import todo_item
+from services.accountability.models import Case, Violation
+from services.accountability.rules.grading import SEVERITIES
+
+KINDS = {"overdue": "超时办理", "late_return": "逾时归岗", "unauthorised_absence": "擅自离岗",
+         "complaint": "投诉属实", "notice_violated": "未一次性告知",
+         "first_inquiry_lapsed": "首问未办结", "handover_failed": "AB岗未顶岗",
+         "duty_failure": "未履行岗位职责"}
+
+
+def items(session, actor):
+    found = [_violation(v, "违规记录（可申辩）") for v in session.scalars(
+        sa.select(Violation).where(Violation.staff_id == actor.id,
+                                   Violation.status == "recorded"))]
+    if actor.role == "leader":
+        found += [_violation(v, "申辩待审") for v in session.scalars(
+            sa.select(Violation).where(Violation.status == "contested",
+                                       Violation.staff_id != actor.id))]
+        found += [todo_item("case", c.id, f"案件待裁定（{SEVERITIES[c.suggested_severity]}）",
+                            c.opened_at, f"/cases/{c.id}")
+                  for c in session.scalars(sa.select(Case).where(
+                      Case.status == "open", Case.staff_id != actor.id))]
+    return found
+
+
+def _violation(violation, what):
+    return todo_item("violation", violation.id, f"{what}：{KINDS[violation.kind]}",
+                     violation.contested_at or violation.occurred_at,
+                     f"/violations/{violation.id}")

@@ -1,0 +1,72 @@
+"""People over time: signing in, passwords, moving and leaving (调离, 退休).
+
+Someone who leaves is made inactive, never deleted (their violations, cases and
+appraisal stay); their tokens stop working at once.
+"""
+
+from dataclasses import dataclass
+
+from chassis.errors import Conflict, Forbidden, Invalid, Unauthenticated
+
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    username: str
+    active: bool
+
+
+class AccountInactive(Unauthenticated):
+    code = "account_inactive"
+
+
+class WrongPassword(Forbidden):
+    code = "wrong_password"
+
+
+class WeakPassword(Invalid):
+    code = "weak_password"
+
+
+class AlreadyInactive(Conflict):
+    code = "already_inactive"
+
+
+class OwnAccount(Conflict):
+    """An admin cannot deactivate themselves: the office would be left without one."""
+
+    code = "own_account"
+
+
+def check_active(account: Account) -> None:
+    if not account.active:
+        raise AccountInactive("this account is no longer active")
+
+
+def check_new_password(account: Account, password: str) -> None:
+    """At least eight characters, and not the username."""
+    if len(password) < MIN_PASSWORD or password.strip().casefold() == \
+            account.username.casefold():
+        raise WeakPassword(f"a password has at least {MIN_PASSWORD} characters and is not "
+                           "the username", {"min_length": MIN_PASSWORD})
+
+
+def check_deactivation(actor_id: str, account: Account) -> None:
+    if not account.active:
+        raise AlreadyInactive("the account is inactive already")
+    if account.id == actor_id:
+        raise OwnAccount("nobody deactivates their own account")
+
+
+def head_changes(staff_id: str, role: str, division_id: str | None, heads: dict) -> dict:
+    """``{division_id: head_id}`` to set after someone's role or division changed:
+    a division they headed loses its head unless they still head it; a division_head
+    becomes the head of their (new) division. ``heads`` maps divisions to their heads."""
+    changes = {d: None for d, head in heads.items() if head == staff_id
+               and (d != division_id or role != "division_head")}
+    if role == "division_head" and division_id is not None \
+            and heads.get(division_id) != staff_id:
+        changes[division_id] = staff_id
+    return changes

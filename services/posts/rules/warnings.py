@@ -1,0 +1,66 @@
+"""What the admin must fix for the rules to hold (GET /org/warnings)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DivisionFacts:
+    id: str
+    name: str
+    head_id: str | None
+    leader_id: str | None
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    id: str
+    title: str
+    division_id: str
+    special: bool
+    holder_id: str | None
+    backup_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    id: str
+    name: str
+    division_id: str | None
+    active: bool
+
+
+def org_warnings(divisions: list[DivisionFacts], posts: list[PostFacts],
+                 people: dict[str, PersonFacts]) -> list[dict]:
+    """Divisions without a head or a supervising leader (七.2: who approves); posts
+    without a B (五.2) — data from before the B was required shows up here rather than
+    breaking —, vacant posts, B lists naming someone who left, and holders or Bs who
+    moved to another division."""
+    found = []
+    for division in divisions:
+        for field, kind, text in (("head_id", "division_without_head", "没有处室负责人"),
+                                  ("leader_id", "division_without_leader", "没有分管领导")):
+            if getattr(division, field) is None:
+                found.append({"kind": kind, "division_id": division.id,
+                              "message": f"{division.name}{text}"})
+    for post in posts:
+        found += [{"kind": kind, "division_id": post.division_id, "post_id": post.id,
+                   **({"staff_id": staff_id} if staff_id else {}),
+                   "message": f"岗位「{post.title}」{text}"}
+                  for kind, staff_id, text in _post_problems(post, people)]
+    return found
+
+
+def _post_problems(post, people):
+    if post.holder_id is None:
+        yield "vacant_post", None, "空缺，待确定新的A岗人员"
+    elif people[post.holder_id].division_id != post.division_id:
+        yield "holder_elsewhere", post.holder_id, \
+            f"的A岗人员{people[post.holder_id].name}已调往其他处室"
+    if not post.special and not post.backup_ids:
+        yield "post_without_backup", None, "未设B岗"
+    for staff_id in post.backup_ids:
+        person = people[staff_id]
+        if not person.active:
+            yield "inactive_backup", staff_id, f"的B岗人员{person.name}已离岗"
+        elif person.division_id != post.division_id:
+            yield "backup_elsewhere", staff_id, f"的B岗人员{person.name}已调往其他处室"

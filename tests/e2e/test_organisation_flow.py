@@ -1,0 +1,83 @@
+"""Issue 11's acceptance across processes: someone leaves, the organisation stays true."""
+
+from datetime import datetime, timedelta
+
+from chassis.clock import OFFICE_TZ
+from tests.helpers import set_clock, wait_until
+from tests.integration.api import Organisation
+
+V1 = "/api/v1"
+
+
+def todo(api, person):
+    return api.ok("GET", f"{V1}/me/todo", person["token"])
+
+
+def test_a_leaver_hands_nothing_to_nobody(api, system):
+    admin = api.login("admin", "admin")
+    day = datetime(2026, 12, 21, 9, 0, tzinfo=OFFICE_TZ)  # Monday
+    set_clock(api, admin, day)
+    org = Organisation(api, admin)
+    division, _, head = org.division()
+    a, b, c, leaver = (org.staff(division_id=division["id"], name=n)
+                       for n in ("甲", "乙", "丙", "丁"))
+    leavers_post = org.post(division, leaver, [b], "综合岗")
+    as_post = org.post(division, a, [leaver, c], "审核岗")
+    document = api.ok("POST", f"{V1}/documents", head["token"], {
+        "title": "关于某中心更名的请示", "from_unit": "省某厅", "received_at": day.isoformat(),
+        "urgent": False, "kind": "请示"})
+    api.ok("POST", f"{V1}/documents/{document['id']}/assign", head["token"],
+           {"assignee_id": leaver["id"]})
+    assert [i["kind"] for i in todo(api, leaver)["items"]] == ["document"]
+
+    api.ok("POST", f"{V1}/staff/{leaver['id']}/deactivate", admin, {"reason": "调离"})
+    response = api.request("GET", f"{V1}/me", leaver["token"])
+    assert (response.status_code, response.json()["error"]["code"]) == (401, "account_inactive")
+    post = api.ok("GET", f"{V1}/posts/{leavers_post['id']}", head["token"])
+    assert (post["state"], post["holder_id"]) == ("vacant", None)
+    assert api.ok("GET", f"{V1}/posts/{as_post['id']}", head["token"])["backup_ids"] == [c["id"]]
+
+    def reassign_item():
+        return [i for i in todo(api, head)["items"]
+                if i["kind"] == "assign_document" and i["id"] == document["id"]]
+    [item] = wait_until(reassign_item, timeout=15, message="the document in the head's to-do")
+    assert "重新分办" in item["title"] and item["link"] == f"/documents/{document['id']}"
+    assert todo(api, head)["missing"] == []
+    reassigned = api.ok("POST", f"{V1}/documents/{document['id']}/assign", head["token"],
+                        {"assignee_id": b["id"]})
+    assert reassigned["assignee_id"] == b["id"]
+    assert not reassign_item()
+
+    notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
+        "start_at": (day + timedelta(minutes=5)).isoformat(),
+        "expected_return_at": (day + timedelta(hours=2)).isoformat(),
+        "reason": "开会", "kind": "business", "contact": "1"})
+    assert [i["id"] for i in todo(api, head)["items"]
+            if i["kind"] == "approve_absence"] == [notice["id"]]
+    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
+    set_clock(api, admin, day + timedelta(minutes=6))
+
+    def covered_post():
+        post = api.ok("GET", f"{V1}/posts/{as_post['id']}", head["token"])
+        return post if post["state"] == "covered" else None
+    covered = wait_until(covered_post, timeout=15, message="A's post covered")
+    assert covered["acting_id"] == c["id"]  # the next B in order: the leaver is gone
+    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/return", a["token"])
+    assert [i["kind"] for i in todo(api, head)["items"] if i["id"] == notice["id"]] == [
+        "return_report"]
+    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/acknowledge", head["token"])
+    assert [i for i in todo(api, head)["items"] if i["id"] == notice["id"]] == []
+
+
+def test_a_password_change_revokes_the_old_token_and_the_new_one_works(api, system):
+    admin = api.login("admin", "admin")
+    org = Organisation(api, admin)
+    division, _, _ = org.division()
+    clerk = org.staff(division_id=division["id"])
+    fresh = api.ok("PUT", f"{V1}/me/password", clerk["token"], {
+        "old_password": "password-123", "new_password": "correct-horse-9"})
+    old = api.request("GET", f"{V1}/me", clerk["token"])
+    assert (old.status_code, old.json()["error"]["code"]) == (401, "token_revoked")
+    assert api.ok("GET", f"{V1}/me", fresh["access_token"])["id"] == clerk["id"]
+    relogged = api.login(clerk["username"], "correct-horse-9")
+    assert api.ok("GET", f"{V1}/me", relogged)["id"] == clerk["id"]
