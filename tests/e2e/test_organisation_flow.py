@@ -26,9 +26,13 @@ def test_a_leaver_hands_nothing_to_nobody(api, system):
     document = api.ok("POST", f"{V1}/documents", head["token"], {
         "title": "关于某中心更名的请示", "from_unit": "省某厅", "received_at": day.isoformat(),
         "urgent": False, "kind": "请示"})
-    api.ok("POST", f"{V1}/documents/{document['id']}/assign", head["token"],
-           {"assignee_id": leaver["id"]})
-    assert [i["kind"] for i in todo(api, leaver)["items"]] == ["document"]
+    second = api.ok("POST", f"{V1}/documents", head["token"], {
+        "title": "关于某所编制的函", "from_unit": "省某局", "received_at": day.isoformat(),
+        "urgent": False, "kind": "函"})
+    for doc in (document, second):
+        api.ok("POST", f"{V1}/documents/{doc['id']}/assign", head["token"],
+               {"assignee_id": leaver["id"]})
+    assert [i["kind"] for i in todo(api, leaver)["items"]] == ["document", "document"]
 
     api.ok("POST", f"{V1}/staff/{leaver['id']}/deactivate", admin, {"reason": "调离"})
     response = api.request("GET", f"{V1}/me", leaver["token"])
@@ -47,6 +51,10 @@ def test_a_leaver_hands_nothing_to_nobody(api, system):
                         {"assignee_id": b["id"]})
     assert reassigned["assignee_id"] == b["id"]
     assert not reassign_item()
+    api.ok("PUT", f"{V1}/posts/{leavers_post['id']}", head["token"], {"holder_id": c["id"]})
+    wait_until(lambda: api.ok("GET", f"{V1}/documents/{second['id']}",
+                              head["token"])["assignee_id"] == c["id"], timeout=15,
+               message="the new holder takes over the leaver's open document")
 
     notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
         "start_at": (day + timedelta(minutes=5)).isoformat(),
