@@ -4,7 +4,13 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST  := $(PY) -m pytest
 
-.PHONY: install run test test-unit test-integration test-e2e lint bench parked clean
+CONSOLE := console/dist/index.html
+CONSOLE_SOURCES := $(shell find console/src console/public -type f 2>/dev/null) \
+	console/index.html console/package.json console/package-lock.json console/vite.config.ts \
+	console/tsconfig.json
+
+.PHONY: install run test test-core test-console test-browser test-unit test-integration \
+	test-e2e lint bench parked clean
 
 install: $(STAMP)
 
@@ -15,16 +21,36 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+## The web console, built when its sources changed (the gateway serves it at /).
+$(CONSOLE): $(CONSOLE_SOURCES)
+	scripts/build-console.sh
+	touch $@
+
 ## Start every service and the gateway on SQLite files under var/ (Ctrl-C stops).
-run: install
+run: install $(CONSOLE)
 	scripts/ensure-rabbitmq.sh
 	$(PY) -m xiaoneng.launcher
 
-## The whole suite: unit, integration (real RabbitMQ + database), e2e (processes).
+## The whole suite: the console's own tests (Vitest), then unit, integration (real
+## RabbitMQ + database), e2e (processes) and browser (Chromium) tests.
 ## XIAONENG_TEST_DB=postgresql runs it on PostgreSQL (what .ci/run does).
-test: install
+test: install $(CONSOLE) test-console
 	scripts/ensure-rabbitmq.sh
+	scripts/ensure-browser.sh
 	$(PYTEST) tests
+
+## Everything but the slow browser layer (.ci/run's second, SQLite pass).
+test-core: install
+	scripts/ensure-rabbitmq.sh
+	$(PYTEST) tests --ignore=tests/browser
+
+test-console: $(CONSOLE)
+	cd console && npm test
+
+test-browser: install $(CONSOLE)
+	scripts/ensure-rabbitmq.sh
+	scripts/ensure-browser.sh
+	$(PYTEST) tests/browser
 
 test-unit: install
 	$(PYTEST) tests/unit
@@ -49,4 +75,4 @@ parked: install
 	$(PY) -m chassis.parked $(or $(ARGS),list)
 
 clean:
-	rm -rf var .pytest_cache
+	rm -rf var .pytest_cache console/dist

@@ -6,3 +6,6 @@ with warnings.catch_warnings():
     import eventlet
 
 eventlet.monkey_patch()
+
+# The system started as processes, shared by tests/e2e and tests/browser.
+pytest_plugins = ["tests.system_fixtures"]

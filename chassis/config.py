@@ -21,6 +21,9 @@ def _flag(value):
     return str(value).strip().lower() in {"1", "true", "yes", "on"}
 
 
+# The built web console (console/dist), served by the gateway at /.
+CONSOLE_DIR = Path(__file__).resolve().parent.parent / "console" / "dist"
+
 @dataclass(frozen=True)
 class Settings:
     env: str
@@ -46,6 +49,7 @@ class Settings:
     office_name: str
     complaint_rate: int
     grading_policy: str
+    console_dir: Path
 
     @classmethod
     def from_mapping(cls, config):
@@ -77,6 +81,7 @@ class Settings:
             office_name=get("XIAONENG_OFFICE_NAME", "省机构编制委员会办公室"),
             complaint_rate=int(get("XIAONENG_COMPLAINT_RATE", 5)),
             grading_policy=get("XIAONENG_GRADING_POLICY", ""),
+            console_dir=Path(get("XIAONENG_CONSOLE_DIR", CONSOLE_DIR)),
         )
 
     @property

@@ -15,7 +15,7 @@ from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
 from chassis.envelope import MalformedEvent, load_event
-from gateway import openapi
+from gateway import console, openapi
 from gateway.dispatch import Context, Router, authorise, parse_json, respond
 from gateway.errors import error_response, json_response
 from gateway.metrics import Metrics
@@ -24,6 +24,12 @@ from gateway.routes import ROUTES, clock_routes
 
 log = logging.getLogger("gateway")
 CORRELATION_HEADER = "X-Correlation-Id"
+
+
+def nosniff(response):
+    """Every response says what it is and may not be read as anything else."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def check_gateway_settings(settings):
@@ -70,7 +76,7 @@ class GatewayService:
 
     @http("GET", "/healthz")
     def healthz(self, request):
-        return json_response(200, {"status": "ok"})
+        return nosniff(json_response(200, {"status": "ok"}))
 
     @http("GET", "/readyz")
     def readyz(self, request):
@@ -83,19 +89,25 @@ class GatewayService:
                 return service, f"not ready: {getattr(exc, 'message', exc)}"
         results = dict(GreenPool().imap(ping, self.settings.services))
         ready = all(v == "ready" for v in results.values())
-        return json_response(200 if ready else 503,
-                             {"status": "ready" if ready else "not ready", "services": results})
+        return nosniff(json_response(200 if ready else 503, {
+            "status": "ready" if ready else "not ready", "services": results}))
 
     @http("GET", "/metrics")
     def prometheus(self, request):
-        return self.metrics.render()
+        return nosniff(self.metrics.render())
 
     @http("GET", "/api/v1/openapi.json")
     def openapi_document(self, request):
-        return json_response(200, openapi.document(self._router().routes))
+        return nosniff(json_response(200, openapi.document(self._router().routes)))
+
+    @http("GET", "/")
+    def console_index(self, request):
+        return nosniff(console.page(self.settings.console_dir, ""))
 
     @http("GET,POST,PUT,PATCH,DELETE", "/<path:path>")
     def api(self, request, path):
+        if request.method == "GET" and not path.startswith("api/"):
+            return nosniff(console.page(self.settings.console_dir, path))
         route = None
         try:
             route, params = self._router().match(request)
@@ -111,7 +123,7 @@ class GatewayService:
             response = error_response(exc)
         response.headers[CORRELATION_HEADER] = self.correlation_id
         self.metrics.observe(route, response.status_code)
-        return response
+        return nosniff(response)
 
     @event_handler("posts", "staff_changed", handler_type=BROADCAST, reliable_delivery=False)
     def on_staff_changed(self, body):

@@ -2,6 +2,8 @@
 
 from werkzeug.wrappers import Response
 
+from gateway.console import with_page_headers
+
 ADMIN = ("admin",)
 ORG_MANAGERS = ("admin", "division_head")
 ABSENTEES = ("staff", "division_head")  # who files notices, handles documents and inquiries
@@ -22,4 +24,4 @@ def forward(service, method, *inputs):
 def printable(service, method, *inputs):
     """A handler whose service answers with a printable page (text/html), not JSON."""
     handler = forward(service, method, *inputs)
-    return lambda c: Response(handler(c), mimetype="text/html")
+    return lambda c: with_page_headers(Response(handler(c), mimetype="text/html"))

@@ -4,6 +4,7 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
 from gateway.auth import actor_from_header
+from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ABSENTEES, ORG_MANAGERS, OVERSEERS, Fixed, forward
 from services.inquiries import schemas as inquiries
@@ -19,7 +20,7 @@ def one_time_notice(c):
     header = c.request.headers.get("Authorization")
     actor = actor_from_header(c.settings, c.revocations, header) if header else None
     page = c.call("inquiries", "notice_html", c.params["id"], actor, c.query.get("token"))
-    return Response(page, mimetype="text/html")
+    return with_page_headers(Response(page, mimetype="text/html"))
 
 
 def inquiry_routes():
@@ -86,6 +87,8 @@ def inquiry_routes():
               "complaints: a head sees those about their division and its staff",
               response=inquiries.ComplaintRecord, many=True,
               query=("status", "division_id", "limit", "offset")),
+        Route("GET", "/complaints/{id}", OVERSEERS, call("get_complaint", "actor", "id"),
+              "a complaint, for those who may handle it", response=inquiries.ComplaintRecord),
         Route("POST", "/complaints/{id}/investigate", OVERSEERS,
               call("investigate_complaint", "actor", "id"),
               "take up a complaint (核查): the caller investigates it",

@@ -11,7 +11,7 @@ from nameko.extensions import DependencyProvider
 from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ
 from chassis.config import Settings
-from chassis.db import locked
+from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
 from chassis.schemas import acting, matching, paginate
@@ -86,6 +86,11 @@ class AccountabilityService(ViolationEntrypoints, ServiceBase):
             total, sliced = paginate(work.session, select, args)
             items = [self._dump_case(work.session, c) for c in work.session.scalars(sliced)]
         return {"items": items, "total": total}
+
+    @rpc
+    def get_case(self, case_id):
+        with self.uow as work:
+            return self._dump_case(work.session, found(work.session, Case, case_id, "case"))
 
     @rpc
     def todo(self, actor, division_id=None):

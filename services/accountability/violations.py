@@ -7,7 +7,7 @@ from dataclasses import replace
 import sqlalchemy as sa
 
 from chassis.clock import clock
-from chassis.db import lock_key, locked
+from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import acting, matching, paginate
 from services.accountability import cases
@@ -29,6 +29,14 @@ class ViolationEntrypoints:
             total, sliced = paginate(work.session, select, args)
             items = s.ViolationOut(many=True).dump(work.session.scalars(sliced).all())
         return {"items": items, "total": total}
+
+    @rpc
+    def get_violation(self, actor, violation_id):
+        actor = acting(actor)
+        with self.uow as work:
+            violation = found(work.session, Violation, violation_id, "violation")
+            judgement.violations_visible_to(actor, violation.staff_id)
+            return s.ViolationOut().dump(violation)
 
     @rpc
     def record_duty_failure(self, actor, payload):

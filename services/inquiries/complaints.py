@@ -75,6 +75,15 @@ class ComplaintEntrypoints:
             return page(work.session, select, s.ComplaintRecord, args)
 
     @rpc
+    def get_complaint(self, actor, complaint_id):
+        actor = self._acting(actor)
+        with self.uow as work:
+            complaint = found(work.session, Complaint, complaint_id, "complaint")
+            if not rules.may_see(actor, complaint.division_id):
+                raise rules.NotYourDivision("a head sees complaints about their own division")
+            return s.ComplaintRecord().dump(complaint)
+
+    @rpc
     def investigate_complaint(self, actor, complaint_id):
         actor = self._acting(actor)
         with self.uow as work:

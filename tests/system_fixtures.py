@@ -1,4 +1,5 @@
-"""The whole system as processes (as ``make run`` starts it), on its own vhost and databases."""
+"""The whole system as processes (as ``make run`` starts it), on its own vhost and databases:
+the fixtures of tests/e2e and tests/browser (registered in the root conftest)."""
 
 import os
 import uuid

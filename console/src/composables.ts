@@ -1,0 +1,53 @@
+// What pages share: running an action with its error kept for the form, and paged lists.
+import { reactive, ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import { ApiError, api, query, type Page } from './api/client'
+
+export function useAction() {
+  const error = ref<ApiError | null>(null)
+  const busy = ref(false)
+  /** Runs ``action``; an API error stays on the form (its values kept), never a blank page. */
+  async function run<T>(action: () => Promise<T>, done?: string): Promise<T | undefined> {
+    busy.value = true
+    error.value = null
+    try {
+      const result = await action()
+      if (done) ElMessage.success(done)
+      return result
+    } catch (exc) {
+      error.value = exc instanceof ApiError ? exc : new ApiError(0, 'network', String(exc))
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+  return { error, busy, run }
+}
+
+export function usePaged<T>(path: () => string, filters: Record<string, unknown> = {}) {
+  const state = reactive({ items: [] as T[], total: 0, page: 1, size: 20 })
+  const { error, busy, run } = useAction()
+  async function load() {
+    const params = { ...filters, limit: state.size, offset: (state.page - 1) * state.size }
+    const page = await run(() => api.get<Page<T>>(path() + query(params)))
+    if (page) Object.assign(state, { items: page.items, total: page.total })
+  }
+  return { state, error, busy, load }
+}
+
+interface Person { id: string; name: string; division_id: string | null; role: string; active: boolean }
+const people = ref<Person[]>([])
+let asked: Promise<void> | null = null
+
+/** Staff names for tables and pickers, asked once per tab. */
+export function useStaff() {
+  if (!asked) {
+    asked = api.get<Page<Person>>('/staff?limit=500').then((page) => {
+      people.value = page.items
+    }).catch(() => { asked = null })
+  }
+  const name = (id?: string | null) => (id ? people.value.find((p) => p.id === id)?.name ?? id : '')
+  const ofDivision = (divisionId?: string | null) =>
+    people.value.filter((p) => p.active && (!divisionId || p.division_id === divisionId))
+  return { people, name, ofDivision }
+}

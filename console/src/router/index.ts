@@ -1,0 +1,52 @@
+// The router table: each page with the roles that may see it; public lobby pages need none.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { session } from '../api/client'
+import { can } from '../format'
+
+const OVERSEERS = ['division_head', 'leader', 'admin']
+const ABSENTEES = ['staff', 'division_head']
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/board', component: () => import('../pages/Board.vue'), meta: { public: true } },
+  { path: '/signage', component: () => import('../pages/Signage.vue'), meta: { public: true } },
+  { path: '/guide', component: () => import('../pages/Guide.vue'), meta: { public: true } },
+  { path: '/complaint', component: () => import('../pages/PublicComplaint.vue'), meta: { public: true } },
+  { path: '/login', component: () => import('../pages/Login.vue'), meta: { public: true } },
+  { path: '/', component: () => import('../pages/Todo.vue'), meta: { menu: '我的待办' } },
+  { path: '/documents', component: () => import('../pages/Documents.vue'), meta: { menu: '办文限时' } },
+  { path: '/documents/outgoing/:id', component: () => import('../pages/OutgoingDetail.vue') },
+  { path: '/documents/:id', component: () => import('../pages/DocumentDetail.vue') },
+  { path: '/absences', component: () => import('../pages/Absences.vue'), meta: { menu: '离岗告示' } },
+  { path: '/absences/:kind/:id', component: () => import('../pages/AbsenceDetail.vue') },
+  { path: '/inquiries', component: () => import('../pages/Inquiries.vue'), meta: { menu: '首问与告知' } },
+  { path: '/inquiries/:id', component: () => import('../pages/InquiryDetail.vue') },
+  { path: '/applications/:id', component: () => import('../pages/ApplicationDetail.vue') },
+  {
+    path: '/complaints', component: () => import('../pages/Complaints.vue'),
+    meta: { menu: '投诉核查', roles: OVERSEERS },
+  },
+  { path: '/complaints/:id', component: () => import('../pages/ComplaintDetail.vue'), meta: { roles: OVERSEERS } },
+  { path: '/violations', component: () => import('../pages/Violations.vue'), meta: { menu: '违规与申辩' } },
+  { path: '/violations/:id', component: () => import('../pages/ViolationDetail.vue') },
+  { path: '/cases', component: () => import('../pages/Cases.vue'), meta: { menu: '追责案件', roles: OVERSEERS } },
+  { path: '/cases/:id', component: () => import('../pages/CaseDetail.vue'), meta: { roles: OVERSEERS } },
+  { path: '/reports', component: () => import('../pages/Reports.vue'), meta: { menu: '检查与考核' } },
+  {
+    path: '/organisation', component: () => import('../pages/Organisation.vue'),
+    meta: { menu: '组织与岗位', roles: ['admin', 'division_head'] },
+  },
+  { path: '/me', component: () => import('../pages/Me.vue'), meta: { menu: '个人信息' } },
+  { path: '/:rest(.*)*', component: () => import('../pages/NotFound.vue'), meta: { public: true } },
+]
+
+export { ABSENTEES, OVERSEERS }
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach((to) => {
+  if (to.meta.public) return true
+  const current = session()
+  if (!current) return { path: '/login', query: { next: to.fullPath } }
+  if (!can(current.role, to.meta.roles as string[] | undefined)) return { path: '/' }
+  return true
+})

@@ -1,0 +1,130 @@
+"""A day at the office, clicked through the console in a real Chromium."""
+
+import re
+from datetime import datetime, timedelta
+
+from chassis.clock import OFFICE_TZ
+from tests.browser.conftest import shot, sign_in
+from tests.helpers import set_clock
+from tests.integration.api import Organisation
+
+V1 = "/api/v1"
+
+
+def office(api):
+    admin = api.login("admin", "admin")
+    org = Organisation(api, admin)
+    division, leader, head = org.division()
+    a, b = (org.staff(division_id=division["id"], name=n) for n in ("张明", "李华"))
+    org.post(division, a, [b], "机构编制审核岗")
+    return admin, org, division, leader, head, a, b
+
+
+def another_tab(browser, system):
+    return browser.new_context(base_url=system.url, locale="zh-CN",
+                               timezone_id="Asia/Shanghai").new_page()
+
+
+def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
+        api, system, browser, tab, tmp_path):
+    """The lobby board changes by itself (no reload) when the absence starts and ends."""
+    admin, _, _, _, head, a, b = office(api)
+    set_clock(api, admin, datetime.now(OFFICE_TZ))
+    board = another_tab(browser, system)
+    board.goto("/board")
+    board.wait_for_selector("h1:has-text('离岗告示')")
+
+    sign_in(tab, a["username"])
+    tab.goto("/absences")
+    tab.fill("input[name=reason]", "到省政府开会")
+    tab.fill("input[name=contact]", "138-0000-1111")
+    tab.locator(".form-card", has_text="填写离岗告示").locator("button:has-text('提交')").click()
+    tab.wait_for_selector("[data-status=pending]")  # the notice's own page
+
+    approver = another_tab(browser, system)
+    sign_in(approver, head["username"])
+    approver.click("a.todo-link[data-kind=approve_absence]")
+    approver.click("button:has-text('批准')")
+    approver.wait_for_selector("[data-status=approved]")
+    shot(approver, tmp_path, "approved")
+
+    set_clock(api, admin, datetime.now(OFFICE_TZ) + timedelta(minutes=6))  # the notice starts
+    row = board.locator("tr.away", has_text="张明")
+    row.wait_for(timeout=12000)  # no reload: the board refreshes itself
+    assert "到省政府开会" in row.inner_text()
+    board.locator("td.cover", has_text="李华").wait_for(timeout=8000)
+    shot(board, tmp_path, "board", readme=True)
+
+    tab.reload()
+    tab.click("button:has-text('销假')")
+    tab.wait_for_selector("[data-status=returned]")
+    board.wait_for_selector("text=目前全体工作人员均在岗", timeout=6000)
+    approver.goto("/")
+    approver.wait_for_selector("a.todo-link[data-kind=return_report]")
+
+
+def test_documents_show_their_signals_and_are_assigned_and_completed(
+        api, system, browser, tab, tmp_path):
+    admin, _, division, _, head, a, _ = office(api)
+    today = datetime.now(OFFICE_TZ)
+    set_clock(api, admin, today)
+    late = api.ok("POST", f"{V1}/documents", a["token"], {
+        "title": "关于某局内设机构调整的请示", "from_unit": "省某局",
+        "received_at": today.isoformat(), "urgent": False, "kind": "请示"})
+    due = api.ok("GET", f"{V1}/calendar/working-days?from={today.date()}&n=1",
+                 a["token"])["date"]
+    api.ok("POST", f"{V1}/documents/{late['id']}/assign", head["token"],
+           {"assignee_id": a["id"], "due_date": due})
+    fresh = api.ok("POST", f"{V1}/documents", a["token"], {
+        "title": "关于某中心编制核定的函", "from_unit": "省某厅",
+        "received_at": today.isoformat(), "urgent": False, "kind": "函"})
+
+    sign_in(tab, head["username"])
+    tab.click(f"a.todo-link[data-kind=assign_document]:has-text('{fresh['title']}')")
+    card = tab.locator(".form-card", has_text="分办")
+    card.locator(".el-select").click()
+    tab.locator(".el-select-dropdown__item:visible", has_text="张明").click()
+    card.locator("button:has-text('分办')").click()
+    tab.wait_for_selector("[data-status=assigned]")
+
+    set_clock(api, admin, datetime.combine(datetime.fromisoformat(due).date(),
+                                           datetime.min.time(), OFFICE_TZ)
+              + timedelta(days=1, hours=9))
+    clerk = another_tab(browser, system)
+    sign_in(clerk, a["username"])
+    signals = clerk.locator("table .el-tag[data-signal]")
+    signals.first.wait_for()
+    assert signals.first.get_attribute("data-signal") == "red"  # the overdue one first
+    assert "关于某局内设机构调整的请示" in clerk.locator("a.todo-link").first.inner_text()
+    shot(clerk, tmp_path, "todo", readme=True)
+    clerk.click(f"a.todo-link:has-text('{fresh['title']}')")
+    clerk.fill("textarea[name=result]", "已函复省某厅")
+    clerk.click("button:has-text('办结')")
+    clerk.wait_for_selector("[data-status=completed]")
+
+
+def test_a_public_complaint_is_filed_and_its_reply_read_back(api, system, tab):
+    admin, _, _, leader, _, _, _ = office(api)
+    tab.goto("/complaint")
+    tab.fill("textarea[name=description]", "二号窗口的工作人员让我第三次来补材料")
+    tab.click("button:has-text('提交')")
+    number = tab.locator(".complaint-id").inner_text()
+    assert tab.locator(".complaint-token").inner_text()
+    api.ok("POST", f"{V1}/complaints/{number}/investigate", leader["token"])
+    api.ok("POST", f"{V1}/complaints/{number}/conclude", leader["token"], {
+        "finding": "unsubstantiated", "reply": "经核查，材料清单已一次性告知，投诉不属实"})
+    tab.click("button:has-text('查询')")
+    tab.wait_for_selector(".complaint-reply:has-text('投诉不属实')")
+    assert tab.locator(".complaint-status").inner_text() == "不属实"
+
+
+def test_the_signage_prints_one_card_per_post(api, system, tab, tmp_path):
+    office(api)
+    total = api.ok("GET", f"{V1}/public/signage")["total"]
+    tab.goto("/signage")
+    tab.wait_for_selector(".card")
+    assert tab.locator(".card").count() == total
+    shot(tab, tmp_path, "signage", readme=True)
+    tab.emulate_media(media="print")
+    pdf = tab.pdf(prefer_css_page_size=True, print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == total
