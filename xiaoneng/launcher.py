@@ -3,7 +3,9 @@
 ``python -m xiaoneng.launcher`` is what ``make run`` runs (on SQLite under
 ``XIAONENG_DATA_DIR``); the end-to-end tests use :class:`System` the same way.
 Services start before the gateway so their event queues exist before anything
-is published. Ctrl-C or SIGTERM stops everything.
+is published. A process that dies is started again (:mod:`xiaoneng.supervision`);
+one crashed service never takes the office offline. Ctrl-C or SIGTERM stops
+everything, once.
 """
 
 import os
@@ -17,6 +19,7 @@ import requests
 
 from chassis.config import Settings
 from xiaoneng import GATEWAY, SERVICE_CLASSES
+from xiaoneng.supervision import Restarts
 
 
 class System:
@@ -25,6 +28,10 @@ class System:
         self.settings = Settings.from_mapping(self.environ)
         self.log_dir = Path(log_dir or self.settings.data_dir / "logs")
         self.processes = {}
+        self.started_at = {}
+        self.restarts = {}
+        self.due = {}  # name → when to start it again
+        self.given_up = set()
 
     @property
     def url(self):
@@ -45,6 +52,7 @@ class System:
         self.processes[name] = subprocess.Popen(
             [sys.executable, "-m", "chassis.runner", target], env=self.environ,
             stdout=log, stderr=subprocess.STDOUT)
+        self.started_at[name] = time.monotonic()
 
     def stop_process(self, name, sig=signal.SIGTERM, timeout=20):
         process = self.processes.pop(name)
@@ -84,6 +92,28 @@ class System:
                 raise RuntimeError(f"{name} exited with {process.returncode}; see "
                                    f"{self.log_dir / (name + '.log')}")
 
+    def supervise(self, say=print):
+        """Start again what died (with backoff); called every second by :func:`main`."""
+        now = time.monotonic()
+        for name, process in list(self.processes.items()):
+            if process.poll() is None:
+                continue
+            del self.processes[name]
+            ran_for = now - self.started_at[name]
+            delay = self.restarts.setdefault(name, Restarts()).after_exit(ran_for)
+            if delay is None:
+                self.given_up.add(name)
+                say(f"{name} keeps crashing at start (exit {process.returncode}); giving up "
+                    f"on it: see {self.log_dir / (name + '.log')}", flush=True)
+            else:
+                self.due[name] = now + delay
+                say(f"{name} exited with {process.returncode} after {ran_for:.0f}s; "
+                    f"starting it again in {delay:.0f}s", flush=True)
+        for name, when in list(self.due.items()):
+            if when <= now:
+                del self.due[name]
+                self.start_process(name)
+
     def stop(self, interrupted=False):
         """Gateway first, then the services together; after Ctrl-C they got the signal too."""
         if "gateway" in self.processes:
@@ -121,7 +151,7 @@ def main():
               f"admin login: {system.settings.admin_username} / {password}\n"
               "Ctrl-C stops everything.", flush=True)
         while True:
-            system.check_alive()
+            system.supervise()
             time.sleep(1)
     except KeyboardInterrupt:
         print("\nstopping ...", flush=True)
