@@ -67,3 +67,8 @@ class Calendar(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return self.calendar
+
+
+def days_late(due_date: date, today: date) -> int:
+    """Calendar days past a due date (0 when not past)."""
+    return max(0, (today - due_date).days)

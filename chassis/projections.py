@@ -91,6 +91,13 @@ def staff_view_handler(view):
     return on_staff_changed
 
 
+def taken_over(data):
+    """``(previous, new)`` holders when a ``post_changed`` hands a post's open work to a
+    new holder, else None."""
+    previous, holder = data.get("previous_holder_id"), data["holder_id"]
+    return (previous, holder) if previous and holder and previous != holder else None
+
+
 def record_started(session, view, data):
     """Returns False when the handover is known already (or ended before it started)."""
     if session.get(view, data["handover_id"]) is not None:

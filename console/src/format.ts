@@ -12,10 +12,6 @@ export function dateTime(iso?: string | null): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
 }
 
-export function time(iso?: string | null): string {
-  return dateTime(iso).slice(11)
-}
-
 /** A ``YYYY-MM-DDTHH:mm`` value from a date picker, read as office time, as ISO with offset. */
 export function officeIso(local: string): string {
   return `${local.length === 16 ? local + ':00' : local}+08:00`

@@ -47,6 +47,12 @@ def _violations(source, type_, data, occurred_at):
     raise ValueError(f"{source}.{type_} reports no violation")
 
 
+def source_of(source, data):
+    """Where a violation comes from: the producing service, or what it says the fact is
+    about (an overdue ``application`` of inquiries)."""
+    return data.get("source", source)
+
+
 def achievement(type_, data):
     """``(staff_id, kind)`` the annual appraisal counts, or None."""
     if type_ == "document_completed":

@@ -159,7 +159,7 @@ class AccountabilityService(ViolationEntrypoints, ServiceBase):
                 cases.record(work, person, division, {
                     "kind": kind, "nature": grading.default_nature(kind, details),
                     "occurred_at": occurred_at, "details": details,
-                    "source": event.data.get("source", event.source),  # "application"
+                    "source": intake.source_of(event.source, event.data),
                     "source_event_id": event.id}, self.policy)
 
     def _person(self, staff_id):

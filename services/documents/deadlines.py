@@ -8,6 +8,7 @@ The query runs on the (status, due_date) index.
 
 import sqlalchemy as sa
 
+from chassis.calendar import days_late
 from services.documents import rules
 from services.documents.models import Document
 
@@ -47,5 +48,5 @@ def report_overdue(work, document, today):
         "document_id": document.id, "title": document.title,
         "division_id": document.division_id, "assignee_id": document.assignee_id,
         "acting_id": document.acting_id, "due_date": document.due_date,
-        "days_late": rules.days_late(document.due_date, today)},
+        "days_late": days_late(document.due_date, today)},
         fact=(document.id, "overdue", document.due_date))

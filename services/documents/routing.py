@@ -35,9 +35,10 @@ def reroute(work, assignee_id):
 def take_over(work, data):
     """五 / 一: a post's new holder takes over the open documents its previous holder had in
     the post's division (assignee and acting B follow)."""
-    previous, holder = data.get("previous_holder_id"), data["holder_id"]
-    if not previous or not holder or previous == holder:
+    handed = projections.taken_over(data)
+    if handed is None:
         return
+    previous, holder = handed
     documents = work.session.scalars(sa.select(Document).where(
         Document.assignee_id == previous, Document.division_id == data["division_id"],
         Document.status.in_(rules.OPEN)).with_for_update()).all()

@@ -101,6 +101,13 @@ def check_assignment(document, actor_id, head_id, assignee, urgent_due, assignee
         raise UrgentNeedsDueDate("an urgent document needs its own due date")
 
 
+def due_date_on_assignment(document, given, today, calendar):
+    """A first assignment sets the due date; a reassignment keeps it unless one is given."""
+    if document.status == "received" or given:
+        return due_date_for(given, today, calendar)
+    return document.due_date
+
+
 def due_date_for(given, today, calendar):
     """A given due date must be a working day, not past; otherwise 10 working days on."""
     if given is None:
@@ -159,10 +166,6 @@ def signal(document, today, calendar, warn_days):
 def on_time(document):
     """Finished by its due date (办结 within the time limit)."""
     return document.completed_on <= document.due_date
-
-
-def days_late(due_date, today):
-    return max(0, (today - due_date).days)
 
 
 def check_sign(outgoing, actor):

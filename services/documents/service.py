@@ -54,9 +54,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             left = bool(previous and projections.inactive(work.session, StaffView, [previous]))
             rules.check_assignment(document, actor["id"], head_id, assignee, data["due_date"],
                                    assignee_left=left)
-            if document.status == "received" or data["due_date"]:  # a reassignment keeps it
-                document.due_date = rules.due_date_for(data["due_date"], clock.today(),
-                                                       self.calendar)
+            document.due_date = rules.due_date_on_assignment(document, data["due_date"],
+                                                             clock.today(), self.calendar)
             document.status, document.assignee_id = "assigned", assignee["id"]
             document.assigned_at = clock.now()
             routing.reroute(work, assignee["id"])

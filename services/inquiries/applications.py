@@ -85,7 +85,8 @@ class ApplicationEntrypoints:
                                    application.acting_id, actor["id"])
             application.status, application.result = "completed", data["result"]
             application.completed_by, application.completed_on = actor["id"], clock.today()
-            application.completed_on_time = application.completed_on <= application.due_date
+            application.completed_on_time = rules.on_time(application.completed_on,
+                                                           application.due_date)
             work.emit("application_completed", {
                 "application_id": application.id, "reviewer_id": application.reviewer_id,
                 "completed_by": actor["id"], "due_date": application.due_date,

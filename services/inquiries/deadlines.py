@@ -8,8 +8,8 @@ from the fact, so several instances raise one event.
 
 import sqlalchemy as sa
 
+from chassis.calendar import days_late
 from chassis.clock import clock
-from services.inquiries import rules
 from services.inquiries.models import Application, Inquiry
 
 
@@ -56,5 +56,5 @@ def report_overdue(work, application, today):
         "application_id": application.id, "matter_id": application.matter_id,
         "reviewer_id": application.reviewer_id, "acting_id": application.acting_id,
         "due_date": application.due_date,
-        "days_late": rules.days_late(application.due_date, today), "source": "application"},
+        "days_late": days_late(application.due_date, today), "source": "application"},
         fact=(application.id, "overdue", application.due_date))

@@ -136,9 +136,10 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
     def on_post_changed(self, event):
         """A post's new holder takes over the previous holder's open inquiries and accepted
         applications."""
-        previous, holder = event.data["previous_holder_id"], event.data["holder_id"]
-        if not previous or not holder or previous == holder:
+        handed = projections.taken_over(event.data)
+        if handed is None:
             return
+        previous, holder = handed
         with self.uow as work:
             for model, owner, status in ((Inquiry, Inquiry.first_responder_id, "open"),
                                          (Application, Application.reviewer_id, "accepted")):

@@ -58,3 +58,10 @@ def test_working_days_between_counts_after_the_start_up_to_the_end():
 def test_zero_working_days_is_refused():
     with pytest.raises(ValueError):
         calendar.add_working_days(date(2026, 1, 5), 0)
+
+
+def test_days_late_counts_calendar_days_past_the_due_date_and_never_below_zero():
+    from chassis.calendar import days_late
+
+    assert days_late(date(2026, 12, 10), date(2026, 12, 14)) == 4
+    assert days_late(date(2026, 12, 10), date(2026, 12, 9)) == 0

@@ -116,3 +116,12 @@ def test_outgoing_documents_are_signed_by_a_leader_then_numbered_then_printed():
 
 def test_a_document_number_reads_as_series_year_and_number():
     assert rules.document_number("编发", 2026, 3) == "编发〔2026〕3号"
+
+
+def test_a_reassignment_keeps_the_due_date_unless_a_new_one_is_given():
+    today = date(2026, 11, 26)
+    assert rules.due_date_on_assignment(document(), None, today, calendar) == date(2026, 12, 10)
+    assert rules.due_date_on_assignment(document(), date(2026, 12, 15), today, calendar) == \
+        date(2026, 12, 15)
+    assert rules.due_date_on_assignment(document(status="received"), None, today, calendar) == \
+        calendar.add_working_days(today, 10)

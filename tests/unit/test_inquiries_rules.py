@@ -84,3 +84,8 @@ def test_half_years_are_the_two_halves_of_a_year():
     for bad in ("2026H3", "2026", "H12026", "2026H1x"):
         with pytest.raises(rules.BadHalfYear):
             rules.half_year(bad)
+
+
+def test_an_application_completed_by_its_due_date_is_on_time():
+    assert rules.on_time(date(2026, 12, 17), date(2026, 12, 17))
+    assert not rules.on_time(date(2026, 12, 18), date(2026, 12, 17))

@@ -107,8 +107,9 @@ def check_completion(status: str, reviewer_id: str | None, acting_id: str | None
         raise NotAccepted(f"the application is {status}", {"status": status})
 
 
-def days_late(due_date: date, today: date) -> int:
-    return (today - due_date).days
+def on_time(completed_on: date, due_date: date) -> bool:
+    """办结 by the due date."""
+    return completed_on <= due_date
 
 
 def check_closer(inquiry, actor_id):
