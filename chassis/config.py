@@ -17,6 +17,10 @@ DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
 SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability")
 
 
+def _addresses(value):
+    return frozenset(a.strip() for a in value.split(",") if a.strip())
+
+
 def _flag(value):
     return str(value).strip().lower() in {"1", "true", "yes", "on"}
 
@@ -50,6 +54,8 @@ class Settings:
     complaint_rate: int
     grading_policy: str
     console_dir: Path
+    trusted_proxies: frozenset
+    metrics_allow: frozenset
 
     @classmethod
     def from_mapping(cls, config):
@@ -82,6 +88,8 @@ class Settings:
             complaint_rate=int(get("XIAONENG_COMPLAINT_RATE", 5)),
             grading_policy=get("XIAONENG_GRADING_POLICY", ""),
             console_dir=Path(get("XIAONENG_CONSOLE_DIR", CONSOLE_DIR)),
+            trusted_proxies=_addresses(get("XIAONENG_TRUSTED_PROXIES", "")),
+            metrics_allow=_addresses(get("XIAONENG_METRICS_ALLOW", "127.0.0.1,::1")),
         )
 
     @property

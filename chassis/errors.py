@@ -6,6 +6,8 @@ carrying the kind, code, message and details, which nameko rebuilds as an
 instance on the caller's side; the gateway maps the kind to an HTTP status.
 """
 
+import json
+
 from nameko.exceptions import deserialize_to_instance
 
 
@@ -51,11 +53,15 @@ class Unavailable(DomainError):
 
 @deserialize_to_instance
 class ServiceError(Exception):
-    """A domain error as it travels back over RPC."""
+    """A domain error as it travels back over RPC. The details travel as JSON text: nameko
+    would turn every number in them into a string."""
 
     def __init__(self, kind, code, message, details=None):
-        super().__init__(kind, code, message, details or {})
-        self.kind, self.code, self.message, self.details = kind, code, message, details or {}
+        if isinstance(details, str):
+            details = json.loads(details)
+        details = details or {}
+        super().__init__(kind, code, message, json.dumps(details, default=str))
+        self.kind, self.code, self.message, self.details = kind, code, message, details
 
     @classmethod
     def from_domain(cls, error: DomainError):

@@ -6,7 +6,7 @@ Producers validate before emitting and consumers on receipt, both through
 
 from importlib import import_module
 
-PRODUCERS = ("posts", "attendance", "documents", "inquiries", "accountability")
+PRODUCERS = ("posts", "attendance", "documents", "inquiries", "accountability", "gateway")
 
 
 def schema_for(source: str, type_: str):

@@ -65,8 +65,19 @@ class Context:
         if name in ("actor", "body", "query"):
             return getattr(self, name)
         if name == "client":
-            return self.request.remote_addr or "unknown"
+            return client_address(self.request, self.settings.trusted_proxies)
         return self.params[name]
+
+
+def client_address(request, trusted_proxies):
+    """Who is asking, for rate limits: the peer, unless the peer is a trusted proxy — then
+    the nearest address in ``X-Forwarded-For`` that is not itself a trusted proxy. A
+    client cannot name itself: what it writes there counts only behind our own proxies."""
+    address = request.remote_addr or "unknown"
+    forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+    while address in trusted_proxies and forwarded and forwarded[-1]:
+        address = forwarded.pop()[:64]
+    return address
 
 
 def parse_json(request):

@@ -14,10 +14,10 @@ from nameko.web.handlers import HttpRequestHandler, http
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
-from chassis.envelope import MalformedEvent, load_event
+from chassis.envelope import MalformedEvent, load_event, make_event
 from gateway import console, openapi
-from gateway.dispatch import Context, Router, authorise, parse_json, respond
-from gateway.errors import error_response, json_response
+from gateway.dispatch import Context, Router, authorise, client_address, parse_json, respond
+from gateway.errors import GatewayError, error_response, json_response
 from gateway.metrics import Metrics
 from gateway.revocations import REFRESH, Revocations
 from gateway.routes import ROUTES, clock_routes
@@ -94,6 +94,11 @@ class GatewayService:
 
     @http("GET", "/metrics")
     def prometheus(self, request):
+        """Only for the addresses in ``XIAONENG_METRICS_ALLOW``; to others it does not exist."""
+        if client_address(request, self.settings.trusted_proxies) not in \
+                self.settings.metrics_allow:
+            return nosniff(error_response(GatewayError("not_found", "not_found",
+                                                       f"no route GET {request.path}")))
         return nosniff(self.metrics.render())
 
     @http("GET", "/api/v1/openapi.json")
@@ -108,7 +113,7 @@ class GatewayService:
     def api(self, request, path):
         if request.method == "GET" and not path.startswith("api/"):
             return nosniff(console.page(self.settings.console_dir, path))
-        route = None
+        route = actor = None
         try:
             route, params = self._router().match(request)
             actor = authorise(route, self.settings, self.revocations, request)
@@ -123,7 +128,22 @@ class GatewayService:
             response = error_response(exc)
         response.headers[CORRELATION_HEADER] = self.correlation_id
         self.metrics.observe(route, response.status_code)
+        if route and route.method != "GET" and response.status_code < 400:
+            self._audit(request, actor, response.status_code)
         return nosniff(response)
+
+    def _audit(self, request, actor, status):
+        """Every successful write goes to the audit trail (kept by accountability)."""
+        try:
+            self.dispatch_event("write_recorded", make_event("gateway", "write_recorded", {
+                "at": clock.now(), "actor_id": actor and actor["id"],
+                "role": actor and actor["role"], "method": request.method,
+                "path": request.path[:500], "status": status,
+                "correlation_id": self.correlation_id}, now=clock.now(),
+                correlation_id=self.correlation_id))
+        except Exception as exc:  # the write stands; say loudly that its record is missing
+            log.error("audit: could not record %s %s (cid=%s): %s", request.method,
+                      request.path, self.correlation_id, exc)
 
     @event_handler("posts", "staff_changed", handler_type=BROADCAST, reliable_delivery=False)
     def on_staff_changed(self, body):

@@ -40,7 +40,7 @@ def password_hash(password, salt=b"xn01"):
 
 
 def definitions(queue_type="classic", password="xiaoneng"):
-    exchanges = [amqp.event_exchange(s) for s in (*PRODUCERS, "gateway")]
+    exchanges = [amqp.event_exchange(s) for s in PRODUCERS]
     queues, bindings = {}, []
     for exchange, queue in [amqp.retry_topology(d, queue_type) for d in amqp.RETRY_DELAYS] \
             + [amqp.parked_topology(queue_type)]:

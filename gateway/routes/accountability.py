@@ -1,7 +1,7 @@
 """Accountability (责任追究): violations, cases, decisions, the annual appraisal."""
 
 from gateway.dispatch import ANY, Route
-from gateway.routes.common import OVERSEERS, forward
+from gateway.routes.common import ADMIN, OVERSEERS, forward
 from services.accountability import schemas as accountability
 
 
@@ -44,6 +44,10 @@ def accountability_routes():
               call("appraisal", "actor", "staff_id", "query"),
               "annual appraisal (年度考核): the person, their head, a leader or an admin",
               response=accountability.AppraisalOut, query=("year",)),
+        Route("GET", "/audit", ADMIN, call("audit_trail", "actor", "query"),
+              "the audit trail (审计): every successful write, newest first",
+              response=accountability.AuditEntryOut, many=True,
+              query=("actor_id", "from", "to", "limit", "offset")),
     ]
 
 

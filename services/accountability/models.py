@@ -74,3 +74,18 @@ class Achievement(Base):
     staff_id: Mapped[str] = mapped_column(sa.String(36))
     year: Mapped[int] = mapped_column(sa.Integer)
     kind: Mapped[str] = mapped_column(sa.String(30))
+
+
+class AuditEntry(Base):
+    """审计: one successful write through a gateway (the id is its event's)."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (sa.Index("ix_audit_entries_actor_at", "actor_id", "at"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    actor_id: Mapped[str | None] = mapped_column(sa.String(36))
+    role: Mapped[str | None] = mapped_column(sa.String(20))
+    method: Mapped[str] = mapped_column(sa.String(10))
+    path: Mapped[str] = mapped_column(sa.String(500))
+    status: Mapped[int] = mapped_column(sa.Integer)
+    correlation_id: Mapped[str] = mapped_column(sa.String(64))

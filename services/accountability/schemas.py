@@ -107,3 +107,21 @@ class AppraisalOut(Schema):
     covers_served = fields.Integer()
     contested = fields.List(fields.Nested(ViolationOut), metadata={
         "description": "violations the person has contested, awaiting a leader"})
+
+
+class AuditQuery(PageArgs):
+    """``from`` (inclusive) and ``to`` (exclusive): ISO datetimes with their offset."""
+
+    actor_id = fields.String(validate=validate.Length(max=36))
+    since = fields.AwareDateTime(data_key="from")
+    until = fields.AwareDateTime(data_key="to")
+
+
+class AuditEntryOut(Schema):
+    at = OfficeTime()
+    actor_id = fields.String(allow_none=True)
+    role = fields.String(allow_none=True)
+    method = fields.String()
+    path = fields.String()
+    status = fields.Integer()
+    correlation_id = fields.String()

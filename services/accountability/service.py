@@ -19,6 +19,7 @@ from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from services.accountability import cases, intake, todo
 from services.accountability import schemas as s
+from services.accountability.audit import AuditEntrypoints
 from services.accountability.models import Achievement, Case, Violation
 from services.accountability.rules import grading, judgement
 from services.accountability.violations import ViolationEntrypoints
@@ -48,7 +49,7 @@ def violation_handler(source, type_):
     return handler
 
 
-class AccountabilityService(ViolationEntrypoints, ServiceBase):
+class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase):
     """责任追究制: violations, cases graded by policy, leader responsibility, decisions."""
 
     name = "accountability"

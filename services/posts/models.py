@@ -45,6 +45,17 @@ class Staff(Base):
     token_version: Mapped[int] = mapped_column(sa.Integer, default=0)
 
 
+class FailedSignIn(Base):
+    """A wrong password given for a username (signing in, or changing one's password):
+    five within 15 minutes lock the username for 15 minutes."""
+
+    __tablename__ = "failed_sign_ins"
+    __table_args__ = (sa.Index("ix_failed_sign_ins_username_at", "username", "at"),)
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(sa.String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Post(Base):
     """岗位: a post with its duties, its A holder (A角) and ordered B backups (B角).
 

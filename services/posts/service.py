@@ -16,7 +16,15 @@ from services.posts.handover_entrypoints import HandoverEntrypoints
 from services.posts.models import Division, Staff
 from services.posts.organisation import OrganisationEntrypoints
 from services.posts.passwords import hash_password, verify_password
-from services.posts.people import PeopleEntrypoints, account, division_changed, staff_changed
+from services.posts.people import (
+    PeopleEntrypoints,
+    account,
+    count_failure,
+    division_changed,
+    forget_failures,
+    recent_failures,
+    staff_changed,
+)
 from services.posts.rules import people as people_rules
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -48,11 +56,17 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
     def authenticate(self, credentials):
         login = s.Login().load(credentials)
         with self.uow as work:
+            failures = recent_failures(work, login["username"])
             staff = work.session.scalar(sa.select(Staff).where(
                 Staff.username == login["username"]))
         if not verify_password(staff and staff.password_hash, login["password"]):
+            with self.uow as work:
+                count_failure(work, login["username"])
             raise Unauthenticated("wrong username or password", code="invalid_credentials")
         people_rules.check_active(account(staff))
+        if failures:
+            with self.uow as work:
+                forget_failures(work, login["username"])
         return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
 
     @rpc

@@ -27,7 +27,7 @@ API_PATHS = [
     "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
     "/documents/{id}/return-letter", "/inquiries/{id}/answer", "/applications/{id}/complete",
     "/staff/{id}/deactivate", "/staff/{id}/password", "/me/password", "/me/todo",
-    "/complaints/{id}", "/violations/{id}", "/cases/{id}",
+    "/complaints/{id}", "/violations/{id}", "/cases/{id}", "/audit",
 ]
 
 

@@ -5,10 +5,13 @@ appraisal stay); their tokens stop working at once.
 """
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from chassis.errors import Conflict, Forbidden, Invalid, Unauthenticated
+from chassis.errors import Conflict, DomainError, Forbidden, Invalid, Unauthenticated
 
 MIN_PASSWORD = 8
+MAX_FAILED_ATTEMPTS = 5  # wrong passwords for one username ...
+ATTEMPT_WINDOW = timedelta(minutes=15)  # ... within this long lock it for as long
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,25 @@ class OwnAccount(Conflict):
     """An admin cannot deactivate themselves: the office would be left without one."""
 
     code = "own_account"
+
+
+class TooManyAttempts(DomainError):
+    kind, code = "too_many_requests", "too_many_attempts"
+
+
+def attempts_counted_since(now: datetime) -> datetime:
+    """Failed attempts after this moment count against a username."""
+    return now - ATTEMPT_WINDOW
+
+
+def check_attempts(recent_failures: int) -> None:
+    """Five wrong passwords within 15 minutes: every attempt is refused (the right password
+    too) until the fifth is 15 minutes old, so guessing a password takes years."""
+    if recent_failures >= MAX_FAILED_ATTEMPTS:
+        raise TooManyAttempts(
+            f"{MAX_FAILED_ATTEMPTS} wrong passwords within "
+            f"{ATTEMPT_WINDOW.seconds // 60} minutes: try again later",
+            {"retry_after_seconds": ATTEMPT_WINDOW.seconds})
 
 
 def check_active(account: Account) -> None:

@@ -1,0 +1,166 @@
+"""API.md "Security": sign-in throttling held by posts (so every gateway counts the same
+attempts), client addresses behind trusted proxies only, /metrics for its allow-list, and
+the audit trail of every successful write."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from services.accountability.service import AccountabilityService
+from services.inquiries.service import InquiriesService
+from services.posts.service import PostsService
+from tests.helpers import wait_until
+from tests.integration.api import Api, Organisation
+
+V1 = "/api/v1"
+
+
+def error(response):
+    return response.status_code, response.json()["error"]["code"]
+
+
+def sign_in(api, username, password):
+    return api.request("POST", f"{V1}/auth/token",
+                       json={"username": username, "password": password})
+
+
+@pytest.fixture
+def office(behind_gateway):
+    api, config = behind_gateway(PostsService)
+    org = Organisation(api, api.login("admin", "admin"))
+    division, _, _ = org.division()
+    org.person = lambda: org.staff(division_id=division["id"])
+    return api, org, config
+
+
+def test_five_wrong_passwords_lock_a_username_for_fifteen_minutes_on_every_gateway(
+        office, behind_gateway, service_config, runner_factory, set_now):
+    api, org, config = office
+    person, other = org.person(), org.person()
+    for _ in range(5):
+        assert error(sign_in(api, person["username"], "guess-123")) == (
+            401, "invalid_credentials")
+    locked = sign_in(api, person["username"], "password-123")  # the right one
+    assert error(locked) == (429, "too_many_attempts")
+    assert locked.json()["error"]["details"]["retry_after_seconds"] == 900
+    # a second gateway on the same services counts the same attempts
+    from gateway.service import GatewayService
+    from tests.helpers import free_port
+    port = free_port()
+    runner_factory({**config, "WEB_SERVER_ADDRESS": f"127.0.0.1:{port}"},
+                   GatewayService).start()
+    assert error(sign_in(Api(f"http://127.0.0.1:{port}"), person["username"],
+                         "password-123")) == (429, "too_many_attempts")
+    assert sign_in(api, other["username"], "password-123").status_code == 200  # others not
+
+    set_now(datetime.now(UTC) + timedelta(minutes=15, seconds=5))
+    assert sign_in(api, person["username"], "password-123").status_code == 200
+
+
+def test_a_right_password_clears_earlier_failures_and_unknown_names_count_too(office):
+    api, org, _ = office
+    person = org.person()
+    for _ in range(4):
+        sign_in(api, person["username"], "guess-123")
+    assert sign_in(api, person["username"], "password-123").status_code == 200
+    for _ in range(4):  # four more: still not five in a row
+        sign_in(api, person["username"], "guess-123")
+    assert sign_in(api, person["username"], "password-123").status_code == 200
+    for _ in range(5):
+        sign_in(api, "nobody-here", "guess-123")
+    assert error(sign_in(api, "nobody-here", "guess-123")) == (429, "too_many_attempts")
+
+
+def test_wrong_current_passwords_count_as_failed_sign_ins(office):
+    api, org, _ = office
+    person = org.person()
+    change = {"old_password": "guess-1234", "new_password": "another-secret"}
+    for _ in range(5):
+        assert error(api.request("PUT", f"{V1}/me/password", person["token"], change)) == (
+            403, "wrong_password")
+    assert error(api.request("PUT", f"{V1}/me/password", person["token"], {
+        **change, "old_password": "password-123"})) == (429, "too_many_attempts")
+    assert error(sign_in(api, person["username"], "password-123")) == (429, "too_many_attempts")
+
+
+@pytest.fixture
+def complaints(behind_gateway):
+    def start(**config):
+        api, _ = behind_gateway(PostsService, InquiriesService, XIAONENG_COMPLAINT_RATE="2",
+                                **config)
+        return api
+    return start
+
+
+def file_complaints(api, forwarded_for, count=3):
+    return [api.request("POST", f"{V1}/public/complaints", headers={
+        "X-Forwarded-For": forwarded_for}, json={"category": "attitude",
+                                                 "description": "态度生硬"}).status_code
+            for _ in range(count)]
+
+
+def test_forwarded_for_counts_only_from_a_trusted_proxy(complaints):
+    untrusted = complaints()
+    # a client naming other addresses is still itself: the third is over the limit
+    assert [file_complaints(untrusted, f"10.0.0.{i}", 1)[0] for i in range(3)] == [
+        201, 201, 429]
+
+    behind_proxy = complaints(XIAONENG_TRUSTED_PROXIES="127.0.0.1,10.9.9.9")
+    assert file_complaints(behind_proxy, "198.51.100.7", 3) == [201, 201, 429]
+    # each client behind the proxy has its own limit; a forged hop before it is ignored
+    assert file_complaints(behind_proxy, "1.2.3.4, 198.51.100.8, 10.9.9.9", 2) == [201, 201]
+    assert file_complaints(behind_proxy, "198.51.100.8", 1) == [429]
+
+
+def test_metrics_answer_only_the_allowed_addresses(behind_gateway):
+    api, _ = behind_gateway(PostsService)
+    assert api.request("GET", "/metrics").status_code == 200
+    hidden, _ = behind_gateway(PostsService, XIAONENG_METRICS_ALLOW="10.1.1.1")
+    response = hidden.request("GET", "/metrics")
+    assert error(response) == (404, "not_found")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    # a forwarded address counts only behind a trusted proxy
+    assert hidden.request("GET", "/metrics", headers={
+        "X-Forwarded-For": "10.1.1.1"}).status_code == 404
+    proxied, _ = behind_gateway(PostsService, XIAONENG_METRICS_ALLOW="10.1.1.1",
+                                XIAONENG_TRUSTED_PROXIES="127.0.0.1")
+    assert proxied.request("GET", "/metrics", headers={
+        "X-Forwarded-For": "10.1.1.1"}).status_code == 200
+
+
+def test_every_successful_write_is_in_the_audit_trail(behind_gateway):
+    api, _ = behind_gateway(PostsService, AccountabilityService)
+    admin = api.login("admin", "admin")
+    org = Organisation(api, admin)
+    start = datetime.now(UTC)
+    division, _, _ = org.division()
+    person = org.staff(division_id=division["id"])
+    refused = api.request("POST", f"{V1}/staff", admin, {"username": ""})
+    assert refused.status_code == 422
+    renamed = api.request("PUT", f"{V1}/staff/{person['id']}", admin, {"title": "主任科员"},
+                          headers={"X-Correlation-Id": "audit-check-1"})
+    assert renamed.status_code == 200
+
+    def trail(query=""):
+        return api.ok("GET", f"{V1}/audit{query}", admin)["items"]
+    wait_until(lambda: len([e for e in trail() if e["method"] != "GET"]) >= 2,
+               message="the writes are recorded")
+    entries = trail(f"?actor_id={org_admin_id(api, admin)}")
+    patch = next(e for e in entries if e["method"] == "PUT")
+    assert patch == {"at": patch["at"], "actor_id": org_admin_id(api, admin), "role": "admin",
+                     "method": "PUT", "path": f"{V1}/staff/{person['id']}",
+                     "status": 200, "correlation_id": "audit-check-1"}
+    assert [e["method"] for e in entries][:2] == ["PUT", "POST"]  # newest first
+    assert all(e["status"] < 400 for e in trail())  # the refused write is not there
+    # sign-ins (public writes) are recorded without an actor
+    assert any(e["path"] == f"{V1}/auth/token" and e["actor_id"] is None for e in trail())
+    later = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    assert trail(f"?from={later.replace('+', '%2B')}") == []
+    assert len(trail(f"?from={start.isoformat().replace('+', '%2B')}")) >= 2
+    assert error(api.request("GET", f"{V1}/audit", person["token"])) == (403, "wrong_role")
+    assert error(api.request("GET", f"{V1}/audit?from=yesterday", admin)) == (
+        422, "validation_error")
+
+
+def org_admin_id(api, token):
+    return api.ok("GET", f"{V1}/me", token)["id"]
