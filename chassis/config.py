@@ -8,6 +8,7 @@ mapping through :class:`Settings`, so tests configure a container by passing a d
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from nameko.extensions import DependencyProvider
 
@@ -44,7 +45,6 @@ class Settings:
     token_ttl: int
     admin_username: str
     admin_password: str
-    management_url: str
     calendar_overrides: str
     services: tuple
     queue_type: str
@@ -76,8 +76,6 @@ class Settings:
             token_ttl=int(get("XIAONENG_TOKEN_TTL", 8 * 3600)),
             admin_username=get("XIAONENG_ADMIN_USERNAME", "admin"),
             admin_password=get("XIAONENG_ADMIN_PASSWORD", "admin"),
-            management_url=get("XIAONENG_RABBIT_MANAGEMENT_URL",
-                               "http://guest:guest@127.0.0.1:15672"),
             calendar_overrides=get("XIAONENG_CALENDAR_OVERRIDES", ""),
             services=tuple(s for s in get("XIAONENG_SERVICES", ",".join(SERVICES)).split(",")
                            if s),
@@ -119,16 +117,33 @@ def nameko_config(environ=None):
     return config
 
 
+def development_defaults(settings) -> list:
+    """The development defaults anyone could know that these settings still use."""
+    broker = urlsplit(settings.amqp_uri)
+    found = []
+    if broker.username in (None, "", "guest") or broker.password in (None, "", "guest"):
+        found.append("AMQP_URI with RabbitMQ's guest account (or no password)")
+    if settings.jwt_secret == DEFAULT_JWT_SECRET or len(settings.jwt_secret) < 32:
+        found.append("XIAONENG_JWT_SECRET (the development one, or under 32 characters)")
+    if settings.admin_password == "admin":
+        found.append("XIAONENG_ADMIN_PASSWORD (admin)")
+    return found
+
+
+def check_production(settings):
+    """With ``XIAONENG_ENV=production`` no process starts on a development default."""
+    found = development_defaults(settings) if settings.production else []
+    if found:
+        raise RuntimeError("XIAONENG_ENV=production refuses development defaults: "
+                           + "; ".join(found))
+
+
 class SettingsProvider(DependencyProvider):
     """Gives workers the :class:`Settings`, read once when the service starts."""
 
-    def __init__(self, check=None):
-        self.check = check
-
     def setup(self):
         self.settings = Settings.from_mapping(self.container.config)
-        if self.check:
-            self.check(self.settings)
+        check_production(self.settings)
 
     def get_dependency(self, worker_ctx):
         return self.settings

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from chassis import amqp
 from chassis.clock import clock
-from chassis.config import Settings
+from chassis.config import Settings, check_production
 from chassis.db import InboxRecord, OutboxRecord, make_engine, migrate
 from chassis.envelope import Event, make_event
 
@@ -113,6 +113,7 @@ class UnitOfWork(DependencyProvider):
 
     def setup(self):
         self.settings = Settings.from_mapping(self.container.config)
+        check_production(self.settings)  # before touching the database
         name = self.container.service_name
         url = self.settings.database_url(name, self.container.config)
         self.engine = make_engine(url)

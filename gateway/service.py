@@ -13,7 +13,7 @@ from nameko.web.handlers import HttpRequestHandler, http
 
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
-from chassis.config import DEFAULT_JWT_SECRET, SettingsProvider
+from chassis.config import SettingsProvider
 from chassis.envelope import MalformedEvent, load_event, make_event
 from gateway import console, openapi
 from gateway.dispatch import Context, Router, authorise, client_address, parse_json, respond
@@ -30,13 +30,6 @@ def nosniff(response):
     """Every response says what it is and may not be read as anything else."""
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def check_gateway_settings(settings):
-    if settings.production and (settings.jwt_secret == DEFAULT_JWT_SECRET
-                                or len(settings.jwt_secret) < 32):
-        raise RuntimeError("XIAONENG_ENV=production needs its own XIAONENG_JWT_SECRET "
-                           "of at least 32 characters")
 
 
 class RequestLog(DependencyProvider):
@@ -67,7 +60,7 @@ class RequestLog(DependencyProvider):
 class GatewayService:
     name = "gateway"
 
-    settings = SettingsProvider(check=check_gateway_settings)
+    settings = SettingsProvider()
     call = ServiceCalls()
     correlation_id = RequestLog()
     dispatch_event = EventDispatcher()

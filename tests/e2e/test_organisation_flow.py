@@ -1,5 +1,6 @@
 """Issue 11's acceptance across processes: someone leaves, the organisation stays true."""
 
+import time
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
@@ -89,3 +90,30 @@ def test_a_password_change_revokes_the_old_token_and_the_new_one_works(api, syst
     assert api.ok("GET", f"{V1}/me", fresh["access_token"])["id"] == clerk["id"]
     relogged = api.login(clerk["username"], "correct-horse-9")
     assert api.ok("GET", f"{V1}/me", relogged)["id"] == clerk["id"]
+
+
+def test_no_password_token_or_secret_reaches_a_log_line(api, system):
+    """Every process's log, after passwords were set, changed, reset and guessed."""
+    admin = api.login("admin", "admin")
+    org = Organisation(api, admin)
+    division, _, _ = org.division()
+    person = org.staff(division_id=division["id"])
+    secrets = ["password-123", "Changed-Secret-91", "Reset-Secret-92", "Guessed-Secret-93",
+               person["token"], admin, system.settings.jwt_secret]
+    fresh = api.ok("PUT", f"{V1}/me/password", person["token"], {
+        "old_password": "password-123", "new_password": "Changed-Secret-91"})
+    secrets.append(fresh["access_token"])
+    api.ok("PUT", f"{V1}/staff/{person['id']}/password", admin,
+           {"new_password": "Reset-Secret-92"})
+    assert api.request("POST", f"{V1}/auth/token", json={
+        "username": person["username"], "password": "Guessed-Secret-93"}).status_code == 401
+    api.request("PUT", f"{V1}/me/password", api.login(person["username"], "Reset-Secret-92"),
+                {"old_password": "Guessed-Secret-93", "new_password": "x"})
+    time.sleep(1)  # let the processes write their lines
+    logs = {path.name: path.read_text(errors="replace")
+            for path in system.log_dir.glob("*.log")}
+    assert {"posts.log", "gateway.log"} <= set(logs)
+    assert "PUT /api/v1/me/password" in logs["gateway.log"]  # the requests were logged
+    leaked = [(name, secret[:12]) for name, text in logs.items() for secret in secrets
+              if secret in text]
+    assert leaked == []

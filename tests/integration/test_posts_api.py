@@ -255,8 +255,13 @@ def test_the_correlation_id_of_a_request_travels_into_the_events_it_raises(api):
 def test_the_development_admin_is_refused_in_production(runner_factory, service_config):
     config = service_config("posts", XIAONENG_ENV="production")
     runner = runner_factory(config, PostsService)
-    with pytest.raises(InsecureFirstAdmin):
+    with pytest.raises(RuntimeError, match="XIAONENG_ADMIN_PASSWORD") as refused:
         runner.start()
+    assert "AMQP_URI" in str(refused.value)  # every default it found is named at once
+    config.update(AMQP_URI="amqp://xn:s3cret@127.0.0.1:5672/", XIAONENG_JWT_SECRET="x" * 40,
+                  XIAONENG_ADMIN_PASSWORD="", XIAONENG_ADMIN_USERNAME="")
+    with pytest.raises(InsecureFirstAdmin):  # no first admin at all
+        runner_factory(config, PostsService).start()
 
 
 def test_posts_from_before_the_b_rule_and_headless_divisions_are_listed_for_the_admin(api):

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chassis.config import Settings, nameko_config
+from chassis.config import DEFAULT_JWT_SECRET, Settings, check_production, nameko_config
 from chassis.envelope import MalformedEvent, fact_id, load_event, make_event
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -59,3 +59,22 @@ def test_a_service_database_url_comes_from_its_own_variable():
                             "XIAONENG_GATEWAY_PORT": "9000"})
     assert Settings.from_mapping(config).database_url("posts", config) == "postgresql://db/posts"
     assert config["WEB_SERVER_ADDRESS"] == "0.0.0.0:9000"
+
+
+PRODUCTION = {"XIAONENG_ENV": "production", "AMQP_URI": "amqp://xn:s3cret@mq:5672/",
+              "XIAONENG_JWT_SECRET": "x" * 40, "XIAONENG_ADMIN_PASSWORD": "a-long-one"}
+
+
+@pytest.mark.parametrize(("override", "named"), [
+    ({"AMQP_URI": "amqp://guest:guest@mq:5672/"}, "AMQP_URI"),
+    ({"AMQP_URI": "amqp://xn@mq:5672/"}, "AMQP_URI"),
+    ({"XIAONENG_JWT_SECRET": DEFAULT_JWT_SECRET}, "XIAONENG_JWT_SECRET"),
+    ({"XIAONENG_JWT_SECRET": "short"}, "XIAONENG_JWT_SECRET"),
+    ({"XIAONENG_ADMIN_PASSWORD": "admin"}, "XIAONENG_ADMIN_PASSWORD"),
+])
+def test_production_refuses_every_development_default(override, named):
+    check_production(Settings.from_mapping(PRODUCTION))  # its own secrets: fine
+    with pytest.raises(RuntimeError, match=named):
+        check_production(Settings.from_mapping({**PRODUCTION, **override}))
+    check_production(Settings.from_mapping({**PRODUCTION, **override,
+                                            "XIAONENG_ENV": "development"}))
