@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from nameko.extensions import DependencyProvider
 
+from chassis.clock import clock
+
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
 # every service behind the gateway
@@ -144,6 +146,8 @@ class SettingsProvider(DependencyProvider):
     def setup(self):
         self.settings = Settings.from_mapping(self.container.config)
         check_production(self.settings)
+        if self.settings.test_clock:
+            clock.load(self.settings.data_dir)
 
     def get_dependency(self, worker_ctx):
         return self.settings

@@ -1,15 +1,29 @@
 """RPC and timer entrypoints that know the chassis' errors and configuration."""
 
+import logging
+
+from kombu.exceptions import OperationalError
 from marshmallow import ValidationError
-from nameko.rpc import Rpc
+from nameko.rpc import Rpc, RpcConsumer
 from nameko.timer import Timer
 
 from chassis.config import Settings
-from chassis.errors import DomainError, ServiceError, validation_error
+from chassis.errors import DomainError, ServiceError, Unavailable, validation_error
+from chassis.events import SafeQueueConsumer, is_transient
+
+log = logging.getLogger(__name__)
+
+
+class ChassisRpcConsumer(RpcConsumer):
+    queue_consumer = SafeQueueConsumer()
 
 
 class ChassisRpc(Rpc):
-    """An RPC method whose domain errors reach the caller as :class:`ServiceError`."""
+    """An RPC method whose domain errors reach the caller as :class:`ServiceError`; a
+    database or broker that is away reaches it as ``service_unavailable`` (worth trying
+    again), not as an internal error."""
+
+    rpc_consumer = ChassisRpcConsumer()
 
     def __init__(self, **kwargs):
         kwargs.setdefault("expected_exceptions", (DomainError, ValidationError, ServiceError))
@@ -20,10 +34,21 @@ class ChassisRpc(Rpc):
             error = exc_info[1]
             if isinstance(error, ValidationError):
                 error = validation_error(error.messages)
+            elif is_transient(error) and not isinstance(error, DomainError):
+                error = Unavailable(f"{worker_ctx.service_name} could not reach what it "
+                                    f"needs ({type(error).__name__}); try again",
+                                    {"service": worker_ctx.service_name})
             if isinstance(error, DomainError):
                 wire = ServiceError.from_domain(error)
                 exc_info = (ServiceError, wire, exc_info[2])
-        return super().handle_result(message, worker_ctx, result, exc_info)
+        try:
+            return super().handle_result(message, worker_ctx, result, exc_info)
+        except (OSError, OperationalError, ConnectionError) as exc:
+            # nameko would let this kill the whole service. The broker is away: the caller
+            # times out, and the request (unacknowledged) is delivered again once it is back.
+            log.warning("%s: could not send the reply (%s); the request will be delivered "
+                        "again", worker_ctx.entrypoint.method_name, exc)
+            return result, exc_info
 
 
 class Periodic(Timer):

@@ -21,7 +21,7 @@ from functools import partial
 
 import eventlet
 import sqlalchemy.exc
-from nameko.events import EventHandler
+from nameko.events import BROADCAST, EventHandler
 from nameko.exceptions import ContainerBeingKilled, RpcTimeout, UnknownService
 from nameko.messaging import QueueConsumer
 
@@ -44,13 +44,34 @@ def is_transient(error):
     return isinstance(error, TRANSIENT) or getattr(error, "kind", None) == Unavailable.kind
 
 
-class ParkingQueueConsumer(QueueConsumer):
-    """nameko's queue consumer, but a body that cannot be decoded is parked, not fatal."""
+class SafeQueueConsumer(QueueConsumer):
+    """nameko's queue consumer, made to survive the broker going away, for every consumer
+    of a service (events, RPC requests, RPC replies, broadcasts).
+
+    - Acknowledging on a connection the broker just dropped raises an OSError that nameko
+      lets kill the whole service; the broker gives the message again anyway.
+    - A body that cannot be decoded is parked where the entrypoint can park, not fatal.
+    """
+
+    def ack_message(self, message):
+        self._settle(super().ack_message, message)
+
+    def requeue_message(self, message):
+        self._settle(super().requeue_message, message)
+
+    @staticmethod
+    def _settle(settle, message):
+        try:
+            settle(message)
+        except OSError as exc:
+            log.warning("could not settle message %s (%s): the broker delivers it again",
+                        message.properties.get("message_id"), exc)
 
     def get_consumers(self, consumer_cls, channel):
         consumers = super().get_consumers(consumer_cls, channel)
         for provider, consumer in self._consumers.items():
-            consumer.on_decode_error = partial(self._undecodable, provider)
+            if hasattr(provider, "park"):
+                consumer.on_decode_error = partial(self._undecodable, provider)
         return consumers
 
     def _undecodable(self, provider, message, exc):
@@ -58,8 +79,20 @@ class ParkingQueueConsumer(QueueConsumer):
         self.ack_message(message)
 
 
+class BroadcastHandler(EventHandler):
+    """nameko's broadcast handler (one queue per instance, nothing kept) on the chassis'
+    queue consumer: ``@broadcast("gateway", "clock_set")``."""
+
+    queue_consumer = SafeQueueConsumer()
+
+
+def broadcast(source, event_type):
+    return BroadcastHandler.decorator(source, event_type, handler_type=BROADCAST,
+                                      reliable_delivery=False)
+
+
 class ChassisEventHandler(EventHandler):
-    queue_consumer = ParkingQueueConsumer()
+    queue_consumer = SafeQueueConsumer()
 
     def setup(self):
         super().setup()

@@ -1,10 +1,9 @@
 """What every service exposes besides its own entrypoints."""
 
-from nameko.events import BROADCAST, event_handler
-
 from chassis.clock import clock
 from chassis.config import SettingsProvider
 from chassis.entrypoints import periodic, rpc
+from chassis.events import broadcast
 
 
 class ServiceBase:
@@ -21,7 +20,7 @@ class ServiceBase:
     def ping(self):
         return {"service": self.name, "now": clock.now().isoformat()}
 
-    @event_handler("gateway", "clock_set", handler_type=BROADCAST, reliable_delivery=False)
+    @broadcast("gateway", "clock_set")
     def on_clock_set(self, payload):
         if self.settings.test_clock:
             clock.set_offset(float(payload["offset"]))

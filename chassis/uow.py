@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from chassis import amqp
 from chassis.clock import clock
 from chassis.config import Settings, check_production
-from chassis.db import InboxRecord, OutboxRecord, make_engine, migrate
+from chassis.db import InboxRecord, OutboxRecord, lock_key, make_engine, migrate
 from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,7 @@ class UnitOfWork(DependencyProvider):
         migrate(self.engine, self.migrations)
         if self.on_start:
             with Session(self.engine) as session, session.begin():
+                lock_key(session, f"{name}.on_start")  # instances starting together seed once
                 self.on_start(session, self.settings)
 
     def stop(self):

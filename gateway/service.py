@@ -6,7 +6,7 @@ import uuid
 
 from eventlet import GreenPool
 from marshmallow import ValidationError
-from nameko.events import BROADCAST, EventDispatcher, event_handler
+from nameko.events import EventDispatcher
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
 from nameko.web.handlers import HttpRequestHandler, http
@@ -15,6 +15,7 @@ from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.config import SettingsProvider
 from chassis.envelope import MalformedEvent, load_event, make_event
+from chassis.events import broadcast
 from gateway import console, openapi
 from gateway.dispatch import Context, Router, authorise, client_address, parse_json, respond
 from gateway.errors import GatewayError, error_response, json_response
@@ -138,7 +139,7 @@ class GatewayService:
             log.error("audit: could not record %s %s (cid=%s): %s", request.method,
                       request.path, self.correlation_id, exc)
 
-    @event_handler("posts", "staff_changed", handler_type=BROADCAST, reliable_delivery=False)
+    @broadcast("posts", "staff_changed")
     def on_staff_changed(self, body):
         """Someone left or changed their password: their older tokens stop at once."""
         try:

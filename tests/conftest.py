@@ -20,7 +20,8 @@ class ScratchDatabases:
     def __init__(self, directory):
         self.directory = directory
         self.postgres = os.environ.get("XIAONENG_TEST_DB", "sqlite") == "postgresql"
-        self.admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT") \
+        self.admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT",
+                                      pool_pre_ping=True) \
             if self.postgres else None
         self.created = []
 

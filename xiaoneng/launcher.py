@@ -23,10 +23,23 @@ from xiaoneng.supervision import Restarts
 
 
 class System:
-    def __init__(self, environ=None, log_dir=None):
+    """``instances`` of every service (competing consumers on the same queues) and one
+    gateway per port in ``gateway_ports`` (default: ``XIAONENG_GATEWAY_PORT``). With more
+    than one, processes are named ``posts.1``, ``posts.2``, ``gateway.2`` …"""
+
+    def __init__(self, environ=None, log_dir=None, instances=1, gateway_ports=()):
         self.environ = dict(os.environ if environ is None else environ)
         self.settings = Settings.from_mapping(self.environ)
         self.log_dir = Path(log_dir or self.settings.data_dir / "logs")
+        self.targets = {}  # process name → (nameko service path, extra environment)
+        for service in self.settings.services:
+            for i in range(1, instances + 1):
+                name = service if instances == 1 else f"{service}.{i}"
+                self.targets[name] = (SERVICE_CLASSES[service], {})
+        self.gateway_ports = list(gateway_ports) or [self.settings.gateway_port]
+        for i, port in enumerate(self.gateway_ports, 1):
+            self.targets["gateway" if i == 1 else f"gateway.{i}"] = (
+                GATEWAY, {"XIAONENG_GATEWAY_PORT": str(port)})
         self.processes = {}
         self.started_at = {}
         self.restarts = {}
@@ -35,22 +48,32 @@ class System:
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.settings.gateway_port}"
+        return self.urls[0]
+
+    @property
+    def urls(self):
+        return [f"http://127.0.0.1:{port}" for port in self.gateway_ports]
+
+    @property
+    def gateways(self):
+        return [name for name in self.targets if name.startswith("gateway")]
 
     def start(self, timeout=60):
-        for name in self.settings.services:
-            self.start_process(name)
+        for name in self.targets:
+            if name not in self.gateways:
+                self.start_process(name)
         self.wait_ready(timeout, gateway=False)
-        self.start_process("gateway")
+        for name in self.gateways:
+            self.start_process(name)
         self.wait_ready(timeout)
         return self
 
     def start_process(self, name):
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        target = GATEWAY if name == "gateway" else SERVICE_CLASSES[name]
+        target, environ = self.targets[name]
         log = open(self.log_dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "chassis.runner", target], env=self.environ,
+            [sys.executable, "-m", "chassis.runner", target], env={**self.environ, **environ},
             stdout=log, stderr=subprocess.STDOUT)
         self.started_at[name] = time.monotonic()
 
@@ -68,7 +91,7 @@ class System:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.check_alive()
-            if gateway and self._gateway_ready():
+            if gateway and all(self._gateway_ready(url) for url in self.urls):
                 return
             if not gateway and all(self._started(n) for n in self.processes):
                 return
@@ -80,9 +103,10 @@ class System:
         path = self.log_dir / f"{name}.log"
         return path.exists() and b"Connected to amqp" in path.read_bytes()
 
-    def _gateway_ready(self):
+    @staticmethod
+    def _gateway_ready(url):
         try:
-            return requests.get(self.url + "/readyz", timeout=5).status_code == 200
+            return requests.get(url + "/readyz", timeout=5).status_code == 200
         except requests.RequestException:
             return False
 
@@ -115,9 +139,9 @@ class System:
                 self.start_process(name)
 
     def stop(self, interrupted=False):
-        """Gateway first, then the services together; after Ctrl-C they got the signal too."""
-        if "gateway" in self.processes:
-            self._stop_all(["gateway"], interrupted)
+        """Gateways first, then the services together; after Ctrl-C they got the signal too."""
+        self.due.clear()
+        self._stop_all([n for n in self.gateways if n in self.processes], interrupted)
         self._stop_all(list(self.processes), interrupted)
 
     def _stop_all(self, names, interrupted, timeout=20):

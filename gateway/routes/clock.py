@@ -24,6 +24,7 @@ def clock_routes():
     def set_clock(c):
         now = ClockIn().load(c.body)["now"]
         clock.set_offset(clock.offset_to(now))
+        clock.save(c.settings.data_dir)
         c.dispatch_event("clock_set", {"offset": clock.offset.total_seconds()})
         return read(c)
 
