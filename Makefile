@@ -10,7 +10,7 @@ CONSOLE_SOURCES := $(shell find console/src console/public -type f 2>/dev/null) 
 	console/tsconfig.json
 
 .PHONY: install run test test-core test-console test-browser test-unit test-integration \
-	test-e2e faults lint bench parked clean
+	test-e2e faults fuzz lint bench parked clean
 
 install: $(STAMP)
 
@@ -37,18 +37,23 @@ run: install $(CONSOLE)
 test: install $(CONSOLE) test-console
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-browser.sh
-	$(PYTEST) tests --ignore=tests/faults
+	$(PYTEST) tests --ignore=tests/faults --ignore=tests/fuzz
 
 ## Everything but the slow browser layer (.ci/run's second, SQLite pass).
 test-core: install
 	scripts/ensure-rabbitmq.sh
-	$(PYTEST) tests --ignore=tests/browser --ignore=tests/faults
+	$(PYTEST) tests --ignore=tests/browser --ignore=tests/faults --ignore=tests/fuzz
 
 ## Kill -9, broker and database restarts under a stream, on PostgreSQL (prints its figures).
 faults: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-postgres.sh
 	XIAONENG_TEST_DB=postgresql $(PYTEST) tests/faults -s
+
+## Schemathesis over the gateway's OpenAPI document, anonymous and as every role (bounded).
+fuzz: install
+	scripts/ensure-rabbitmq.sh
+	$(PYTEST) tests/fuzz -s
 
 test-console: $(CONSOLE)
 	cd console && npm test

@@ -1,6 +1,7 @@
 """Schemas every service's RPC interface shares: the acting user and list pages."""
 
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 
 import sqlalchemy as sa
 from marshmallow import Schema, fields, validate
@@ -8,14 +9,19 @@ from marshmallow import Schema, fields, validate
 from chassis.clock import OFFICE_TZ
 
 ROLES = ("staff", "division_head", "leader", "admin")
+CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
 
 
 class OfficeTime(fields.AwareDateTime):
-    """An aware datetime, written in the office's zone (Asia/Shanghai, +08:00)."""
+    """An aware datetime, written in the office's zone (Asia/Shanghai, +08:00). Before 1901
+    the zone's offset is local mean time in seconds (+08:05:43), which RFC 3339 cannot
+    write: such a (mistyped) moment is written at +08:00."""
 
     def _serialize(self, value, attr, obj, **kwargs):
         if value is not None:
             value = value.astimezone(OFFICE_TZ)
+            if value.utcoffset().seconds % 60:
+                value = value.astimezone(CHINA_STANDARD_TIME)
         return super()._serialize(value, attr, obj, **kwargs)
 
 
@@ -53,7 +59,7 @@ def acting(actor, division_id=None) -> Acting:
 
 class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**31 - 1))
 
 
 def matching(select, model, args, names):

@@ -29,7 +29,7 @@ class Route:
     response: type | None = None
     many: bool = False
     status: int = 200
-    query: tuple = ()
+    query: object = None  # the marshmallow schema of its query parameters, for OpenAPI
     tags: tuple = field(default_factory=tuple)
 
     @property

@@ -19,7 +19,22 @@ def component(schema):
     return f"{owner}.{schema.__name__}"
 
 
-def _operation(route):
+def operation_id(route):
+    return re.sub(r"\W+", "_", f"{route.method.lower()}{route.path}").strip("_")
+
+
+def links(route, routes):
+    """What a create returns leads on: its ``id`` fills the ``{id}`` of every operation
+    under its path (so a fuzzer, or a client generator, reaches past the first 404)."""
+    if route.method != "POST" or route.status != 201 or "{" in route.path:
+        return {}
+    prefix = route.path + "/{id}"
+    return {operation_id(other): {"operationId": operation_id(other),
+                                  "parameters": {"id": "$response.body#/id"}}
+            for other in routes if other.path == prefix or other.path.startswith(prefix + "/")}
+
+
+def _operation(route, routes=()):
     response = {"description": "OK"}
     if route.response is not None:
         schema = component(route.response)
@@ -30,14 +45,17 @@ def _operation(route):
                     "total": {"type": "integer"}}}}}
         else:
             response["content"] = {"application/json": {"schema": schema}}
+    if links(route, routes):
+        response["links"] = links(route, routes)
     operation = {
+        "operationId": operation_id(route),
         "summary": route.summary,
         "responses": {str(route.status): response, "default": {
             "description": "error", "content": {"application/json": {"schema": ERROR}}}},
         "parameters": [{"in": "path", "name": name, "required": True,
                         "schema": {"type": "string"}}
                        for name in re.findall(r"{(\w+)}", route.path)]
-        + [{"in": "query", "name": name, "schema": {"type": "string"}} for name in route.query],
+        + ([{"in": "query", "schema": route.query}] if route.query is not None else []),
     }
     if route.body is not None:
         operation["requestBody"] = {"required": True, "content": {
@@ -63,7 +81,8 @@ def _document(routes):
             spec.components.schema(component(schema), schema=schema)
     paths = {}
     for route in routes:
-        paths.setdefault("/api/v1" + route.path, {})[route.method.lower()] = _operation(route)
+        paths.setdefault("/api/v1" + route.path, {})[route.method.lower()] = \
+            _operation(route, routes)
     for path, operations in paths.items():
         spec.path(path=path, operations=operations)
     return spec.to_dict()

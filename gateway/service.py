@@ -9,7 +9,7 @@ from marshmallow import ValidationError
 from nameko.events import EventDispatcher
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
-from nameko.web.handlers import HttpRequestHandler, http
+from nameko.web.handlers import HttpRequestHandler
 
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
@@ -22,6 +22,7 @@ from gateway.errors import GatewayError, error_response, json_response
 from gateway.metrics import Metrics
 from gateway.revocations import REFRESH, Revocations
 from gateway.routes import ROUTES, clock_routes
+from gateway.web import http
 
 log = logging.getLogger("gateway")
 CORRELATION_HEADER = "X-Correlation-Id"

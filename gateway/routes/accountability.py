@@ -20,7 +20,7 @@ def accountability_routes():
         Route("GET", "/violations", ANY, call("list_violations", "actor", "query"),
               "violations with their source events; staff see their own",
               response=violation, many=True,
-              query=("staff_id", "kind", "status", "limit", "offset")),
+              query=accountability.ViolationQuery),
         Route("POST", "/violations", OVERSEERS, call("record_duty_failure", "actor", "body"),
               "record a duty failure (一.5): a head for their division's staff",
               accountability.DutyFailureIn, violation, status=201),
@@ -33,7 +33,7 @@ def accountability_routes():
         judge("waive", accountability.WaiveIn,
               "waive a violation (撤销), with the reason: it leaves every count"),
         Route("GET", "/cases", OVERSEERS, call("list_cases", "query"), "cases", response=case,
-              many=True, query=("staff_id", "status", "limit", "offset")),
+              many=True, query=accountability.CaseQuery),
         Route("GET", "/cases/{id}", OVERSEERS, call("get_case", "id"), "a case", response=case),
         Route("POST", "/cases/{id}/decide", ("leader",), call("decide", "actor", "id", "body"),
               "decide a case (裁定): severity by circumstances, outcome, measures, note",
@@ -43,11 +43,11 @@ def accountability_routes():
         Route("GET", "/appraisals/{staff_id}", ANY,
               call("appraisal", "actor", "staff_id", "query"),
               "annual appraisal (年度考核): the person, their head, a leader or an admin",
-              response=accountability.AppraisalOut, query=("year",)),
+              response=accountability.AppraisalOut, query=accountability.YearQuery),
         Route("GET", "/audit", ADMIN, call("audit_trail", "actor", "query"),
               "the audit trail (审计): every successful write, newest first",
               response=accountability.AuditEntryOut, many=True,
-              query=("actor_id", "from", "to", "limit", "offset")),
+              query=accountability.AuditQuery),
     ]
 
 

@@ -28,8 +28,7 @@ def absence_routes(kind, path, body):
               call("acknowledge_return", "actor", Fixed(kind), "id"),
               "take note of the return report (the approver only)", response=out),
         Route("GET", path, ANY, call("list_absences", Fixed(kind), "query"), f"{kind}s",
-              response=out, many=True, query=("status", "staff_id", "approver_id",
-                                              "acknowledged", "limit", "offset")),
+              response=out, many=True, query=attendance.AbsenceQuery),
         Route("GET", path + "/{id}", ANY, call("get_absence", Fixed(kind), "id"), f"a {kind}",
               response=out),
     ]
@@ -44,5 +43,5 @@ ROUTES = [
           status=201),
     Route("GET", "/public/notice-board", PUBLIC,
           forward("attendance", "notice_board", "query"), "who is away now (离岗告示牌)",
-          response=attendance.BoardRow, many=True, query=("division_id", "limit", "offset")),
+          response=attendance.BoardRow, many=True, query=attendance.BoardQuery),
 ]

@@ -39,9 +39,10 @@ def document_routes():
               "complete (the assignee or the acting B)", documents.CompleteIn, doc),
         Route("GET", "/documents", ANY, call("list_documents", "query"), "documents",
               response=doc, many=True,
-              query=("status", "assignee_id", "overdue", "limit", "offset")),
+              query=documents.DocumentQuery),
         Route("GET", "/documents/{id}", ANY, call("get_document", "id"),
-              "a document, incoming or outgoing (see direction)", response=doc),
+              "a document, incoming or outgoing (see direction)",
+              response=documents.DocumentAnyOut),
         Route("GET", "/documents/{id}/extension-letter", ANY,
               printable("documents", "letter", "id", Fixed("extension")),
               "延期办理告知函 to the sending unit, text/html (404 before an extension)"),
@@ -61,7 +62,7 @@ def document_routes():
               "an outgoing document", response=out),
         Route("GET", "/calendar/working-days", ANY, call("working_day", "query"),
               "the n-th working day after a date (China calendar)",
-              response=documents.DateOut, query=("from", "n")),
+              response=documents.DateOut, query=documents.WorkingDayQuery),
     ]
 
 

@@ -3,11 +3,16 @@
 from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
+from chassis.schemas import PageArgs
 from gateway.auth import actor_from_header
 from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ABSENTEES, ORG_MANAGERS, OVERSEERS, Fixed, forward
 from services.inquiries import schemas as inquiries
+
+
+class TokenQuery(Schema):
+    token = fields.String(metadata={"description": "the applicant's token (public readers)"})
 
 
 class CommitmentsOut(Schema):
@@ -40,7 +45,7 @@ def inquiry_routes():
               inquiries.MatterOut, status=201),
         Route("GET", "/public/matters", PUBLIC, call("list_matters", "query"),
               "the matter catalogue", response=inquiries.MatterOut, many=True,
-              query=("limit", "offset")),
+              query=PageArgs),
         Route("GET", "/public/matters/{id}", PUBLIC, call("get_matter", "id"), "a matter",
               response=inquiries.MatterOut),
         Route("GET", "/public/commitments", PUBLIC, call("commitments"),
@@ -57,7 +62,7 @@ def inquiry_routes():
               inquiries.AnswerIn, inquiries.InquiryOut),
         Route("GET", "/inquiries", ANY, call("list_inquiries", "query"), "inquiries",
               response=inquiries.InquiryOut, many=True,
-              query=("status", "first_responder_id", "guided_division_id", "limit", "offset")),
+              query=inquiries.InquiryQuery),
         Route("GET", "/inquiries/{id}", ANY, call("get_inquiry", "id"), "an inquiry",
               response=inquiries.InquiryOut),
         Route("POST", "/applications", ABSENTEES, call("submit_application", "actor", "body"),
@@ -74,7 +79,7 @@ def inquiry_routes():
               "an application", response=application),
         Route("GET", "/applications/{id}/notice", PUBLIC, one_time_notice,
               "the written notice, text/html: 一次性告知书 (returned) or 不予受理告知书 (refused)",
-              query=("token",)),
+              query=TokenQuery),
         Route("POST", "/public/complaints", PUBLIC, call("file_complaint", "body", "client"),
               "file a complaint (anonymous allowed)", inquiries.ComplaintIn,
               inquiries.ComplaintOut, status=201),
@@ -82,11 +87,11 @@ def inquiry_routes():
               lambda c: c.call("inquiries", "complaint_status", c.params["id"],
                                c.query.get("token")),
               "a complaint's status, with its token", response=inquiries.ComplaintOut,
-              query=("token",)),
+              query=TokenQuery),
         Route("GET", "/complaints", OVERSEERS, call("list_complaints", "actor", "query"),
               "complaints: a head sees those about their division and its staff",
               response=inquiries.ComplaintRecord, many=True,
-              query=("status", "division_id", "limit", "offset")),
+              query=inquiries.ComplaintQuery),
         Route("GET", "/complaints/{id}", OVERSEERS, call("get_complaint", "actor", "id"),
               "a complaint, for those who may handle it", response=inquiries.ComplaintRecord),
         Route("POST", "/complaints/{id}/investigate", OVERSEERS,
@@ -99,7 +104,7 @@ def inquiry_routes():
               inquiries.ConclusionIn, inquiries.ComplaintRecord),
         Route("GET", "/reports/commitments", OVERSEERS,
               call("commitments_report", "query"), "the semi-annual check (每半年检查)",
-              response=inquiries.CommitmentReportRow, many=True, query=("half",)),
+              response=inquiries.CommitmentReportRow, many=True, query=inquiries.HalfQuery),
     ]
 
 

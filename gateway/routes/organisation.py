@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from chassis.schemas import TodoItem
+from chassis.schemas import PageArgs, TodoItem
 from gateway import todo
 from gateway.auth import issue_token
 from gateway.dispatch import ANY, PUBLIC, Route
@@ -60,7 +60,7 @@ ROUTES = [
     Route("POST", "/divisions", ADMIN, posts_call("create_division", "actor", "body"),
           "create a division", posts.DivisionIn, posts.DivisionOut, status=201),
     Route("GET", "/divisions", ANY, posts_call("list_divisions", "query"), "list divisions",
-          response=posts.DivisionOut, many=True, query=("limit", "offset")),
+          response=posts.DivisionOut, many=True, query=PageArgs),
     Route("GET", "/divisions/{id}", ANY, posts_call("get_division", "id"), "a division",
           response=posts.DivisionOut),
     Route("PUT", "/divisions/{id}", ADMIN, posts_call("update_division", "actor", "id", "body"),
@@ -72,7 +72,7 @@ ROUTES = [
           response=posts.StaffOut),
     Route("GET", "/staff", ANY, posts_call("list_staff", "query"), "the staff list",
           response=posts.StaffOut, many=True,
-          query=("division_id", "active", "role", "limit", "offset")),
+          query=posts.StaffQuery),
     Route("PUT", "/staff/{id}", ADMIN, revoking("update_staff", "actor", "id", "body"),
           "correct a staff record, move them or change their role (older tokens stop)",
           posts.StaffUpdate, posts.StaffOut),
@@ -92,7 +92,7 @@ ROUTES = [
           posts.PasswordChange, TokenOut),
     Route("GET", "/posts", ANY, posts_call("list_posts", "query"), "posts",
           response=posts.PostOut, many=True,
-          query=("division_id", "holder_id", "state", "limit", "offset")),
+          query=posts.PostQuery),
     Route("PUT", "/posts/{id}", ORG_MANAGERS, posts_call("update_post", "actor", "id", "body"),
           "change a post: title, duties, special, or a new holder who takes over its work",
           posts.PostUpdate, posts.PostOut),
@@ -105,13 +105,13 @@ ROUTES = [
     Route("GET", "/posts/{id}", ANY, posts_call("get_post", "id"), "a post",
           response=posts.PostOut),
     Route("GET", "/posts/{id}/handovers", ANY, post_handovers, "handovers of a post",
-          response=posts.HandoverOut, many=True, query=("active", "limit", "offset")),
+          response=posts.HandoverOut, many=True, query=posts.HandoverQuery(exclude=("post_id",))),
     Route("GET", "/handovers", ANY, posts_call("list_handovers", "query"), "handovers",
-          response=posts.HandoverOut, many=True, query=("active", "post_id", "limit", "offset")),
+          response=posts.HandoverOut, many=True, query=posts.HandoverQuery),
     Route("GET", "/org/warnings", ORG_MANAGERS, posts_call("org_warnings", "actor", "query"),
           "what needs fixing: divisions without a head or leader, posts without a B",
-          response=posts.OrgWarning, many=True, query=("division_id",)),
+          response=posts.OrgWarning, many=True, query=posts.WarningsQuery),
     Route("GET", "/public/signage", PUBLIC, posts_call("signage", "query"),
           "post signage (工作岗位标识牌)", response=posts.SignageCard, many=True,
-          query=("division_id", "limit", "offset")),
+          query=posts.SignageQuery),
 ]

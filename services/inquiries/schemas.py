@@ -188,7 +188,7 @@ class ComplaintRecord(Schema):
     investigator_id = fields.String(allow_none=True)
     investigation_started_at = OfficeTime(allow_none=True)
     finding = fields.Function(lambda c: c.status if c.status in FINDINGS else None,
-                              metadata={"enum": list(FINDINGS)})
+                              allow_none=True, metadata={"enum": [*FINDINGS, None]})
     reply = fields.String(allow_none=True)
     held_against_id = fields.String(allow_none=True)
     concluded_by = fields.String(allow_none=True)
@@ -209,7 +209,8 @@ class ComplaintQuery(PageArgs):
 
 
 class HalfQuery(Schema):
-    half = fields.String(required=True)
+    half = fields.String(required=True, metadata={
+        "description": "the half year: 2026H1 or 2026H2", "pattern": r"^\d{4}H[12]$"})
 
 
 class CommitmentReportRow(Schema):

@@ -181,7 +181,7 @@ def half_year(text):
     """``2026H1`` → [2026-01-01, 2026-07-01); ``2026H2`` → [2026-07-01, 2027-01-01)."""
     try:
         year, half = int(text[:4]), text[4:]
-        if half not in ("H1", "H2") or len(text) != 6:
+        if half not in ("H1", "H2") or len(text) != 6 or not 2000 <= year <= 2100:
             raise ValueError
     except ValueError:
         raise BadHalfYear("half must look like 2026H1 or 2026H2", {"half": text}) from None

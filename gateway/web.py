@@ -1,0 +1,41 @@
+"""nameko's HTTP entrypoint, but the server's own refusals — a URL no rule matches (one
+holding a newline, say) or a method no rule takes — answer in the API's JSON error shape
+with ``nosniff``, like every other response, instead of werkzeug's HTML page."""
+
+from nameko.web.handlers import HttpRequestHandler
+from nameko.web.server import WebServer, WsgiApp
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.wrappers import Request
+
+from gateway.errors import GatewayError, error_response
+
+
+def refusal(request, exc):
+    kind = "method_not_allowed" if isinstance(exc, MethodNotAllowed) else "not_found"
+    response = error_response(GatewayError(kind, kind, f"no route {request.method} "
+                                                       f"{request.path!r}"))
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class ApiWsgiApp(WsgiApp):
+    def __call__(self, environ, start_response):
+        request = Request(environ, shallow=True)
+        try:
+            provider, request.path_values = self.url_map.bind_to_environ(environ).match()
+            response = provider.handle_request(request)
+        except HTTPException as exc:
+            response = refusal(request, exc)
+        return response(environ, start_response)
+
+
+class ApiWebServer(WebServer):
+    def get_wsgi_app(self):
+        return ApiWsgiApp(self)
+
+
+class ApiHttpHandler(HttpRequestHandler):
+    server = ApiWebServer()
+
+
+http = ApiHttpHandler.decorator
