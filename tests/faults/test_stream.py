@@ -150,10 +150,15 @@ def faulty_system(vhost, e2e_databases, tmp_path_factory):
     system = System(environ, instances=2, gateway_ports=[free_port(), free_port()])
     system.start(timeout=180)
     stop = threading.Event()
+    system.said = []
+
+    def say(text, **_):
+        system.said.append(text)
+        print(f"[supervisor] {text}", flush=True)
 
     def supervise():
         while not stop.wait(0.5):
-            system.supervise(say=lambda text, **_: print(f"[supervisor] {text}", flush=True))
+            system.supervise(say=say)
     supervisor = threading.Thread(target=supervise, daemon=True)
     supervisor.start()
     yield system
@@ -271,6 +276,8 @@ def test_a_stream_through_kills_and_restarts_loses_and_doubles_nothing(
     print("\n" + figures, flush=True)
     Path(system.log_dir / "figures.txt").write_text(figures + "\n")
     assert faults.unavailable_seconds <= RPC_TIMEOUT + 1
+    # Only the killed processes were started again: the rest rode out both restarts.
+    assert [s for s in system.said if "exited with -9" not in s] == []
     assert outcome["details"] == {}, outcome["details"]
     assert (outcome["lost"], outcome["doubled"], outcome["unsettled"]) == (0, 0, 0)
 
