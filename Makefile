@@ -77,9 +77,15 @@ test-e2e: install
 lint: install
 	$(VENV)/bin/ruff check .
 
+## Speed, beside raw pika and bare nameko in the same run (BENCHMARKS.md): ~5 minutes.
 bench: install
 	scripts/ensure-rabbitmq.sh
-	$(PY) bench/events.py
+	scripts/ensure-postgres.sh
+	$(PY) bench/events.py --events 2000 --database postgresql
+	$(PY) bench/events.py --events 2000 --database sqlite
+	$(PY) bench/events.py --events 2000 --database postgresql --rate 200
+	$(PY) -m bench.gateway --database postgresql
+	$(PY) -m bench.scans
 
 ## List parked (dead-lettered) messages; `make parked ARGS="replay --id X"` replays.
 parked: install

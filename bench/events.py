@@ -1,6 +1,9 @@
 """Events/s and publish → handled latency: the chassis beside raw pika, in one run.
 
-    python bench/events.py [--events 1000] [--database sqlite|postgresql]
+    python bench/events.py [--events 1000] [--database sqlite|postgresql] [--rate 200]
+
+``--rate`` paces the producers (events/s in all; default 0: a flood), for the latency
+a person waiting for the board sees when the office is busy but not flooded.
 
 The chassis path: a producer service raises each event in its own transaction
 (outbox row, commit, publish with confirms, mark published); a consumer applies
@@ -20,11 +23,9 @@ import time
 import uuid
 from pathlib import Path
 
-import requests
-
 ROOT = Path(__file__).resolve().parents[1]
-MANAGEMENT = "http://127.0.0.1:15672/api"
-AUTH = ("guest", "guest")
+sys.path.insert(0, str(ROOT))
+from xiaoneng.vhosts import scratch_vhost  # noqa: E402
 
 
 def summary(latencies, elapsed):
@@ -37,7 +38,7 @@ def summary(latencies, elapsed):
             "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]}
 
 
-def run_pika(amqp_uri, count):
+def run_pika(amqp_uri, count, rate=0.0):
     import threading
 
     import pika
@@ -73,6 +74,8 @@ def run_pika(amqp_uri, count):
     for i in range(count):
         channel.basic_publish("", queue, json.dumps({"i": i, "sent": time.time()}),
                               pika.BasicProperties(delivery_mode=2))
+        if rate:
+            time.sleep(max(0.0, start + (i + 1) / rate - time.time()))
     done.wait()
     elapsed = time.time() - start
     connection.close()
@@ -80,7 +83,7 @@ def run_pika(amqp_uri, count):
     return summary(latencies, elapsed)
 
 
-def run_chassis(amqp_uri, count, database):
+def run_chassis(amqp_uri, count, database, rate=0.0):
     import eventlet
 
     eventlet.monkey_patch()
@@ -92,8 +95,8 @@ def run_chassis(amqp_uri, count, database):
     workdir = Path(tempfile.mkdtemp(prefix="xn-bench-"))
     config = {"AMQP_URI": amqp_uri, "XIAONENG_DATA_DIR": str(workdir),
               "XIAONENG_RELAY_INTERVAL": "60", "max_workers": 10}
-    if database == "postgresql":
-        config.update(postgres_databases())
+    databases = postgres_databases() if database == "postgresql" else {}
+    config.update(databases)
     runner = ServiceRunner(config)
     runner.add_service(Consumer)
     runner.add_service(Producer)
@@ -102,7 +105,9 @@ def run_chassis(amqp_uri, count, database):
         with ClusterRpcProxy(config) as cluster:
             batches, per_batch = 10, count // 10
             start = time.time()
-            replies = [cluster.posts.emit.call_async(per_batch) for _ in range(batches)]
+            interval = batches / rate if rate else 0.0  # ten producers share the rate
+            replies = [cluster.posts.emit.call_async(per_batch, interval)
+                       for _ in range(batches)]
             for reply in replies:
                 reply.result()
             while len(latencies := cluster.bench.latencies()) < batches * per_batch:
@@ -110,16 +115,19 @@ def run_chassis(amqp_uri, count, database):
             elapsed = time.time() - start
     finally:
         runner.stop()
+        drop_databases(databases)
     return summary(latencies, elapsed)
 
 
-def postgres_databases():
+def postgres_databases(services=("posts", "bench")):
+    """A new database for each service (``XIAONENG_<SERVICE>_DATABASE_URL``); drop them
+    with :func:`drop_databases`."""
     import sqlalchemy as sa
 
     admin = sa.create_engine("postgresql+psycopg2://postgres@127.0.0.1/postgres",
                              isolation_level="AUTOCOMMIT")
     urls = {}
-    for service in ("posts", "bench"):
+    for service in services:
         name = f"xn_bench_{uuid.uuid4().hex[:8]}_{service}"
         with admin.connect() as conn:
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
@@ -128,20 +136,27 @@ def postgres_databases():
     return urls
 
 
-def with_vhost(part, count, database):
-    vhost = f"xn_bench_{uuid.uuid4().hex[:8]}"
-    requests.put(f"{MANAGEMENT}/vhosts/{vhost}", auth=AUTH, timeout=10).raise_for_status()
-    requests.put(f"{MANAGEMENT}/permissions/{vhost}/guest", auth=AUTH, timeout=10,
-                 json={"configure": ".*", "write": ".*", "read": ".*"}).raise_for_status()
-    try:
+def drop_databases(urls):
+    import sqlalchemy as sa
+
+    admin = sa.create_engine("postgresql+psycopg2://postgres@127.0.0.1/postgres",
+                             isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for url in urls.values():
+            name = sa.engine.make_url(url).database
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def with_vhost(part, count, database, rate):
+    with scratch_vhost("xn_bench") as vhost:
         output = subprocess.run(
             [sys.executable, __file__, "--part", part, "--events", str(count),
-             "--database", database, "--amqp-uri", f"amqp://guest:guest@127.0.0.1:5672/{vhost}"],
+             "--database", database, "--rate", str(rate),
+             "--amqp-uri", f"amqp://guest:guest@127.0.0.1:5672/{vhost}"],
             check=True, capture_output=True, text=True, cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore"}).stdout
-        return json.loads(output.strip().splitlines()[-1])
-    finally:
-        requests.delete(f"{MANAGEMENT}/vhosts/{vhost}", auth=AUTH, timeout=10)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def main():
@@ -149,17 +164,19 @@ def main():
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--part", choices=["pika", "chassis"])
+    parser.add_argument("--rate", type=float, default=0.0)
     parser.add_argument("--amqp-uri")
     args = parser.parse_args()
     if args.part == "pika":
-        print(json.dumps(run_pika(args.amqp_uri, args.events)))
+        print(json.dumps(run_pika(args.amqp_uri, args.events, args.rate)))
         return
     if args.part == "chassis":
-        print(json.dumps(run_chassis(args.amqp_uri, args.events, args.database)))
+        print(json.dumps(run_chassis(args.amqp_uri, args.events, args.database, args.rate)))
         return
-    baseline = with_vhost("pika", args.events, args.database)
-    chassis = with_vhost("chassis", args.events, args.database)
-    print(f"{args.events} events, chassis database: {args.database}")
+    baseline = with_vhost("pika", args.events, args.database, args.rate)
+    chassis = with_vhost("chassis", args.events, args.database, args.rate)
+    pace = f"paced at {args.rate:.0f}/s" if args.rate else "a flood"
+    print(f"{args.events} events ({pace}), chassis database: {args.database}")
     for label, result in (("raw pika, confirms", baseline),
                           (f"chassis outbox+inbox ({args.database})", chassis)):
         print(f"  {label:<34} {result['rate']:8.0f} events/s   p50 {result['p50_ms']:7.1f} ms"

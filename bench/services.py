@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
+import eventlet
 import sqlalchemy as sa
 
 from chassis.db import UTCDateTime
@@ -23,11 +24,16 @@ class Producer(ServiceBase):
     uow = UnitOfWork(MIGRATIONS)
 
     @rpc
-    def emit(self, count):
+    def emit(self, count, interval=0.0):
+        """``count`` events, ``interval`` seconds apart (0: as fast as it goes)."""
+        started = eventlet.hubs.get_hub().clock()
         for i in range(count):
             with self.uow as work:
                 work.emit("staff_changed", {"staff_id": f"s{i}", "name": "压测",
                                             "role": "staff", "division_id": "d1"})
+            if interval:
+                eventlet.sleep(max(0.0, started + (i + 1) * interval
+                                   - eventlet.hubs.get_hub().clock()))
 
 
 class Consumer(ServiceBase):

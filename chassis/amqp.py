@@ -12,6 +12,7 @@ Topology, declared by whoever publishes first (and by ``deploy/``):
 """
 
 import json
+from contextlib import contextmanager
 
 from kombu import Connection, Exchange, Queue
 from kombu.pools import producers
@@ -59,15 +60,27 @@ def connection(amqp_uri: str) -> Connection:
     return Connection(amqp_uri, transport_options={"confirm_publish": True})
 
 
-def publish(amqp_uri, body, *, exchange, routing_key, headers=None, declare=(),
-            message_id=None, content_type="application/json", content_encoding="utf-8"):
-    """Publish one persistent message and wait for the broker's confirm."""
-    if isinstance(body, dict):
-        body = json.dumps(body)
+@contextmanager
+def pooled_producer(amqp_uri):
+    """A pooled producer with publisher confirms, for several messages in a row."""
     with producers[connection(amqp_uri)].acquire(block=True, timeout=10) as producer:
-        producer.publish(
-            body, exchange=exchange, routing_key=routing_key, headers=headers or {},
-            declare=list(declare), delivery_mode=PERSISTENT, message_id=message_id,
-            content_type=content_type, content_encoding=content_encoding,
-            retry=True, retry_policy={"max_retries": 3, "interval_start": 0.2},
-        )
+        yield producer
+
+
+def publish(amqp_uri, body, *, exchange, routing_key, headers=None, declare=(),
+            message_id=None, content_type="application/json", content_encoding="utf-8",
+            producer=None):
+    """Publish one persistent message and wait for the broker's confirm, on ``producer``
+    when given (see :func:`pooled_producer`), else on one taken from the pool for it."""
+    if producer is None:
+        with pooled_producer(amqp_uri) as producer:
+            return publish(amqp_uri, body, exchange=exchange, routing_key=routing_key,
+                           headers=headers, declare=declare, message_id=message_id,
+                           content_type=content_type, content_encoding=content_encoding,
+                           producer=producer)
+    producer.publish(
+        json.dumps(body) if isinstance(body, dict) else body, exchange=exchange,
+        routing_key=routing_key, headers=headers or {}, declare=list(declare),
+        delivery_mode=PERSISTENT, message_id=message_id, content_type=content_type,
+        content_encoding=content_encoding, retry=True,
+        retry_policy={"max_retries": 3, "interval_start": 0.2})

@@ -20,6 +20,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
+from eventlet.queue import Empty, LightQueue
 from eventlet.semaphore import Semaphore
 from nameko.extensions import DependencyProvider
 from sqlalchemy.exc import IntegrityError
@@ -33,6 +34,7 @@ from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
 _sqlite_locks = {}
+BATCH = 200  # committed events published, then marked, together
 
 
 class DuplicateEvent(Exception):
@@ -128,22 +130,56 @@ class UnitOfWork(DependencyProvider):
                 lock_key(session, f"{name}.on_start")  # instances starting together seed once
                 self.on_start(session, self.settings)
 
+        self.committed = LightQueue()
+
+    def start(self):
+        self.container.spawn_managed_thread(self._publish_committed)
+
     def stop(self):
+        self._publish_batch(self._drain(self.committed.qsize()))  # what is left, if it can
         self.engine.dispose()
 
     def get_dependency(self, worker_ctx):
         return Work(self, worker_ctx)
 
     def publish_now(self, records):
+        """Hand committed rows to the publisher; the worker does not wait for the broker."""
+        for record in records:
+            self.committed.put(record)
+
+    def _publish_committed(self):
+        """One green thread per process publishes committed rows in commit order on one
+        channel (each confirmed), and marks a whole batch published in one statement.
+        Whatever it cannot publish stays unpublished for the relay."""
+        while True:
+            first = self.committed.get()
+            self._publish_batch([first, *self._drain(BATCH - 1)])
+
+    def _drain(self, limit):
+        batch = []
+        try:
+            while len(batch) < limit:
+                batch.append(self.committed.get_nowait())
+        except Empty:
+            pass
+        return batch
+
+    def _publish_batch(self, records):
         if not records:
             return
+        published = []
         try:
-            for record in records:
-                self._publish(record)
+            with amqp.pooled_producer(self.settings.amqp_uri) as producer:
+                for record in records:
+                    self._publish(record, producer)
+                    published.append(record.seq)
         except Exception as exc:  # the relay publishes what is left
             log.warning("outbox: publish after commit failed, relay will retry: %s", exc)
-            return
-        self._mark_published([r.seq for r in records])
+        try:
+            if published:
+                self._mark_published(published)
+        except Exception as exc:  # published but unmarked: the relay publishes it again
+            log.warning("outbox: could not mark %d events published: %s", len(published), exc)
 
     def relay(self, limit=200):
         """Publish outbox rows a crash left behind; returns how many it published."""
@@ -155,18 +191,21 @@ class UnitOfWork(DependencyProvider):
             if self.engine.dialect.name == "postgresql":
                 query = query.with_for_update(skip_locked=True)
             records = session.scalars(query).all()
-            for record in records:
-                self._publish(record)
-                record.published_at = datetime.now(UTC)
+            if records:
+                with amqp.pooled_producer(self.settings.amqp_uri) as producer:
+                    for record in records:
+                        self._publish(record, producer)
+                        record.published_at = datetime.now(UTC)
         if records:
             log.info("outbox relay published %d left-behind events", len(records))
         return len(records)
 
-    def _publish(self, record):
+    def _publish(self, record, producer):
         headers = {"nameko.correlation_id": json.loads(record.body).get("correlation_id") or ""}
         amqp.publish(self.settings.amqp_uri, record.body, exchange=amqp.event_exchange(
             record.exchange), routing_key=record.routing_key, headers=headers,
-            declare=[amqp.event_exchange(record.exchange)], message_id=record.event_id)
+            declare=[amqp.event_exchange(record.exchange)], message_id=record.event_id,
+            producer=producer)
 
     def _mark_published(self, seqs):
         with self.lock, Session(self.engine) as session, session.begin():

@@ -2,29 +2,21 @@
 the fixtures of tests/e2e and tests/browser (registered in the root conftest)."""
 
 import os
-import uuid
 
 import pytest
-import requests
 
 from tests.conftest import ScratchDatabases
 from tests.helpers import free_port
 from tests.integration.api import Api
 from xiaoneng import SERVICE_CLASSES
 from xiaoneng.launcher import System
-
-MANAGEMENT = "http://127.0.0.1:15672/api"
-AUTH = ("guest", "guest")
+from xiaoneng.vhosts import scratch_vhost
 
 
 @pytest.fixture(scope="module")
 def vhost():
-    name = f"xn_e2e_{uuid.uuid4().hex[:8]}"
-    requests.put(f"{MANAGEMENT}/vhosts/{name}", auth=AUTH, timeout=10).raise_for_status()
-    requests.put(f"{MANAGEMENT}/permissions/{name}/guest", auth=AUTH, timeout=10,
-                 json={"configure": ".*", "write": ".*", "read": ".*"}).raise_for_status()
-    yield name
-    requests.delete(f"{MANAGEMENT}/vhosts/{name}", auth=AUTH, timeout=10)
+    with scratch_vhost("xn_e2e") as name:
+        yield name
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,180 @@
+"""Requests/s and latency through the gateway, beside bare nameko, in one run.
+
+    python -m bench.gateway [--requests 400] [--database sqlite|postgresql]
+
+The baseline is a bare nameko HTTP entrypoint making one RPC to a bare echo service
+(bench/bare.py). Through the gateway: an authenticated read (``GET /api/v1/me``, one RPC
+to posts) and an authenticated write (a ≤ 30-minute leave-post notice: attendance, which
+asks posts who approves, commits and raises its event), at concurrency 1 and 16. Then
+``GET /api/v1/me/todo`` for a head with 200 documents waiting, and the peak RSS of every
+process of the system. Everything runs on its own vhost and data directory.
+"""
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import requests
+
+from bench.events import ROOT, drop_databases, postgres_databases
+from xiaoneng.launcher import System
+from xiaoneng.vhosts import scratch_vhost
+
+V1 = "/api/v1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def load(make_request, total, concurrency):
+    """Run ``total`` requests over ``concurrency`` threads (each with its own session);
+    ``make_request(session, thread, i)`` returns a response."""
+    latencies, errors, lock = [], [], threading.Lock()
+
+    def worker(thread):
+        session = requests.Session()
+        for i in range(thread, total, concurrency):
+            started = time.perf_counter()
+            response = make_request(session, thread, i)
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                if response.status_code >= 300:
+                    errors.append(response.text[:200])
+    threads = [threading.Thread(target=worker, args=(t,)) for t in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        raise RuntimeError(f"{len(errors)} requests failed, e.g. {errors[0]}")
+    ordered = sorted(latencies)
+    return {"rate": total / elapsed, "p50": 1000 * statistics.median(ordered),
+            "p99": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]}
+
+
+def post(session, url, token, body):
+    return session.post(url, json=body, headers={"Authorization": f"Bearer {token}"},
+                        timeout=30)
+
+
+def organisation(url, people):
+    """A division with its head and ``people`` staff, each signed in."""
+    http = requests.Session()
+
+    def login(username, password):
+        return http.post(f"{url}{V1}/auth/token", json={"username": username,
+                                                        "password": password},
+                         timeout=30).json()["access_token"]
+    admin = login("admin", "admin")
+
+    def staff(role, division_id):
+        username = f"{role[:4]}{uuid.uuid4().hex[:8]}"
+        post(http, f"{url}{V1}/staff", admin, {
+            "username": username, "password": "password-123", "name": username,
+            "title": "科员", "phone": "0571", "role": role, "division_id": division_id})
+        return login(username, "password-123")
+    division = post(http, f"{url}{V1}/divisions", admin,
+                    {"name": "压测处", "code": f"YC{uuid.uuid4().hex[:6]}"}).json()
+    head = staff("division_head", division["id"])
+    return head, [staff("staff", division["id"]) for _ in range(people)]
+
+
+def peak_rss(system):
+    """VmHWM of every process of the system, in MB."""
+    peaks = {}
+    for name, process in system.processes.items():
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        line = next(x for x in status.splitlines() if x.startswith("VmHWM"))
+        peaks[name] = int(line.split()[1]) / 1024
+    return peaks
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    args = parser.parse_args()
+    with scratch_vhost("xn_bench") as name:
+        run(args, name)
+
+
+def run(args, name):
+    amqp_uri = f"amqp://guest:guest@127.0.0.1:5672/{name}"
+    bare_port = free_port()
+    bare = subprocess.Popen([sys.executable, "-m", "bench.bare", amqp_uri, str(bare_port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    environ = {**os.environ, "AMQP_URI": amqp_uri,
+               "XIAONENG_DATA_DIR": tempfile.mkdtemp(prefix="xn-bench-gateway-"),
+               "XIAONENG_GATEWAY_PORT": str(free_port())}
+    databases = postgres_databases(("posts", "attendance", "documents", "inquiries",
+                                    "accountability")) if args.database == "postgresql" else {}
+    environ.update(databases)
+    system = System(environ)
+    try:
+        assert bare.stdout.readline().strip() == "ready"
+        system.start(timeout=120)
+        url = system.url
+        head, people = organisation(url, 16)
+        future = datetime.now(UTC) + timedelta(days=30)
+
+        def bare_get(session, thread, i):
+            return session.get(f"http://127.0.0.1:{bare_port}/echo", timeout=30)
+
+        def me(session, thread, i):
+            return session.get(f"{url}{V1}/me", timeout=30,
+                               headers={"Authorization": f"Bearer {people[thread]}"})
+
+        def notice(session, thread, i):
+            start = future + timedelta(minutes=31 * i)
+            return post(session, f"{url}{V1}/leave-notices", people[thread], {
+                "start_at": start.isoformat(), "contact": "0571",
+                "expected_return_at": (start + timedelta(minutes=20)).isoformat(),
+                "reason": "到楼下取件", "kind": "business"})
+
+        n = args.requests
+        print(f"gateway vs bare nameko, {n} requests per row, database {args.database}")
+        for concurrency in (1, 16):
+            results = {label: load(request, n, concurrency) for label, request in (
+                ("bare nameko GET (1 RPC)", bare_get), ("gateway GET /me", me),
+                ("gateway POST /leave-notices", notice))}
+            base = results["bare nameko GET (1 RPC)"]["rate"]
+            for label, r in results.items():
+                print(f"  c={concurrency:<3} {label:<30} {r['rate']:7.0f} req/s   "
+                      f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
+                      f"{r['rate'] / base:4.2f}x bare")
+
+        for i in range(200):
+            post(requests, f"{url}{V1}/documents", head, {
+                "title": f"待批办文件{i}", "from_unit": "省某厅", "kind": "函", "urgent": False,
+                "received_at": datetime.now(UTC).isoformat()})
+        todo = load(lambda session, thread, i: session.get(
+            f"{url}{V1}/me/todo", headers={"Authorization": f"Bearer {head}"}, timeout=30),
+            100, 1)
+        print(f"  GET /me/todo, a head with 200 waiting: p50 {todo['p50']:.1f} ms   "
+              f"p99 {todo['p99']:.1f} ms")
+        print("  peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in peak_rss(system).items()))
+    finally:
+        system.stop()
+        bare.terminate()
+        bare.wait()
+        drop_databases(databases)
+
+
+if __name__ == "__main__":
+    main()
