@@ -84,12 +84,18 @@ def test_wrong_current_passwords_count_as_failed_sign_ins(office):
 
 
 @pytest.fixture
-def complaints(behind_gateway):
-    def start(**config):
-        api, _ = behind_gateway(PostsService, InquiriesService, XIAONENG_COMPLAINT_RATE="2",
-                                **config)
-        return api
-    return start
+def complaints(behind_gateway, runner_factory):
+    """One posts and one inquiries (so one count per address), and two gateways: one
+    trusting nobody, one behind a proxy."""
+    from gateway.service import GatewayService
+    from tests.helpers import free_port
+
+    untrusted, config = behind_gateway(PostsService, InquiriesService,
+                                       XIAONENG_COMPLAINT_RATE="2")
+    port = free_port()
+    runner_factory({**config, "WEB_SERVER_ADDRESS": f"127.0.0.1:{port}",
+                    "XIAONENG_TRUSTED_PROXIES": "127.0.0.1,10.9.9.9"}, GatewayService).start()
+    return untrusted, Api(f"http://127.0.0.1:{port}")
 
 
 def file_complaints(api, forwarded_for, count=3):
@@ -100,12 +106,11 @@ def file_complaints(api, forwarded_for, count=3):
 
 
 def test_forwarded_for_counts_only_from_a_trusted_proxy(complaints):
-    untrusted = complaints()
+    untrusted, behind_proxy = complaints
     # a client naming other addresses is still itself: the third is over the limit
     assert [file_complaints(untrusted, f"10.0.0.{i}", 1)[0] for i in range(3)] == [
         201, 201, 429]
 
-    behind_proxy = complaints(XIAONENG_TRUSTED_PROXIES="127.0.0.1,10.9.9.9")
     assert file_complaints(behind_proxy, "198.51.100.7", 3) == [201, 201, 429]
     # each client behind the proxy has its own limit; a forged hop before it is ignored
     assert file_complaints(behind_proxy, "1.2.3.4, 198.51.100.8, 10.9.9.9", 2) == [201, 201]
