@@ -8,6 +8,7 @@ event and the consumers' inboxes keep one.
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from marshmallow import Schema, ValidationError, fields
 
@@ -42,6 +43,16 @@ class Event:
     data: dict
 
 
+ENVELOPE = EnvelopeSchema()
+
+
+@cache
+def contract(source, type_):
+    """One instance of a contract's schema per process (building one costs more than
+    using it; instances hold no state between loads and dumps)."""
+    return schema_for(source, type_)()
+
+
 def fact_id(*parts) -> str:
     """A stable event id for a fact, the same in every instance that sees it."""
     return str(uuid.uuid5(FACT_NAMESPACE, "|".join(str(p) for p in parts)))
@@ -50,7 +61,7 @@ def fact_id(*parts) -> str:
 def make_event(source, type_, data, *, now, correlation_id=None, fact=None) -> dict:
     """A validated envelope, ready to store in the outbox."""
     try:
-        body = schema_for(source, type_)().dump(schema_for(source, type_)().load(data))
+        body = contract(source, type_).dump(contract(source, type_).load(data))
     except ValidationError as exc:
         raise ValueError(f"{source}.{type_} does not match its contract: {exc.messages}") from exc
     return {
@@ -69,12 +80,12 @@ def load_event(body, source, type_) -> Event:
     if not isinstance(body, dict):
         raise MalformedEvent(f"the body is a {type(body).__name__}, not an envelope")
     try:
-        envelope = EnvelopeSchema().load(body)
+        envelope = ENVELOPE.load(body)
         if (envelope["source"], envelope["type"]) != (source, type_):
             raise MalformedEvent(
                 f"envelope says {envelope['source']}.{envelope['type']}, "
                 f"expected {source}.{type_}")
-        data = schema_for(source, type_)().load(envelope["data"])
+        data = contract(source, type_).load(envelope["data"])
     except ValidationError as exc:
         raise MalformedEvent(f"schema: {exc.messages}") from exc
     return Event(**{**envelope, "id": str(envelope["id"]), "data": data})
