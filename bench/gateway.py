@@ -11,6 +11,7 @@ process of the system. Everything runs on its own vhost and data directory.
 """
 
 import argparse
+import itertools
 import os
 import socket
 import statistics
@@ -132,6 +133,7 @@ def run(args, name):
         url = system.url
         head, people = organisation(url, 16)
         future = datetime.now(UTC) + timedelta(days=30)
+        slots = itertools.count()  # every notice its own 31-minute slot: none overlap
 
         def bare_get(session, thread, i):
             return session.get(f"http://127.0.0.1:{bare_port}/echo", timeout=30)
@@ -141,7 +143,7 @@ def run(args, name):
                                headers={"Authorization": f"Bearer {people[thread]}"})
 
         def notice(session, thread, i):
-            start = future + timedelta(minutes=31 * i)
+            start = future + timedelta(minutes=31 * next(slots))
             return post(session, f"{url}{V1}/leave-notices", people[thread], {
                 "start_at": start.isoformat(), "contact": "0571",
                 "expected_return_at": (start + timedelta(minutes=20)).isoformat(),
