@@ -17,6 +17,7 @@ from pathlib import Path
 
 import requests
 
+from chassis.clock import OFFSET_FILE
 from chassis.config import Settings
 from xiaoneng import GATEWAY, SERVICE_CLASSES
 from xiaoneng.supervision import Restarts
@@ -161,6 +162,8 @@ def main():
     system = System()
     for log in system.log_dir.glob("*.log") if system.log_dir.exists() else ():
         log.unlink()
+    # a test clock set in an earlier run does not carry over into this one
+    (system.settings.data_dir / OFFSET_FILE).unlink(missing_ok=True)
     print(f"starting {', '.join(system.settings.services)} and the gateway "
           f"(logs in {system.log_dir}) ...", flush=True)
     # Also when started in the background, where SIGINT arrives ignored.

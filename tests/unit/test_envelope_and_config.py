@@ -78,3 +78,15 @@ def test_production_refuses_every_development_default(override, named):
         check_production(Settings.from_mapping({**PRODUCTION, **override}))
     check_production(Settings.from_mapping({**PRODUCTION, **override,
                                             "XIAONENG_ENV": "development"}))
+
+
+def test_a_process_started_again_reads_the_test_clock_its_system_was_set_to(tmp_path):
+    from chassis.clock import Clock
+
+    set_by_gateway, started_again = Clock(), Clock()
+    started_again.load(tmp_path)  # nothing set yet: the wall clock
+    assert started_again.offset.total_seconds() == 0
+    set_by_gateway.set_offset(86_400.5)
+    set_by_gateway.save(tmp_path)
+    started_again.load(tmp_path)
+    assert started_again.offset == set_by_gateway.offset
