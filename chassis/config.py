@@ -58,6 +58,8 @@ class Settings:
     console_dir: Path
     trusted_proxies: frozenset
     metrics_allow: frozenset
+    db_pool_size: int
+    db_max_overflow: int
 
     @classmethod
     def from_mapping(cls, config):
@@ -90,6 +92,8 @@ class Settings:
             console_dir=Path(get("XIAONENG_CONSOLE_DIR", CONSOLE_DIR)),
             trusted_proxies=_addresses(get("XIAONENG_TRUSTED_PROXIES", "")),
             metrics_allow=_addresses(get("XIAONENG_METRICS_ALLOW", "127.0.0.1,::1")),
+            db_pool_size=int(get("XIAONENG_DB_POOL_SIZE", 10)),
+            db_max_overflow=int(get("XIAONENG_DB_MAX_OVERFLOW", 10)),
         )
 
     @property

@@ -114,7 +114,7 @@ def create_chassis_tables(op):
     ChassisBase.metadata.create_all(op.get_bind())
 
 
-def make_engine(url: str) -> sa.Engine:
+def make_engine(url: str, pool_size: int = 10, max_overflow: int = 10) -> sa.Engine:
     if url.startswith("sqlite"):
         path = sa.engine.make_url(url).database
         if path and path != ":memory:":
@@ -126,7 +126,8 @@ def make_engine(url: str) -> sa.Engine:
     url = sa.engine.make_url(url)
     if url.drivername == "postgresql":  # SQLAlchemy 2.1 would pick psycopg 3
         url = url.set(drivername="postgresql+psycopg2")
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=pool_size,
+                            max_overflow=max_overflow)
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

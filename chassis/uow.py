@@ -117,7 +117,8 @@ class UnitOfWork(DependencyProvider):
         check_production(self.settings)  # before touching the database
         name = self.container.service_name
         url = self.settings.database_url(name, self.container.config)
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, self.settings.db_pool_size,
+                                  self.settings.db_max_overflow)
         # SQLite has one writer; green threads queue here instead of in C, where
         # a waiting thread would block the very thread holding the lock. Instances
         # sharing a file in one process share the lock.
