@@ -124,6 +124,8 @@ def test_the_post_moves_on_when_the_acting_backup_leaves_in_turn(office):
 def test_with_every_backup_away_the_post_is_uncovered_and_the_failure_raised_once(office):
     for person in (office.b1, office.b2):
         office.send(office.away(person)[1])
+    # both backups are away before A leaves (posts applies events concurrently)
+    wait_until(lambda: office.applied("on_absence_started") == 2)
     _, a_away = office.away(office.a)
     office.send(a_away)
     office.send(a_away)  # redelivered
