@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from xiaoneng.vhosts import scratch_vhost  # noqa: E402
+from xiaoneng.vhosts import AUTH, MANAGEMENT, scratch_vhost  # noqa: E402
 
 
 def summary(latencies, elapsed):
@@ -136,8 +136,8 @@ def start_consumer(config, log_path):
 
     vhost = config["AMQP_URI"].rsplit("/", 1)[1]
     queue = "evt-posts-staff_changed--bench.on_staff_changed"
-    while requests.get(f"http://127.0.0.1:15672/api/queues/{vhost}/{queue}", timeout=5,
-                       auth=("guest", "guest")).status_code != 200:  # its queue exists
+    while requests.get(f"{MANAGEMENT}/queues/{vhost}/{queue}", auth=AUTH,
+                       timeout=5).status_code != 200:  # its queue exists
         if process.poll() is not None:
             raise RuntimeError(f"the consumer died: {log_path.read_text()[-2000:]}")
         time.sleep(0.2)

@@ -15,9 +15,12 @@ import json
 from contextlib import contextmanager
 
 from kombu import Connection, Exchange, Queue
+from kombu.exceptions import OperationalError
 from kombu.pools import producers
 
 PERSISTENT = 2
+# What a broker that went away raises: a reset or refused socket, or kombu's wrapper of it.
+CONNECTION_ERRORS = (OSError, OperationalError)
 RETRY_DELAYS = (1, 5, 30, 120)  # seconds; the last repeats
 PARKED = "xiaoneng.parked"
 

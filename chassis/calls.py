@@ -3,10 +3,10 @@
 import time
 
 import eventlet
-from kombu.exceptions import OperationalError
 from nameko.extensions import DependencyProvider
 from nameko.rpc import ReplyListener, ServiceProxy
 
+from chassis.amqp import CONNECTION_ERRORS
 from chassis.config import Settings
 from chassis.errors import Unavailable
 from chassis.events import SafeQueueConsumer
@@ -47,7 +47,7 @@ class ServiceCalls(DependencyProvider):
             except eventlet.Timeout:
                 raise Unavailable(f"the {service} service did not answer in time",
                                   {"service": service}) from None
-            except (OSError, OperationalError, ConnectionError) as exc:
+            except CONNECTION_ERRORS as exc:
                 self.broker_away_until = time.monotonic() + self.BROKER_AWAY
                 raise Unavailable(f"the message broker is unreachable: {exc}",
                                   {"service": service}) from None

@@ -2,11 +2,11 @@
 
 import logging
 
-from kombu.exceptions import OperationalError
 from marshmallow import ValidationError
 from nameko.rpc import Rpc, RpcConsumer
 from nameko.timer import Timer
 
+from chassis.amqp import CONNECTION_ERRORS
 from chassis.config import Settings
 from chassis.errors import DomainError, ServiceError, Unavailable, validation_error
 from chassis.events import SafeQueueConsumer, is_transient
@@ -43,7 +43,7 @@ class ChassisRpc(Rpc):
                 exc_info = (ServiceError, wire, exc_info[2])
         try:
             return super().handle_result(message, worker_ctx, result, exc_info)
-        except (OSError, OperationalError, ConnectionError) as exc:
+        except CONNECTION_ERRORS as exc:
             # nameko would let this kill the whole service. The broker is away: the caller
             # times out, and the request (unacknowledged) is delivered again once it is back.
             log.warning("%s: could not send the reply (%s); the request will be delivered "

@@ -28,6 +28,12 @@ class GatewayError(DomainError):
         self.kind = kind
 
 
+def nosniff(response):
+    """Every response says what it is and may not be read as anything else."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def json_response(status, body, headers=None):
     return Response(json.dumps(body, ensure_ascii=False), status=status,
                     mimetype="application/json", headers=headers)

@@ -18,7 +18,7 @@ from chassis.envelope import MalformedEvent, load_event, make_event
 from chassis.events import broadcast
 from gateway import console, openapi
 from gateway.dispatch import Context, Router, authorise, client_address, parse_json, respond
-from gateway.errors import GatewayError, error_response, json_response
+from gateway.errors import GatewayError, error_response, json_response, nosniff
 from gateway.metrics import Metrics
 from gateway.revocations import REFRESH, Revocations
 from gateway.routes import ROUTES, clock_routes
@@ -26,12 +26,6 @@ from gateway.web import http
 
 log = logging.getLogger("gateway")
 CORRELATION_HEADER = "X-Correlation-Id"
-
-
-def nosniff(response):
-    """Every response says what it is and may not be read as anything else."""
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 class RequestLog(DependencyProvider):

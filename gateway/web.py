@@ -7,15 +7,13 @@ from nameko.web.server import WebServer, WsgiApp
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Request
 
-from gateway.errors import GatewayError, error_response
+from gateway.errors import GatewayError, error_response, nosniff
 
 
 def refusal(request, exc):
     kind = "method_not_allowed" if isinstance(exc, MethodNotAllowed) else "not_found"
-    response = error_response(GatewayError(kind, kind, f"no route {request.method} "
-                                                       f"{request.path!r}"))
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return nosniff(error_response(GatewayError(kind, kind, f"no route {request.method} "
+                                                           f"{request.path!r}")))
 
 
 class ApiWsgiApp(WsgiApp):

@@ -116,7 +116,7 @@ class OutgoingOut(Schema):
     printed_at = OfficeTime(allow_none=True)
 
 
-class DocumentAnyOut(DocumentOut):
+class DocumentAnyOut(DocumentOut, OutgoingOut):
     """``GET /documents/{id}``: an incoming document with its consultations and extensions,
     or an outgoing one (its fields instead); ``direction`` says which."""
 
@@ -124,14 +124,6 @@ class DocumentAnyOut(DocumentOut):
     status = fields.String(metadata={"enum": sorted({*INCOMING, *OUTGOING})})
     consultations = fields.Nested(ConsultationOut, many=True)
     extensions = fields.Nested(ExtensionOut, many=True)
-    series = fields.String()
-    drafter_id = fields.String()
-    signed_by = fields.String(allow_none=True)
-    signed_at = OfficeTime(allow_none=True)
-    number = fields.String(allow_none=True)
-    seq = fields.Integer(allow_none=True)
-    year = fields.Integer(allow_none=True)
-    printed_at = OfficeTime(allow_none=True)
 
 
 class DateOut(Schema):

@@ -6,10 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from gateway.service import GatewayService
 from services.accountability.service import AccountabilityService
 from services.inquiries.service import InquiriesService
 from services.posts.service import PostsService
-from tests.helpers import wait_until
+from tests.helpers import free_port, wait_until
 from tests.integration.api import Api, Organisation
 
 V1 = "/api/v1"
@@ -44,8 +45,6 @@ def test_five_wrong_passwords_lock_a_username_for_fifteen_minutes_on_every_gatew
     assert error(locked) == (429, "too_many_attempts")
     assert locked.json()["error"]["details"]["retry_after_seconds"] == 900
     # a second gateway on the same services counts the same attempts
-    from gateway.service import GatewayService
-    from tests.helpers import free_port
     port = free_port()
     runner_factory({**config, "WEB_SERVER_ADDRESS": f"127.0.0.1:{port}"},
                    GatewayService).start()
@@ -87,9 +86,6 @@ def test_wrong_current_passwords_count_as_failed_sign_ins(office):
 def complaints(behind_gateway, runner_factory):
     """One posts and one inquiries (so one count per address), and two gateways: one
     trusting nobody, one behind a proxy."""
-    from gateway.service import GatewayService
-    from tests.helpers import free_port
-
     untrusted, config = behind_gateway(PostsService, InquiriesService,
                                        XIAONENG_COMPLAINT_RATE="2")
     port = free_port()
