@@ -110,14 +110,15 @@ def run_chassis(amqp_uri, count, database, rate=0.0):
         with ClusterRpcProxy(config) as cluster:
             batches, per_batch = 10, count // 10
             start = time.time()
-            interval = batches / rate if rate else 0.0  # ten producers share the rate
-            replies = [cluster.posts.emit.call_async(per_batch, interval)
-                       for _ in range(batches)]
+            interval = batches / rate if rate else 0.0  # ten producers share the rate,
+            replies = [cluster.posts.emit.call_async(per_batch, interval, k / batches)
+                       for k in range(batches)]  # evenly spaced, not ten at once
             for reply in replies:
                 reply.result()
-            while len(latencies := cluster.bench.latencies()) < batches * per_batch:
+            while cluster.bench.handled() < batches * per_batch:
                 time.sleep(0.05)
             elapsed = time.time() - start
+            latencies = cluster.bench.latencies()
     finally:
         runner.stop()
         consumer.terminate()

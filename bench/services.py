@@ -24,16 +24,16 @@ class Producer(ServiceBase):
     uow = UnitOfWork(MIGRATIONS)
 
     @rpc
-    def emit(self, count, interval=0.0):
-        """``count`` events, ``interval`` seconds apart (0: as fast as it goes)."""
-        started = eventlet.hubs.get_hub().clock()
+    def emit(self, count, interval=0.0, phase=0.0):
+        """``count`` events, ``interval`` seconds apart (0: as fast as it goes), the first
+        after ``phase`` intervals."""
+        started = eventlet.hubs.get_hub().clock() + phase * interval
         for i in range(count):
+            if interval:
+                eventlet.sleep(max(0.0, started + i * interval - eventlet.hubs.get_hub().clock()))
             with self.uow as work:
                 work.emit("staff_changed", {"staff_id": f"s{i}", "name": "压测",
                                             "role": "staff", "division_id": "d1"})
-            if interval:
-                eventlet.sleep(max(0.0, started + (i + 1) * interval
-                                   - eventlet.hubs.get_hub().clock()))
 
 
 class Consumer(ServiceBase):
@@ -45,8 +45,15 @@ class Consumer(ServiceBase):
     @handle_event("posts", "staff_changed")
     def on_staff_changed(self, event):
         with self.uow as work:
-            work.session.execute(handled.insert().values(
-                event_id=event.id, occurred_at=event.occurred_at, handled_at=datetime.now(UTC)))
+            work.session.execute(handled.insert(), {
+                "event_id": event.id, "occurred_at": event.occurred_at,
+                "handled_at": datetime.now(UTC)})
+
+    @rpc
+    def handled(self):
+        """How many events it has applied (cheap enough to poll)."""
+        with self.uow as work:
+            return work.session.scalar(sa.select(sa.func.count()).select_from(handled))
 
     @rpc
     def latencies(self):

@@ -5,6 +5,7 @@ production); the outbox and inbox tables live in every one of them.
 """
 
 import logging
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from chassis.errors import NotFound
 
 log = logging.getLogger(__name__)
 _green_psycopg = False
+IDLE_BEFORE_PING = 1.0  # seconds a pooled connection may sit before it is checked
 # Alembic keeps the running migration in a module global (alembic.context): services
 # starting side by side in one process must migrate one at a time.
 _migrating = Semaphore(1)
@@ -126,8 +128,33 @@ def make_engine(url: str, pool_size: int = 10, max_overflow: int = 10) -> sa.Eng
     url = sa.engine.make_url(url)
     if url.drivername == "postgresql":  # SQLAlchemy 2.1 would pick psycopg 3
         url = url.set(drivername="postgresql+psycopg2")
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=pool_size,
-                            max_overflow=max_overflow)
+    engine = sa.create_engine(url, pool_size=pool_size, max_overflow=max_overflow)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine, idle_seconds=IDLE_BEFORE_PING):
+    """Ping a pooled connection at checkout only if it sat idle. ``pool_pre_ping`` pings
+    every time: a round trip per transaction, a fifth of an event handler's time. A
+    connection in steady use either works or fails its next statement with a disconnect
+    error; SQLAlchemy then invalidates the whole pool, and the chassis treats the error as
+    transient (an event is retried, a call answered 503)."""
+
+    @event.listens_for(engine, "connect")
+    @event.listens_for(engine, "checkin")
+    def last_used(_dbapi_connection, record):
+        record.info["last_used"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection, record, _proxy):
+        if time.monotonic() - record.info.get("last_used", 0) < idle_seconds:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+        except Exception as exc:  # the pool replaces this connection and tries again
+            raise sa.exc.DisconnectionError(f"stale connection: {exc}") from exc
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

@@ -17,6 +17,7 @@ start of the block and changes nothing.
 
 import json
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -35,6 +36,34 @@ from chassis.envelope import Event, make_event
 log = logging.getLogger(__name__)
 _sqlite_locks = {}
 BATCH = 200  # committed events published, then marked, together
+# On the tables, not the entities: the ORM's insert path costs more than the statement.
+_INBOX_INSERT = sa.insert(InboxRecord.__table__)
+_OUTBOX_INSERT = sa.insert(OutboxRecord.__table__)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """An outbox row on its way to the broker (see :class:`chassis.amqp.ConfirmedBatches`)."""
+
+    seq: int
+    event_id: str
+    source: str
+    routing_key: str
+    body: str
+    correlation_id: str
+
+    @property
+    def exchange(self):
+        return amqp.event_exchange(self.source).name
+
+    @property
+    def headers(self):
+        return {"nameko.correlation_id": self.correlation_id}
+
+    @classmethod
+    def of(cls, record: OutboxRecord) -> "Outgoing":
+        return cls(record.seq, record.event_id, record.exchange, record.routing_key,
+                   record.body, json.loads(record.body).get("correlation_id") or "")
 
 
 class DuplicateEvent(Exception):
@@ -65,9 +94,9 @@ class Work:
         if self._inbox_done or not isinstance(event, Event):
             return
         consumer = f"{self.worker_ctx.service_name}.{self.worker_ctx.entrypoint.method_name}"
-        try:  # a plain INSERT: the ORM's flush machinery costs more than the statement
-            self.session.execute(sa.insert(InboxRecord).values(
-                consumer=consumer, event_id=event.id, received_at=datetime.now(UTC)))
+        try:
+            self.session.connection().execute(_INBOX_INSERT, {
+                "consumer": consumer, "event_id": event.id, "received_at": datetime.now(UTC)})
         except IntegrityError:
             raise DuplicateEvent(f"{consumer} has applied event {event.id}") from None
         self._inbox_done = True
@@ -78,11 +107,12 @@ class Work:
         source = self.worker_ctx.service_name
         body = make_event(source, type_, data, now=clock.now(),
                           correlation_id=correlation_id, fact=fact)
-        record = OutboxRecord(event_id=body["id"], exchange=source, routing_key=type_,
-                              body=json.dumps(body, ensure_ascii=False),
-                              created_at=datetime.now(UTC))
-        self.session.add(record)
-        self._outbox.append(record)
+        text = json.dumps(body, ensure_ascii=False)
+        inserted = self.session.connection().execute(_OUTBOX_INSERT, {
+            "event_id": body["id"], "exchange": source, "routing_key": type_, "body": text,
+            "created_at": datetime.now(UTC)})
+        self._outbox.append(Outgoing(inserted.inserted_primary_key[0], body["id"], source,
+                                     type_, text, correlation_id or ""))
         return body
 
     def __exit__(self, exc_type, exc, tb):
@@ -131,12 +161,18 @@ class UnitOfWork(DependencyProvider):
                 self.on_start(session, self.settings)
 
         self.committed = LightQueue()
+        self.publisher = amqp.ConfirmedBatches(self.settings.amqp_uri)
 
     def start(self):
         self.container.spawn_managed_thread(self._publish_committed)
 
     def stop(self):
-        self._publish_batch(self._drain(self.committed.qsize()))  # what is left, if it can
+        # What is left, if it can, on a channel of its own: the publisher thread may be
+        # half-way through a batch on the other.
+        left, self.publisher = self._drain(self.committed.qsize()), \
+            amqp.ConfirmedBatches(self.settings.amqp_uri)
+        self._publish_batch(left)
+        self.publisher.close()
         self.engine.dispose()
 
     def get_dependency(self, worker_ctx):
@@ -149,7 +185,7 @@ class UnitOfWork(DependencyProvider):
 
     def _publish_committed(self):
         """One green thread per process publishes committed rows in commit order on one
-        channel (each confirmed), and marks a whole batch published in one statement.
+        channel, confirmed a batch at a time, and marks the batch published in one statement.
         Whatever it cannot publish stays unpublished for the relay."""
         while True:
             first = self.committed.get()
@@ -165,47 +201,37 @@ class UnitOfWork(DependencyProvider):
         return batch
 
     def _publish_batch(self, records):
-        if not records:
-            return
-        published = []
         try:
-            with amqp.pooled_producer(self.settings.amqp_uri) as producer:
-                for record in records:
-                    self._publish(record, producer)
-                    published.append(record.seq)
+            published = self.publisher.publish(records)
         except Exception as exc:  # the relay publishes what is left
             log.warning("outbox: publish after commit failed, relay will retry: %s", exc)
+            return
         try:
             if published:
-                self._mark_published(published)
+                self._mark_published([record.seq for record in published])
         except Exception as exc:  # published but unmarked: the relay publishes it again
             log.warning("outbox: could not mark %d events published: %s", len(published), exc)
 
     def relay(self, limit=200):
         """Publish outbox rows a crash left behind; returns how many it published."""
         cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.relay_grace)
+        publisher = amqp.ConfirmedBatches(self.settings.amqp_uri)
         with self.lock, Session(self.engine) as session, session.begin():
             query = (sa.select(OutboxRecord).where(OutboxRecord.published_at.is_(None),
                                                    OutboxRecord.created_at <= cutoff)
                      .order_by(OutboxRecord.seq).limit(limit))
             if self.engine.dialect.name == "postgresql":
                 query = query.with_for_update(skip_locked=True)
-            records = session.scalars(query).all()
-            if records:
-                with amqp.pooled_producer(self.settings.amqp_uri) as producer:
-                    for record in records:
-                        self._publish(record, producer)
-                        record.published_at = datetime.now(UTC)
-        if records:
-            log.info("outbox relay published %d left-behind events", len(records))
-        return len(records)
-
-    def _publish(self, record, producer):
-        headers = {"nameko.correlation_id": json.loads(record.body).get("correlation_id") or ""}
-        amqp.publish(self.settings.amqp_uri, record.body, exchange=amqp.event_exchange(
-            record.exchange), routing_key=record.routing_key, headers=headers,
-            declare=[amqp.event_exchange(record.exchange)], message_id=record.event_id,
-            producer=producer)
+            records = {record.seq: record for record in session.scalars(query)}
+            try:
+                published = publisher.publish([Outgoing.of(r) for r in records.values()])
+            finally:
+                publisher.close()
+            for outgoing in published:
+                records[outgoing.seq].published_at = datetime.now(UTC)
+        if published:
+            log.info("outbox relay published %d left-behind events", len(published))
+        return len(published)
 
     def _mark_published(self, seqs):
         with self.lock, Session(self.engine) as session, session.begin():

@@ -1,14 +1,18 @@
 """The transactional outbox: publish after commit, relay what a crash left behind."""
 
 import pytest
+import requests
 import sqlalchemy as sa
+from kombu import Connection, Queue
 from nameko.standalone.rpc import ServiceRpcProxy
 
+from chassis import amqp
 from chassis.db import OutboxRecord, make_engine
 from chassis.errors import ServiceError
-from chassis.uow import UnitOfWork
+from chassis.uow import Outgoing, UnitOfWork
 from services.posts.service import PostsService
-from tests.helpers import wait_until
+from tests.helpers import peek_queue, wait_until
+from xiaoneng.vhosts import AUTH, MANAGEMENT
 from tests.integration.toy import service as toy
 
 ADMIN = {"id": "admin", "role": "admin"}
@@ -87,3 +91,32 @@ def test_a_crash_between_commit_and_publish_still_delivers_the_event_exactly_onc
     wait_until(lambda: toy.behaviour["attempts"] == 2, message="second delivery handled")
 
     assert [r["event_id"] for r in call(config, "toy", "applied")] == [row.event_id]
+
+
+def test_a_batch_is_published_confirmed_and_survives_the_broker_closing_its_connection(
+        rabbit_config):
+    uri = rabbit_config["AMQP_URI"]
+    vhost = uri.rsplit("/", 1)[1]
+    with Connection(uri) as conn:  # a queue on posts' exchange to read what arrives
+        Queue("batch-probe", exchange=amqp.event_exchange("posts"), routing_key="#",
+              durable=True)(conn.default_channel).declare()
+    publisher = amqp.ConfirmedBatches(uri)
+    batch = [Outgoing(n, f"e{n}", "posts", "staff_changed", '{"n": %d}' % n, "corr")
+             for n in range(1, 4)]
+
+    assert publisher.publish(batch) == batch
+    messages = wait_until(lambda: len(found := peek_queue(vhost, "batch-probe")) == 3 and found)
+    assert [m["properties"]["message_id"] for m in messages] == ["e1", "e2", "e3"]
+    assert messages[0]["properties"]["delivery_mode"] == 2
+    assert messages[0]["properties"]["headers"] == {"nameko.correlation_id": "corr"}
+
+    def connections():
+        return requests.get(f"{MANAGEMENT}/vhosts/{vhost}/connections", auth=AUTH,
+                            timeout=10).json()
+    for connection in wait_until(connections, message="the publisher's connection listed"):
+        requests.delete(f"{MANAGEMENT}/connections/{connection['name']}", auth=AUTH, timeout=10)
+    with pytest.raises(Exception):  # noqa: B017 - whatever the dropped socket raises
+        publisher.publish(batch[:1])
+    assert publisher.publish(batch[1:]) == batch[1:]  # a new connection, its own tags
+    wait_until(lambda: len(peek_queue(vhost, "batch-probe")) == 5)
+    publisher.close()
