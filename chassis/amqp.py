@@ -13,9 +13,11 @@ Topology, declared by whoever publishes first (and by ``deploy/``):
 
 import json
 import time
+from dataclasses import dataclass
 from functools import cache
 
 from amqp import Message
+from eventlet.queue import Empty, LightQueue
 from kombu import Connection, Exchange, Queue
 from kombu.exceptions import OperationalError
 from kombu.pools import producers
@@ -78,14 +80,40 @@ def publish(amqp_uri, body, *, exchange, routing_key, headers=None, declare=(),
             content_encoding=content_encoding, retry=True,
             retry_policy={"max_retries": 3, "interval_start": 0.2})
 
+
+@dataclass(frozen=True)
+class Outgoing:
+    """An event on its way to its source's exchange; ``seq`` is its outbox row, if any."""
+
+    event_id: str
+    source: str
+    routing_key: str
+    body: str
+    correlation_id: str = ""
+    seq: int | None = None
+
+    @property
+    def exchange(self):
+        return event_exchange(self.source).name
+
+    @property
+    def headers(self):
+        return {"nameko.correlation_id": self.correlation_id}
+
+    @classmethod
+    def of(cls, record) -> "Outgoing":
+        """From an outbox row (:class:`chassis.db.OutboxRecord`)."""
+        return cls(record.event_id, record.exchange, record.routing_key, record.body,
+                   json.loads(record.body).get("correlation_id") or "", record.seq)
+
+
 class ConfirmedBatches:
     """A connection of its own in confirm mode, on which a batch of persistent messages is
     published back to back and then confirmed together: one round trip a batch, not one a
     message. For one green thread. After an error it reconnects on its next batch.
 
-    ``publish(messages)`` takes objects with ``exchange`` (a topic exchange's name),
-    ``routing_key``, ``body`` (text), ``event_id`` and ``headers``, and returns those the
-    broker confirmed; a nack leaves a message out, a confirm not in by ``timeout`` raises.
+    ``publish(messages)`` takes :class:`Outgoing` events and returns those the broker
+    confirmed; a nack leaves a message out, a confirm not in by ``timeout`` raises.
     """
 
     def __init__(self, amqp_uri, timeout=10.0):
@@ -160,3 +188,61 @@ class ConfirmedBatches:
             if remaining <= 0:
                 raise TimeoutError(f"{len(self._pending)} messages unconfirmed")
             self._connection.drain_events(timeout=remaining)
+
+
+class PublishingQueue:
+    """Messages handed over by workers and published by one green thread, in order, a batch
+    at a time on :class:`ConfirmedBatches`; workers do not wait for the broker.
+
+    ``settled(confirmed, failed, error)`` is called after each batch (in that thread) with
+    the messages the broker confirmed and those it did not, and the error if there was one.
+    """
+
+    BATCH = 200
+
+    def __init__(self, amqp_uri, settled):
+        self.amqp_uri = amqp_uri
+        self.settled = settled
+        self.waiting = LightQueue()
+        self.batches = ConfirmedBatches(amqp_uri)
+
+    def put(self, message):
+        self.waiting.put(message)
+
+    def run(self):
+        """The publishing thread's body: runs until killed."""
+        while True:
+            first = self.waiting.get()
+            self._publish([first, *self._take(self.BATCH - 1)])
+
+    def flush(self):
+        """Publish what is waiting, on a channel of its own (the thread may be half-way
+        through a batch on the other), then close both."""
+        self.batches.close()
+        self.batches = ConfirmedBatches(self.amqp_uri)
+        self._publish(self._take(self.waiting.qsize()))
+        self.batches.close()
+
+    def _take(self, limit):
+        taken = []
+        try:
+            while len(taken) < limit:
+                taken.append(self.waiting.get_nowait())
+        except Empty:
+            pass
+        return taken
+
+    def _publish(self, messages):
+        """Publish; what a dropped connection kept from being confirmed is tried once more
+        on a new one (a message published twice is one event to an inbox)."""
+        if not messages:
+            return
+        confirmed, error = [], None
+        for _ in range(2):
+            try:
+                confirmed, error = self.batches.publish(messages), None
+                break
+            except Exception as exc:  # noqa: BLE001 - handed to ``settled``
+                error = exc
+        kept = {id(m) for m in confirmed}
+        self.settled(confirmed, [m for m in messages if id(m) not in kept], error)

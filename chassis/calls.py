@@ -7,6 +7,11 @@ from nameko.extensions import DependencyProvider
 from nameko.rpc import ReplyListener, ServiceProxy
 
 from chassis.amqp import CONNECTION_ERRORS
+
+# A request is worth nothing after its caller's timeout, so the broker need not write it to
+# disk before confirming it (a durable queue's persistent message waits for an fsync); a
+# request lost to a broker restart is answered 503 by that timeout, as before.
+TRANSIENT = 1
 from chassis.config import Settings
 from chassis.errors import Unavailable
 from chassis.events import SafeQueueConsumer
@@ -40,7 +45,7 @@ class ServiceCalls(DependencyProvider):
             if time.monotonic() < self.broker_away_until:
                 raise Unavailable("the message broker is unreachable", {"service": service})
             proxy = ServiceProxy(worker_ctx, service, self.reply_listener,
-                                 retry_policy=self.PUBLISH_RETRY)
+                                 retry_policy=self.PUBLISH_RETRY, delivery_mode=TRANSIENT)
             try:
                 with eventlet.Timeout(timeout or self.timeout):
                     return getattr(proxy, method).call_async(*args).result()

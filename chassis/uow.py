@@ -17,11 +17,9 @@ start of the block and changes nothing.
 
 import json
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from eventlet.queue import Empty, LightQueue
 from eventlet.semaphore import Semaphore
 from nameko.extensions import DependencyProvider
 from sqlalchemy.exc import IntegrityError
@@ -35,35 +33,9 @@ from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
 _sqlite_locks = {}
-BATCH = 200  # committed events published, then marked, together
 # On the tables, not the entities: the ORM's insert path costs more than the statement.
 _INBOX_INSERT = sa.insert(InboxRecord.__table__)
 _OUTBOX_INSERT = sa.insert(OutboxRecord.__table__)
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """An outbox row on its way to the broker (see :class:`chassis.amqp.ConfirmedBatches`)."""
-
-    seq: int
-    event_id: str
-    source: str
-    routing_key: str
-    body: str
-    correlation_id: str
-
-    @property
-    def exchange(self):
-        return amqp.event_exchange(self.source).name
-
-    @property
-    def headers(self):
-        return {"nameko.correlation_id": self.correlation_id}
-
-    @classmethod
-    def of(cls, record: OutboxRecord) -> "Outgoing":
-        return cls(record.seq, record.event_id, record.exchange, record.routing_key,
-                   record.body, json.loads(record.body).get("correlation_id") or "")
 
 
 class DuplicateEvent(Exception):
@@ -111,8 +83,8 @@ class Work:
         inserted = self.session.connection().execute(_OUTBOX_INSERT, {
             "event_id": body["id"], "exchange": source, "routing_key": type_, "body": text,
             "created_at": datetime.now(UTC)})
-        self._outbox.append(Outgoing(inserted.inserted_primary_key[0], body["id"], source,
-                                     type_, text, correlation_id or ""))
+        self._outbox.append(amqp.Outgoing(body["id"], source, type_, text, correlation_id or "",
+                                          seq=inserted.inserted_primary_key[0]))
         return body
 
     def __exit__(self, exc_type, exc, tb):
@@ -160,52 +132,28 @@ class UnitOfWork(DependencyProvider):
                 lock_key(session, f"{name}.on_start")  # instances starting together seed once
                 self.on_start(session, self.settings)
 
-        self.committed = LightQueue()
-        self.publisher = amqp.ConfirmedBatches(self.settings.amqp_uri)
+        self.committed = amqp.PublishingQueue(self.settings.amqp_uri, self._settled)
 
     def start(self):
-        self.container.spawn_managed_thread(self._publish_committed)
+        self.container.spawn_managed_thread(self.committed.run)
 
     def stop(self):
-        # What is left, if it can, on a channel of its own: the publisher thread may be
-        # half-way through a batch on the other.
-        left, self.publisher = self._drain(self.committed.qsize()), \
-            amqp.ConfirmedBatches(self.settings.amqp_uri)
-        self._publish_batch(left)
-        self.publisher.close()
+        self.committed.flush()  # what is left, if it can
         self.engine.dispose()
 
     def get_dependency(self, worker_ctx):
         return Work(self, worker_ctx)
 
     def publish_now(self, records):
-        """Hand committed rows to the publisher; the worker does not wait for the broker."""
+        """Hand committed rows to the publisher; the worker does not wait for the broker.
+        One green thread per process publishes them in commit order, confirmed a batch at
+        a time, and marks each batch published in one statement."""
         for record in records:
             self.committed.put(record)
 
-    def _publish_committed(self):
-        """One green thread per process publishes committed rows in commit order on one
-        channel, confirmed a batch at a time, and marks the batch published in one statement.
-        Whatever it cannot publish stays unpublished for the relay."""
-        while True:
-            first = self.committed.get()
-            self._publish_batch([first, *self._drain(BATCH - 1)])
-
-    def _drain(self, limit):
-        batch = []
-        try:
-            while len(batch) < limit:
-                batch.append(self.committed.get_nowait())
-        except Empty:
-            pass
-        return batch
-
-    def _publish_batch(self, records):
-        try:
-            published = self.publisher.publish(records)
-        except Exception as exc:  # the relay publishes what is left
-            log.warning("outbox: publish after commit failed, relay will retry: %s", exc)
-            return
+    def _settled(self, published, unpublished, error):
+        if error is not None:  # the relay publishes what is left
+            log.warning("outbox: publish after commit failed, relay will retry: %s", error)
         try:
             if published:
                 self._mark_published([record.seq for record in published])
@@ -224,7 +172,7 @@ class UnitOfWork(DependencyProvider):
                 query = query.with_for_update(skip_locked=True)
             records = {record.seq: record for record in session.scalars(query)}
             try:
-                published = publisher.publish([Outgoing.of(r) for r in records.values()])
+                published = publisher.publish([amqp.Outgoing.of(r) for r in records.values()])
             finally:
                 publisher.close()
             for outgoing in published:

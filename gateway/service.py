@@ -14,9 +14,10 @@ from nameko.web.handlers import HttpRequestHandler
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.config import SettingsProvider
-from chassis.envelope import MalformedEvent, load_event, make_event
+from chassis.envelope import MalformedEvent, load_event
 from chassis.events import broadcast
 from gateway import console, openapi
+from gateway.audit import AuditTrail
 from gateway.dispatch import Context, Router, authorise, client_address, parse_json, respond
 from gateway.errors import GatewayError, error_response, json_response, nosniff
 from gateway.metrics import Metrics
@@ -60,6 +61,7 @@ class GatewayService:
     call = ServiceCalls()
     correlation_id = RequestLog()
     dispatch_event = EventDispatcher()
+    audit_trail = AuditTrail()
     metrics = Metrics()
     revocations = Revocations()
 
@@ -124,12 +126,11 @@ class GatewayService:
     def _audit(self, request, actor, status):
         """Every successful write goes to the audit trail (kept by accountability)."""
         try:
-            self.dispatch_event("write_recorded", make_event("gateway", "write_recorded", {
+            self.audit_trail({
                 "at": clock.now(), "actor_id": actor and actor["id"],
                 "role": actor and actor["role"], "method": request.method,
                 "path": request.path[:500], "status": status,
-                "correlation_id": self.correlation_id}, now=clock.now(),
-                correlation_id=self.correlation_id))
+                "correlation_id": self.correlation_id}, self.correlation_id)
         except Exception as exc:  # the write stands; say loudly that its record is missing
             log.error("audit: could not record %s %s (cid=%s): %s", request.method,
                       request.path, self.correlation_id, exc)

@@ -27,9 +27,12 @@ def locked(session, kind, absence_id):
 
 
 def open_absence(work, **fields):
+    # One filing at a time per person, on any instance; then only the slots it could overlap.
+    db.lock_key(work.session, f"absences.{fields['staff_id']}")
     existing = work.session.scalars(sa.select(Absence).where(
         Absence.staff_id == fields["staff_id"], Absence.status.in_(rules.OPEN),
-        Absence.returned_at.is_(None)).with_for_update()).all()
+        Absence.returned_at.is_(None), Absence.start_at < fields["expected_return_at"],
+        Absence.expected_return_at > fields["start_at"])).all()
     rules.check_no_overlap(existing, fields["start_at"], fields["expected_return_at"])
     absence = Absence(id=str(uuid.uuid4()), created_at=clock.now(), late=False,
                       late_minutes=0, late_reported=False, **fields)

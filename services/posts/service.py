@@ -15,7 +15,7 @@ from services.posts import schemas as s
 from services.posts.handover_entrypoints import HandoverEntrypoints
 from services.posts.models import Division, Staff
 from services.posts.organisation import OrganisationEntrypoints
-from services.posts.passwords import hash_password, verify_password
+from services.posts.passwords import hash_password, needs_rehash, verify_password
 from services.posts.people import (
     PeopleEntrypoints,
     account,
@@ -67,6 +67,10 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
         if failures:
             with self.uow as work:
                 forget_failures(work, login["username"])
+        if needs_rehash(staff.password_hash):  # made with older parameters: now, while known
+            password_hash = hash_password(login["password"])
+            with self.uow as work:
+                work.session.get(Staff, staff.id).password_hash = password_hash
         return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
 
     @rpc

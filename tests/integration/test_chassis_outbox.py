@@ -1,5 +1,7 @@
 """The transactional outbox: publish after commit, relay what a crash left behind."""
 
+import json
+
 import pytest
 import requests
 import sqlalchemy as sa
@@ -9,11 +11,11 @@ from nameko.standalone.rpc import ServiceRpcProxy
 from chassis import amqp
 from chassis.db import OutboxRecord, make_engine
 from chassis.errors import ServiceError
-from chassis.uow import Outgoing, UnitOfWork
+from chassis.uow import UnitOfWork
 from services.posts.service import PostsService
 from tests.helpers import peek_queue, wait_until
-from xiaoneng.vhosts import AUTH, MANAGEMENT
 from tests.integration.toy import service as toy
+from xiaoneng.vhosts import AUTH, MANAGEMENT
 
 ADMIN = {"id": "admin", "role": "admin"}
 
@@ -101,7 +103,7 @@ def test_a_batch_is_published_confirmed_and_survives_the_broker_closing_its_conn
         Queue("batch-probe", exchange=amqp.event_exchange("posts"), routing_key="#",
               durable=True)(conn.default_channel).declare()
     publisher = amqp.ConfirmedBatches(uri)
-    batch = [Outgoing(n, f"e{n}", "posts", "staff_changed", '{"n": %d}' % n, "corr")
+    batch = [amqp.Outgoing(f"e{n}", "posts", "staff_changed", json.dumps({"n": n}), "corr")
              for n in range(1, 4)]
 
     assert publisher.publish(batch) == batch

@@ -5,10 +5,14 @@ the audit trail of every successful write."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
+from argon2 import PasswordHasher
 
+from chassis.db import make_engine
 from gateway.service import GatewayService
 from services.accountability.service import AccountabilityService
 from services.inquiries.service import InquiriesService
+from services.posts.models import Staff
 from services.posts.service import PostsService
 from tests.helpers import free_port, wait_until
 from tests.integration.api import Api, Organisation
@@ -165,3 +169,19 @@ def test_every_successful_write_is_in_the_audit_trail(behind_gateway):
 
 def org_admin_id(api, token):
     return api.ok("GET", f"{V1}/me", token)["id"]
+
+
+def test_a_sign_in_renews_a_hash_made_with_older_parameters(office):
+    api, org, config = office
+    person = org.person()
+    engine = make_engine(config["XIAONENG_POSTS_DATABASE_URL"])
+    with engine.begin() as conn:  # as argon2-cffi's 64 MiB default made it
+        conn.execute(sa.update(Staff).where(Staff.id == person["id"]).values(
+            password_hash=PasswordHasher().hash("password-123")))
+
+    assert sign_in(api, person["username"], "password-123").status_code == 200
+    with engine.connect() as conn:
+        renewed = conn.scalar(sa.select(Staff.password_hash).where(Staff.id == person["id"]))
+    engine.dispose()
+    assert renewed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert sign_in(api, person["username"], "password-123").status_code == 200
