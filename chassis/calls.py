@@ -7,14 +7,14 @@ from nameko.extensions import DependencyProvider
 from nameko.rpc import ReplyListener, ServiceProxy
 
 from chassis.amqp import CONNECTION_ERRORS
+from chassis.config import Settings
+from chassis.errors import Unavailable
+from chassis.events import SafeQueueConsumer
 
 # A request is worth nothing after its caller's timeout, so the broker need not write it to
 # disk before confirming it (a durable queue's persistent message waits for an fsync); a
 # request lost to a broker restart is answered 503 by that timeout, as before.
 TRANSIENT = 1
-from chassis.config import Settings
-from chassis.errors import Unavailable
-from chassis.events import SafeQueueConsumer
 
 
 class SafeReplyListener(ReplyListener):

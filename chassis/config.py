@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 from nameko.extensions import DependencyProvider
 
 from chassis.clock import clock
+from contracts import SERVICES
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
 # every service behind the gateway
-SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability")
 
 
 def _addresses(value):

@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from marshmallow import Schema, fields, validate
 
 from chassis.clock import OFFICE_TZ
+from contracts.posts import ROLES
 
-ROLES = ("staff", "division_head", "leader", "admin")
 CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
 
 

@@ -5,6 +5,14 @@ from marshmallow import Schema, fields, validate
 KINDS = ["overdue", "late_return", "unauthorised_absence", "complaint", "notice_violated",
          "first_inquiry_lapsed", "handover_failed", "duty_failure"]
 SEVERITIES = ["light", "serious"]
+NATURES = ("non_performance", "improper_performance")  # 八.2: 不履行职责, 不正确履行职责
+# The nature a violation of each kind has unless a person says otherwise.
+DEFAULT_NATURES = {"overdue": "non_performance", "late_return": "improper_performance",
+                   "unauthorised_absence": "improper_performance",
+                   "complaint": "improper_performance", "notice_violated": "non_performance",
+                   "first_inquiry_lapsed": "non_performance",
+                   "handover_failed": "non_performance"}
+VIOLATION_STATUSES = ("recorded", "contested", "upheld", "waived")
 
 
 class CaseOpened(Schema):

@@ -5,6 +5,8 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from contracts.common import WorkRouted
 
 CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", "other")
+COMPLAINT_STATUSES = ("received", "investigating", "substantiated", "unsubstantiated")
+FINDINGS = ("substantiated", "unsubstantiated")
 
 
 class FirstInquiryLapsed(Schema):

@@ -15,7 +15,10 @@ def component(schema):
     """A unique component name: the service's (or gateway's) name, then the schema's."""
     schema = schema if isinstance(schema, type) else type(schema)
     parts = schema.__module__.split(".")
-    owner = parts[1] if parts[0] in ("services", "gateway") and len(parts) > 2 else parts[0]
+    if parts[:2] == ["contracts", "rpc"]:
+        owner = parts[2]
+    else:
+        owner = parts[1] if parts[0] == "gateway" and len(parts) > 2 else parts[0]
     return f"{owner}.{schema.__name__}"
 
 

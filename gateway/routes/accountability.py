@@ -1,8 +1,8 @@
 """Accountability (责任追究): violations, cases, decisions, the annual appraisal."""
 
+from contracts.rpc import accountability as accountability
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ADMIN, OVERSEERS, forward
-from services.accountability import schemas as accountability
 
 
 def accountability_routes():

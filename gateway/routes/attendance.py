@@ -1,8 +1,8 @@
 """Attendance: leave-post notices, leave requests, absence reports, the notice board."""
 
+from contracts.rpc import attendance as attendance
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ABSENTEES, APPROVERS, Fixed, forward
-from services.attendance import schemas as attendance
 
 
 def absence_routes(kind, path, body):

@@ -1,8 +1,8 @@
 """Documents (办文限时): incoming documents against due dates, outgoing numbering."""
 
+from contracts.rpc import documents as documents
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ABSENTEES, Fixed, forward, printable
-from services.documents import schemas as documents
 
 
 def document_routes():

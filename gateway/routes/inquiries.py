@@ -4,11 +4,11 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
 from chassis.schemas import PageArgs
+from contracts.rpc import inquiries as inquiries
 from gateway.auth import actor_from_header
 from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ABSENTEES, ORG_MANAGERS, OVERSEERS, Fixed, forward
-from services.inquiries import schemas as inquiries
 
 
 class TokenQuery(Schema):

@@ -3,11 +3,11 @@
 from marshmallow import Schema, fields
 
 from chassis.schemas import PageArgs, TodoItem
+from contracts.rpc import posts as posts
 from gateway import todo
 from gateway.auth import issue_token
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ADMIN, ORG_MANAGERS, forward
-from services.posts import schemas as posts
 
 
 class TodoOut(Schema):

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
 from chassis.schemas import acting, page
-from services.accountability import schemas as s
+from contracts.rpc import accountability as s
 from services.accountability.models import AuditEntry
 from services.accountability.rules import audit
 

@@ -17,8 +17,8 @@ from chassis.events import handle_event
 from chassis.schemas import acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.rpc import accountability as s
 from services.accountability import cases, intake, todo
-from services.accountability import schemas as s
 from services.accountability.audit import AuditEntrypoints
 from services.accountability.models import Achievement, Case, Violation
 from services.accountability.rules import grading, judgement

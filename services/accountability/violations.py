@@ -10,8 +10,8 @@ from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import acting, matching, paginate
+from contracts.rpc import accountability as s
 from services.accountability import cases
-from services.accountability import schemas as s
 from services.accountability.models import Case, Violation
 from services.accountability.rules import judgement
 

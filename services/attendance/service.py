@@ -15,8 +15,8 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, matching, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.rpc import attendance as s
 from services.attendance import absences, board, rules, todo
-from services.attendance import schemas as s
 from services.attendance.models import Absence, AbsenceReport, HandoverView, StaffView
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")

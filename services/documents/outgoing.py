@@ -6,8 +6,8 @@ from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor
+from contracts.rpc import documents as s
 from services.documents import rules
-from services.documents import schemas as s
 from services.documents.models import NumberSeries, Outgoing
 
 

@@ -16,8 +16,8 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.rpc import documents as s
 from services.documents import deadlines, letters, routing, rules, todo
-from services.documents import schemas as s
 from services.documents.models import Consultation, Document, Extension, Outgoing, StaffView
 from services.documents.outgoing import OutgoingEntrypoints
 

@@ -13,8 +13,8 @@ from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound, Unauthenticated
 from chassis.schemas import Actor
+from contracts.rpc import inquiries as s
 from services.inquiries import notice_html, rules
-from services.inquiries import schemas as s
 from services.inquiries.models import (
     Application,
     HandoverView,

@@ -15,7 +15,7 @@ from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.schemas import acting, matching, page
-from services.inquiries import schemas as s
+from contracts.rpc import inquiries as s
 from services.inquiries.applications import digest
 from services.inquiries.models import Complaint, Inquiry
 from services.inquiries.rules import complaints as rules

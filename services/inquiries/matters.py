@@ -8,7 +8,7 @@ from chassis.db import found
 from chassis.entrypoints import rpc
 from chassis.errors import Forbidden
 from chassis.schemas import Actor, PageArgs, page
-from services.inquiries import schemas as s
+from contracts.rpc import inquiries as s
 from services.inquiries.models import Matter
 
 

@@ -16,8 +16,8 @@ from chassis.events import handle_event
 from chassis.schemas import Actor, acting, matching, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.rpc import inquiries as s
 from services.inquiries import deadlines, report, rules, todo
-from services.inquiries import schemas as s
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
 from services.inquiries.matters import MatterEntrypoints

@@ -5,8 +5,8 @@ import sqlalchemy as sa
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
 from chassis.schemas import page
+from contracts.rpc import posts as s
 from services.posts import handover, rules
-from services.posts import schemas as s
 from services.posts.models import Handover, Post
 
 

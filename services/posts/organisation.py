@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor, matching, page, paginate
+from contracts.rpc import posts as s
 from services.posts import handover, rules
-from services.posts import schemas as s
 from services.posts.models import Backup, Division, Post, Staff
 from services.posts.people import post_changed
 from services.posts.rules import warnings

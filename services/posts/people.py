@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor, matching, page
+from contracts.rpc import posts as s
 from services.posts import handover, rules
-from services.posts import schemas as s
 from services.posts.models import Backup, Division, FailedSignIn, Post, Staff
 from services.posts.passwords import hash_password, verify_password
 from services.posts.rules import people

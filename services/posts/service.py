@@ -10,8 +10,8 @@ from chassis.errors import Unauthenticated
 from chassis.schemas import Actor, PageArgs, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.rpc import posts as s
 from services.posts import rules
-from services.posts import schemas as s
 from services.posts.handover_entrypoints import HandoverEntrypoints
 from services.posts.models import Division, Staff
 from services.posts.organisation import OrganisationEntrypoints

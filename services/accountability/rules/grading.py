@@ -21,16 +21,12 @@ FITTING_OUTCOMES = {"light": ("criticism_education", "judicial_referral"),
                     "serious": ("circulated_criticism", "written_warning", "judicial_referral")}
 # 八.2: 不履行职责 (delay, shirking, abandoning, doing part) or 不正确履行职责 (against the
 # basis, procedure, authority or time limit).
-NATURES = {"non_performance": "不履行职责", "improper_performance": "不正确履行职责"}
-DEFAULT_NATURES = {"overdue": "non_performance", "late_return": "improper_performance",
-                   "unauthorised_absence": "improper_performance",
-                   "complaint": "improper_performance", "notice_violated": "non_performance",
-                   "first_inquiry_lapsed": "non_performance",
-                   "handover_failed": "non_performance"}
+NATURES = dict(zip(contracts.NATURES, ("不履行职责", "不正确履行职责"), strict=True))
+DEFAULT_NATURES = contracts.DEFAULT_NATURES
 # A complaint of shirking, delay or a partial notice is about not doing; the rest, doing wrong.
 COMPLAINT_NATURES = {"shirking": "non_performance", "overdue": "non_performance",
                      "no_one_time_notice": "non_performance"}
-STATUSES = ("recorded", "contested", "upheld", "waived")
+STATUSES = contracts.VIOLATION_STATUSES
 COUNTING = ("recorded", "contested", "upheld")  # a waived violation leaves every count
 
 DEFAULT_POLICY = {

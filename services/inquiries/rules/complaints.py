@@ -11,8 +11,6 @@ from contracts.inquiries import CATEGORIES as CATEGORY_CODES
 
 CATEGORIES = dict(zip(CATEGORY_CODES, ("推诿扯皮", "态度", "超时", "吃拿卡要", "未一次性告知",
                                        "其他"), strict=True))
-STATUSES = ("received", "investigating", "substantiated", "unsubstantiated")
-FINDINGS = ("substantiated", "unsubstantiated")
 OVERSEERS = ("leader", "admin")  # may handle any complaint, untargeted ones too
 
 

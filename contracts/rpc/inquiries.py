@@ -3,8 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from chassis.schemas import OfficeTime, PageArgs, flag, text
-from services.inquiries.rules.complaints import CATEGORIES, FINDINGS
-from services.inquiries.rules.complaints import STATUSES as COMPLAINT_STATUSES
+from contracts.inquiries import CATEGORIES, COMPLAINT_STATUSES, FINDINGS
 
 
 class MaterialIn(Schema):

@@ -2,7 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import ROLES, OfficeTime, PageArgs, flag, text
+from chassis.schemas import OfficeTime, PageArgs, flag, text
+from contracts.posts import ROLES
 
 
 class Login(Schema):

@@ -3,7 +3,8 @@
 from marshmallow import Schema, fields, validate
 
 from chassis.schemas import OfficeTime, PageArgs
-from services.accountability.rules.grading import KINDS, NATURES, SEVERITIES, STATUSES
+from contracts.accountability import KINDS, NATURES, SEVERITIES
+from contracts.accountability import VIOLATION_STATUSES as STATUSES
 
 REASON = validate.Length(max=5000)
 
