@@ -34,6 +34,17 @@ def event_exchange(source: str) -> Exchange:
     return Exchange(f"{source}.events", type="topic", durable=True, delivery_mode=PERSISTENT)
 
 
+INTAKE = "xiaoneng.intake"  # where outside systems hand work in (contracts/intake.py)
+
+
+def intake_exchange() -> Exchange:
+    return Exchange(INTAKE, type="topic", durable=True, delivery_mode=PERSISTENT)
+
+
+def intake_queue_name(message_type, service, method):
+    return f"intake-{message_type}--{service}.{method}"
+
+
 def consumer_queue_name(source, event_type, service, method):
     """nameko's name for a service-pool event handler's queue."""
     return f"evt-{source}-{event_type}--{service}.{method}"

@@ -21,6 +21,7 @@ from functools import partial
 
 import eventlet
 import sqlalchemy.exc
+from kombu import Queue
 from nameko.events import BROADCAST, EventHandler
 from nameko.exceptions import ContainerBeingKilled, RpcTimeout, UnknownService
 from nameko.messaging import QueueConsumer
@@ -164,3 +165,23 @@ class ChassisEventHandler(EventHandler):
 
 
 handle_event = ChassisEventHandler.decorator
+
+
+class IntakeHandler(ChassisEventHandler):
+    """Work handed in by outside systems: ``@handle_intake("document.received")`` consumes
+    what is routed by that key on the ``xiaoneng.intake`` exchange, checked against
+    contracts/intake.py, with the inbox, retries and parking of any event."""
+
+    def __init__(self, message_type, **kwargs):
+        super().__init__("intake", message_type, **kwargs)
+
+    def setup(self):
+        super().setup()  # an event handler's queue, replaced by the intake's
+        self.queue = Queue(
+            amqp.intake_queue_name(self.event_type, self.container.service_name,
+                                   self.method_name),
+            exchange=amqp.intake_exchange(), routing_key=self.event_type, durable=True,
+            queue_arguments=amqp.queue_arguments(self.settings.queue_type))
+
+
+handle_intake = IntakeHandler.decorator

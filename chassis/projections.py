@@ -5,17 +5,21 @@
 - Handovers (``handover_started`` / ``handover_ended``): who covers a post now,
   and whose open work goes to which acting B. An end that overtakes its start
   leaves an ended row, so the late start is ignored.
+- Divisions (``division_changed``): codes, heads and leaders, for work outside systems
+  hand in by a division's code (the intake).
 
 A service declares ``class StaffView(StaffColumns, Base)`` or
 ``class HandoverView(HandoverColumns, Base)`` and creates the table in its
 migration with :func:`create_staff_table` (then :func:`add_staff_active`, as the
-migrations of services created before it did) / :func:`create_handover_table`.
+migrations of services created before it did) / :func:`create_handover_table`;
+likewise ``DivisionColumns`` and :func:`create_division_table`.
 """
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chassis.db import UTCDateTime
+from chassis.errors import NotFound
 
 
 class StaffColumns:
@@ -34,6 +38,26 @@ class HandoverColumns:
     to_id: Mapped[str] = mapped_column(sa.String(36))
     started_at: Mapped[object] = mapped_column(UTCDateTime, nullable=True)
     ended: Mapped[bool] = mapped_column(sa.Boolean)
+
+
+class DivisionColumns:
+    __tablename__ = "division_view"
+    division_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    code: Mapped[str | None] = mapped_column(sa.String(50), index=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    head_id: Mapped[str | None] = mapped_column(sa.String(36))
+    leader_id: Mapped[str | None] = mapped_column(sa.String(36))
+
+
+def create_division_table(op):
+    op.create_table(
+        "division_view",
+        sa.Column("division_id", sa.String(36), primary_key=True),
+        sa.Column("code", sa.String(50), index=True),
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("head_id", sa.String(36)),
+        sa.Column("leader_id", sa.String(36)),
+    )
 
 
 def create_staff_table(op):
@@ -89,6 +113,35 @@ def staff_view_handler(view):
         with self.uow as work:
             record_staff(work.session, view, event.data)
     return on_staff_changed
+
+
+def record_division(session, view, data):
+    session.merge(view(division_id=data["division_id"], code=data.get("code"),
+                       name=data["name"], head_id=data["head_id"],
+                       leader_id=data["leader_id"]))
+
+
+def division_by_code(session, view, code):
+    """The division outside systems name by ``code``, or NotFound (``unknown_division``)."""
+    division = session.scalar(sa.select(view).where(view.code == code))
+    if division is None:
+        raise NotFound(f"no division with code {code!r}", {"code": code},
+                       code="unknown_division")
+    return division
+
+
+def division_view_handler(view):
+    """The entrypoint keeping a service's ``view`` of divisions up to date::
+
+        on_division_changed = projections.division_view_handler(DivisionView)
+    """
+    from chassis.events import handle_event
+
+    @handle_event("posts", "division_changed")
+    def on_division_changed(self, event):
+        with self.uow as work:
+            record_division(work.session, view, event.data)
+    return on_division_changed
 
 
 def taken_over(data):

@@ -8,10 +8,11 @@ from importlib import import_module
 
 SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability")
 PRODUCERS = (*SERVICES, "gateway")  # whose events have contracts here
+INTAKE = "intake"  # the source named by what outside systems hand in (contracts/intake.py)
 
 
 def schema_for(source: str, type_: str):
-    if source not in PRODUCERS:
+    if source not in (*PRODUCERS, INTAKE):
         raise LookupError(f"no contracts for service {source!r}")
     schemas = import_module(f"contracts.{source}").SCHEMAS
     try:

@@ -24,6 +24,7 @@ class StaffChanged(Schema):
 class DivisionChanged(Schema):
     division_id = fields.String(required=True)
     name = fields.String(required=True)
+    code = fields.String(load_default=None, allow_none=True)  # what outside systems name it by
     head_id = fields.String(required=True, allow_none=True)
     leader_id = fields.String(required=True, allow_none=True)
 

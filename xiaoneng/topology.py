@@ -15,7 +15,7 @@ from importlib import import_module
 from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
 
 from chassis import amqp
-from chassis.events import ChassisEventHandler
+from chassis.events import ChassisEventHandler, IntakeHandler
 from contracts import PRODUCERS
 from xiaoneng import SERVICE_CLASSES
 
@@ -23,15 +23,20 @@ USER = "xiaoneng"
 
 
 def consumers(service_path):
-    """(source, event type, queue name) for each chassis event handler of a service."""
+    """(exchange, routing key, queue name) for each chassis event or intake handler of a
+    service."""
     module, _, name = service_path.partition(":")
     cls = getattr(import_module(module), name)
     for method_name, method in inspect.getmembers(cls, inspect.isfunction):
         for extension in getattr(method, ENTRYPOINT_EXTENSIONS_ATTR, ()):
-            if isinstance(extension, ChassisEventHandler):
-                yield (extension.source_service, extension.event_type,
-                       amqp.consumer_queue_name(extension.source_service,
-                                                extension.event_type, cls.name, method_name))
+            key = extension.event_type if isinstance(extension, ChassisEventHandler) else None
+            if isinstance(extension, IntakeHandler):
+                yield (amqp.INTAKE, key,
+                       amqp.intake_queue_name(key, cls.name, method_name))
+            elif key:
+                yield (amqp.event_exchange(extension.source_service).name, key,
+                       amqp.consumer_queue_name(extension.source_service, key, cls.name,
+                                                method_name))
 
 
 def password_hash(password, salt=b"xn01"):
@@ -40,7 +45,7 @@ def password_hash(password, salt=b"xn01"):
 
 
 def definitions(queue_type="classic", password="xiaoneng"):
-    exchanges = [amqp.event_exchange(s) for s in PRODUCERS]
+    exchanges = [*(amqp.event_exchange(s) for s in PRODUCERS), amqp.intake_exchange()]
     queues, bindings = {}, []
     for exchange, queue in [amqp.retry_topology(d, queue_type) for d in amqp.RETRY_DELAYS] \
             + [amqp.parked_topology(queue_type)]:
@@ -48,9 +53,9 @@ def definitions(queue_type="classic", password="xiaoneng"):
         queues[queue.name] = queue.queue_arguments
         bindings.append((exchange.name, queue.name, ""))
     for path in SERVICE_CLASSES.values():
-        for source, event_type, queue_name in consumers(path):
+        for exchange, routing_key, queue_name in consumers(path):
             queues[queue_name] = amqp.queue_arguments(queue_type)
-            bindings.append((f"{source}.events", queue_name, event_type))
+            bindings.append((exchange, queue_name, routing_key))
     return {
         "users": [{"name": USER, "password_hash": password_hash(password),
                    "hashing_algorithm": "rabbit_password_hashing_sha256",

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import HandoverColumns, StaffColumns
+from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -25,7 +25,8 @@ class Document(Base):
     urgent: Mapped[bool] = mapped_column(sa.Boolean)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     division_id: Mapped[str] = mapped_column(sa.String(36), index=True)
-    registered_by: Mapped[str] = mapped_column(sa.String(36))
+    registered_by: Mapped[str | None] = mapped_column(sa.String(36))  # None: by the intake
+    intake_reference: Mapped[str | None] = mapped_column(sa.String(100))  # the sender's id
     status: Mapped[str] = mapped_column(sa.String(20))
     assignee_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
     acting_id: Mapped[str | None] = mapped_column(sa.String(36))
@@ -94,6 +95,10 @@ class NumberSeries(Base):
     series: Mapped[str] = mapped_column(sa.String(30), primary_key=True)
     year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(sa.Integer)
+
+
+class DivisionView(DivisionColumns, Base):
+    """Projection of posts' divisions: the code the document exchange names one by."""
 
 
 class StaffView(StaffColumns, Base):

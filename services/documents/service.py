@@ -12,13 +12,20 @@ from chassis.clock import clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
-from chassis.events import handle_event
+from chassis.events import handle_event, handle_intake
 from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import documents as s
 from services.documents import deadlines, letters, routing, rules, todo
-from services.documents.models import Consultation, Document, Extension, Outgoing, StaffView
+from services.documents.models import (
+    Consultation,
+    DivisionView,
+    Document,
+    Extension,
+    Outgoing,
+    StaffView,
+)
 from services.documents.outgoing import OutgoingEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -206,6 +213,21 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             deadlines.scan(work, clock.today(), self.calendar, self.settings.warn_working_days)
 
     on_staff_changed = projections.staff_view_handler(StaffView)
+    on_division_changed = projections.division_view_handler(DivisionView)
+
+    @handle_intake("document.received")
+    def on_document_received(self, event):
+        """收文 from the provincial document exchange: registered in the division it names by
+        code, as a member of the division registers one; an unknown code is parked."""
+        data = event.data
+        with self.uow as work:
+            division = projections.division_by_code(work.session, DivisionView,
+                                                    data["division"])
+            work.session.add(Document(
+                id=str(uuid.uuid4()), status="received", registered_by=None,
+                division_id=division.division_id, intake_reference=data["reference"],
+                title=data["title"], from_unit=data["from_unit"], kind=data["kind"],
+                urgent=data["urgent"], received_at=data["received_at"]))
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):

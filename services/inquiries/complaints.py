@@ -10,20 +10,34 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.clock import clock
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
+from chassis.events import handle_intake
 from chassis.schemas import acting, matching, page
 from contracts.rpc import inquiries as s
 from services.inquiries.applications import digest
-from services.inquiries.models import Complaint, Inquiry
+from services.inquiries.models import Complaint, DivisionView, Inquiry
 from services.inquiries.rules import complaints as rules
 
 
 def facts(complaint):
     return rules.ComplaintFacts(complaint.status, complaint.division_id,
                                 complaint.investigator_id)
+
+
+def record(work, data, token, client_address):
+    """A complaint received, and the event that tells accountability's to-do of it."""
+    complaint = Complaint(id=str(uuid.uuid4()), status="received", token_hash=digest(token),
+                          client_address=client_address, filed_at=clock.now(), **data)
+    work.session.add(complaint)
+    work.emit("complaint_filed", {
+        "complaint_id": complaint.id, "staff_id": complaint.staff_id,
+        "inquiry_id": complaint.inquiry_id, "division_id": complaint.division_id,
+        "category": complaint.category, "filed_at": complaint.filed_at})
+    return complaint
 
 
 class ComplaintEntrypoints:
@@ -45,14 +59,7 @@ class ComplaintEntrypoints:
             recent = work.session.scalar(sa.select(sa.func.count()).where(
                 Complaint.client_address == client_address, Complaint.filed_at > minute_ago))
             rules.check_complaint_rate(recent, self.settings.complaint_rate)
-            complaint = Complaint(id=str(uuid.uuid4()), status="received",
-                                  token_hash=digest(token), client_address=client_address,
-                                  filed_at=clock.now(), **data)
-            work.session.add(complaint)
-            work.emit("complaint_filed", {
-                "complaint_id": complaint.id, "staff_id": complaint.staff_id,
-                "inquiry_id": complaint.inquiry_id, "division_id": complaint.division_id,
-                "category": complaint.category, "filed_at": complaint.filed_at})
+            complaint = record(work, data, token, client_address)
         return {**s.ComplaintOut(exclude=("token",)).dump(complaint), "token": token}
 
     @rpc
@@ -122,6 +129,21 @@ class ComplaintEntrypoints:
         if actor.role != "division_head":
             return actor
         return replace(actor, division_id=self.call("posts", "get_staff", actor.id)["division_id"])
+
+    @handle_intake("complaint.received")
+    def on_complaint_received(self, event):
+        """A complaint the 12345 hotline took: received as one filed here; its division, if
+        the hotline names one, by code (an unknown code is parked). The hotline keeps in
+        touch with the complainant, so no status token is handed out."""
+        data = event.data
+        with self.uow as work:
+            division = data["division"] and projections.division_by_code(
+                work.session, DivisionView, data["division"])
+            record(work, {"staff_id": None, "inquiry_id": None,
+                          "division_id": division and division.division_id,
+                          "category": data["category"], "description": data["description"],
+                          "contact": data["contact"], "intake_reference": data["reference"]},
+                   secrets.token_urlsafe(16), client_address="intake")
 
     def _division_concerned(self, staff_id, division_id):
         """The division of the person complained about, else the one named (it must exist)."""

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import HandoverColumns, StaffColumns
+from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -153,12 +153,17 @@ class Complaint(Base):
     client_address: Mapped[str] = mapped_column(sa.String(64))
     filed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    intake_reference: Mapped[str | None] = mapped_column(sa.String(100))  # the hotline's id
     investigator_id: Mapped[str | None] = mapped_column(sa.String(36))
     investigation_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reply: Mapped[str | None] = mapped_column(sa.Text)
     held_against_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
     concluded_by: Mapped[str | None] = mapped_column(sa.String(36))
     concluded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DivisionView(DivisionColumns, Base):
+    """Projection of posts' divisions: the code the 12345 hotline names one by."""
 
 
 class StaffView(StaffColumns, Base):

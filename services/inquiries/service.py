@@ -21,7 +21,14 @@ from services.inquiries import deadlines, report, rules, todo
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
 from services.inquiries.matters import MatterEntrypoints
-from services.inquiries.models import Application, HandoverView, Inquiry, Matter, StaffView
+from services.inquiries.models import (
+    Application,
+    DivisionView,
+    HandoverView,
+    Inquiry,
+    Matter,
+    StaffView,
+)
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
@@ -131,6 +138,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
             deadlines.scan(work, clock.today())
 
     on_staff_changed = projections.staff_view_handler(StaffView)
+    on_division_changed = projections.division_view_handler(DivisionView)
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):

@@ -54,7 +54,7 @@ def post_changed(work, post, took_over_from=None):
 
 def division_changed(work, division):
     work.emit("division_changed", {"division_id": division.id, "name": division.name,
-                                   "head_id": division.head_id,
+                                   "code": division.code, "head_id": division.head_id,
                                    "leader_id": division.leader_id})
 
 

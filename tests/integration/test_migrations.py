@@ -1,5 +1,6 @@
 """Upgrading a database that holds data from before a revision keeps and completes it."""
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,3 +45,21 @@ def test_violations_and_cases_from_before_judgements_get_a_nature_status_and_sug
     assert violations == {"overdue": "non_performance/recorded",
                           "late_return": "improper_performance/recorded"}
     assert tuple(case) == ("serious", "serious")
+
+
+def test_divisions_from_before_the_intake_are_announced_once_with_their_codes(database_url):
+    engine = make_engine(database_url("posts"))
+    upgrade(engine, "posts", "0005")
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO divisions (id, name, code, head_id, leader_id) "
+                             "VALUES ('d1', '政府机构编制处', 'ZF', 'h1', 'l1')"))
+    upgrade(engine, "posts", "head")
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text(
+            "SELECT routing_key, body, published_at FROM outbox")).all()
+    engine.dispose()
+    [(routing_key, body, published_at)] = rows
+    event = json.loads(body)
+    assert (routing_key, published_at) == ("division_changed", None)  # the relay's to send
+    assert event["data"] == {"division_id": "d1", "name": "政府机构编制处", "code": "ZF",
+                             "head_id": "h1", "leader_id": "l1"}

@@ -20,8 +20,15 @@ def test_the_broker_definitions_are_those_the_code_generates():
 
 
 def test_consumer_queues_are_named_as_nameko_names_them():
-    [(source, event_type, queue)] = consumers("tests.integration.toy.service:ToyConsumer")
-    assert queue == "evt-posts-staff_changed--toy.on_staff_changed"
+    [(exchange, key, queue)] = consumers("tests.integration.toy.service:ToyConsumer")
+    assert (exchange, key, queue) == (
+        "posts.events", "staff_changed", "evt-posts-staff_changed--toy.on_staff_changed")
+
+
+def test_intake_queues_are_bound_to_the_intake_exchange_by_message_type():
+    found = set(consumers("services.documents.service:DocumentsService"))
+    assert ("xiaoneng.intake", "document.received",
+            "intake-document.received--documents.on_document_received") in found
 
 
 def test_compose_runs_every_service_on_its_own_postgres_database():

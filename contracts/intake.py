@@ -1,0 +1,50 @@
+"""What outside systems hand in over AMQP: the ``xiaoneng.intake`` exchange (topic, durable),
+routing key = the message type, in the event envelope with ``source`` "intake".
+
+- ``document.received``: an incoming document (收文) from the provincial document
+  exchange, for a division named by its code.
+- ``complaint.received``: a complaint taken by the 12345 hotline (服务承诺制).
+
+``reference`` is the sender's own id for the item; the envelope's ``id`` is derived from
+it (:func:`intake_id`), so sending the same item twice hands it in once.
+"""
+
+import uuid
+
+from marshmallow import Schema, fields, validate
+
+from contracts.inquiries import CATEGORIES
+
+INTAKE_NAMESPACE = uuid.UUID("0e4bbf1c-6a4c-4c1e-9d55-6b1f3c8e2a70")
+
+
+def intake_id(message_type: str, reference: str) -> str:
+    return str(uuid.uuid5(INTAKE_NAMESPACE, f"{message_type}|{reference}"))
+
+
+def required_text(length):
+    return fields.String(required=True, validate=[
+        validate.Length(min=1, max=length), validate.Regexp(r"\S", error="blank")])
+
+
+class DocumentReceived(Schema):
+    reference = required_text(100)
+    division = required_text(30)  # the division's code, e.g. "ZF"
+    title = required_text(300)
+    from_unit = required_text(200)
+    kind = fields.String(load_default="函", validate=validate.Length(min=1, max=100))
+    urgent = fields.Boolean(load_default=False)
+    received_at = fields.AwareDateTime(required=True)
+
+
+class ComplaintReceived(Schema):
+    reference = required_text(100)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    description = required_text(5000)
+    contact = fields.String(load_default=None, allow_none=True,
+                            validate=validate.Length(max=100))
+    division = fields.String(load_default=None, allow_none=True,
+                             validate=validate.Length(min=1, max=30))  # its code, if known
+
+
+SCHEMAS = {"document.received": DocumentReceived, "complaint.received": ComplaintReceived}
