@@ -116,11 +116,11 @@ def create_chassis_tables(op):
     ChassisBase.metadata.create_all(op.get_bind())
 
 
-def announce(op, source, type_, items):
-    """For a data migration: raise a ``source``.``type_`` event for each ``(data, fact)``
-    through the outbox, for the relay to publish: a projection consumers begin to keep
-    learns what existed before it. ``fact`` makes each id stable (migrating twice, or two
-    instances, announce once)."""
+def announce(connection, source, type_, items):
+    """Raise a ``source``.``type_`` event for each ``(data, fact)`` through the outbox on
+    ``connection``, for the relay to publish, where no unit of work runs (a data migration,
+    a service's seed): a projection consumers begin to keep learns what existed before it.
+    ``fact`` makes each id stable."""
     import json
 
     from chassis.envelope import make_event
@@ -128,7 +128,7 @@ def announce(op, source, type_, items):
     now = datetime.now(UTC)
     for data, fact in items:
         body = make_event(source, type_, data, now=now, fact=fact)
-        op.get_bind().execute(sa.insert(OutboxRecord.__table__).values(
+        connection.execute(sa.insert(OutboxRecord.__table__).values(
             event_id=body["id"], exchange=source, routing_key=type_,
             body=json.dumps(body, ensure_ascii=False), created_at=now))
 

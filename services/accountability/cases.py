@@ -40,25 +40,26 @@ def new_case(work, staff_id, kind, grade, linked_case_id=None, responsible_id=No
     return case
 
 
-def record(work, person, division, violation, policy):
+def record(work, person: grading.Person, division: grading.Division | None, violation,
+           policy):
     """A violation joins the person's open case (or opens one), and the case is regraded.
 
     ``violation`` holds the new row's columns; a second record of the same source event
     for the same person changes nothing and returns None.
     """
     session = work.session
-    lock_key(session, f"case:{person['id']}")  # one open case per person, on any instance
+    lock_key(session, f"case:{person.id}")  # one open case per person, on any instance
     if session.scalar(sa.select(Violation.id).where(
             Violation.source_event_id == violation["source_event_id"],
-            Violation.staff_id == person["id"])):
+            Violation.staff_id == person.id)):
         return None
-    grade = grading.grade(policy, counted_violations(session, person["id"]) + [
+    grade = grading.grade(policy, counted_violations(session, person.id) + [
         {k: violation[k] for k in ("kind", "occurred_at", "details")}], clock.now())
     responsible_id = grading.responsible_leader(person, division)
-    case = open_case(session, person["id"]) or new_case(
-        work, person["id"], "personal", grade, responsible_id=responsible_id)
+    case = open_case(session, person.id) or new_case(
+        work, person.id, "personal", grade, responsible_id=responsible_id)
     case.responsible_id = responsible_id
-    row = Violation(id=str(uuid.uuid4()), staff_id=person["id"], case_id=case.id,
+    row = Violation(id=str(uuid.uuid4()), staff_id=person.id, case_id=case.id,
                     status="recorded", **violation)
     session.add(row)
     work.emit("violation_recorded", {

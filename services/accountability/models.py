@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
+from chassis.projections import DivisionColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -89,3 +90,11 @@ class AuditEntry(Base):
     path: Mapped[str] = mapped_column(sa.String(500))
     status: Mapped[int] = mapped_column(sa.Integer)
     correlation_id: Mapped[str] = mapped_column(sa.String(64))
+
+
+class StaffView(StaffColumns, Base):
+    """Projection of posts' staff: whom a violation is about, and their division."""
+
+
+class DivisionView(DivisionColumns, Base):
+    """Projection of posts' divisions: who answers for a division's people."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from nameko.extensions import DependencyProvider
 
-from chassis.calls import ServiceCalls
+from chassis import projections
 from chassis.clock import OFFICE_TZ
 from chassis.config import Settings
 from chassis.db import found, locked
@@ -18,9 +18,9 @@ from chassis.schemas import acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import accountability as s
-from services.accountability import cases, intake, todo
+from services.accountability import cases, intake, people, todo
 from services.accountability.audit import AuditEntrypoints
-from services.accountability.models import Achievement, Case, Violation
+from services.accountability.models import Achievement, Case, DivisionView, StaffView, Violation
 from services.accountability.rules import grading, judgement
 from services.accountability.violations import ViolationEntrypoints
 
@@ -54,8 +54,10 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
 
     name = "accountability"
     uow = UnitOfWork(MIGRATIONS)
-    call = ServiceCalls()
     policy = GradingPolicy()
+
+    on_staff_changed = projections.staff_view_handler(StaffView)
+    on_division_changed = projections.division_view_handler(DivisionView)
 
     on_overdue = violation_handler("documents", "overdue")
     on_application_overdue = violation_handler("inquiries", "overdue")
@@ -126,11 +128,11 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
     @rpc
     def appraisal(self, actor, staff_id, query):
         actor, year = acting(actor), s.YearQuery().load(query or {})["year"]
-        _, division = self._person(staff_id)
-        judgement.check_appraisal_reader(actor, staff_id, division and division["head_id"])
         start, end = (datetime.combine(datetime(y, 1, 1), time(0), OFFICE_TZ)
                       for y in (year, year + 1))
         with self.uow as work:
+            _, division = people.person_and_division(work.session, staff_id)
+            judgement.check_appraisal_reader(actor, staff_id, division and division.head_id)
             year_violations = work.session.scalars(sa.select(Violation).where(
                 Violation.staff_id == staff_id, Violation.occurred_at >= start,
                 Violation.occurred_at < end, Violation.status.in_(grading.COUNTING))).all()
@@ -151,24 +153,17 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
                 "contested": [v for v in year_violations if v.status == "contested"]})
 
     def _record_violations(self, event):
-        """Look the people up first (posts), then record everything in one transaction."""
+        """Every violation an event reports, in one transaction, about people as
+        accountability's own staff view knows them (posts may be down)."""
         reported = intake.violations(event.source, event.type, event.data, event.occurred_at)
-        people = [(*self._person(staff_id), kind, occurred_at, details)
-                  for staff_id, kind, occurred_at, details in reported]
         with self.uow as work:
-            for person, division, kind, occurred_at, details in people:
+            for staff_id, kind, occurred_at, details in reported:
+                person, division = people.person_and_division(work.session, staff_id)
                 cases.record(work, person, division, {
                     "kind": kind, "nature": grading.default_nature(kind, details),
                     "occurred_at": occurred_at, "details": details,
                     "source": intake.source_of(event.source, event.data),
                     "source_event_id": event.id}, self.policy)
-
-    def _person(self, staff_id):
-        """The person (posts' staff record) and their division, or None without one."""
-        person = self.call("posts", "get_staff", staff_id)
-        division = person["division_id"] and self.call(
-            "posts", "get_division", person["division_id"])
-        return person, division or None
 
     def _record_achievement(self, event):
         staff_id, kind = intake.achievement(event.type, event.data)

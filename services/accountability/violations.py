@@ -11,13 +11,13 @@ from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import acting, matching, paginate
 from contracts.rpc import accountability as s
-from services.accountability import cases
+from services.accountability import cases, people
 from services.accountability.models import Case, Violation
 from services.accountability.rules import judgement
 
 
 class ViolationEntrypoints:
-    """Mixed into the service: needs ``uow``, ``call`` and ``policy``."""
+    """Mixed into the service: needs ``uow`` and ``policy``."""
 
     @rpc
     def list_violations(self, actor, query=None):
@@ -41,13 +41,13 @@ class ViolationEntrypoints:
     @rpc
     def record_duty_failure(self, actor, payload):
         actor, data = acting(actor), s.DutyFailureIn().load(payload)
-        person, division = self._person(data["staff_id"])
-        if actor.role == "division_head":
-            actor = replace(actor, division_id=self.call("posts", "get_staff",
-                                                         actor.id)["division_id"])
-        judgement.check_recorder(actor, person["division_id"], data["occurred_at"],
-                                 clock.now())
         with self.uow as work:
+            person, division = people.person_and_division(work.session, data["staff_id"])
+            if actor.role == "division_head":
+                actor = replace(actor, division_id=people.person_and_division(
+                    work.session, actor.id)[0].division_id)
+            judgement.check_recorder(actor, person.division_id, data["occurred_at"],
+                                     clock.now())
             violation = cases.record(work, person, division, {
                 "kind": "duty_failure", "nature": data["nature"],
                 "occurred_at": data["occurred_at"], "source": "accountability",

@@ -111,3 +111,35 @@ def test_an_anonymous_complaint_counts_only_once_found_substantiated(api):
     [linked] = wait_until(lambda: api.ok("GET", f"{V1}/cases?staff_id={head['id']}",
                                          leader["token"])["items"], timeout=10)
     assert linked["linked_case_id"] == case["id"]
+
+
+def test_violations_are_recorded_while_posts_is_stopped(api, system):
+    """Accountability knows people from posts' events (its own staff and division view),
+    so an overdue document becomes a violation and a case while posts is down."""
+    admin = api.login("admin", "admin")
+    day = datetime(2027, 3, 2, 9, 0, tzinfo=OFFICE_TZ)  # a Tuesday
+    set_clock(api, admin, day)
+    org = Organisation(api, admin)
+    division, leader, head = org.division()
+    a = org.staff(division_id=division["id"], name="王五")
+    document = api.ok("POST", f"{V1}/documents", a["token"], {
+        "title": "关于机构设置的请示", "from_unit": "某局", "received_at": day.isoformat(),
+        "urgent": True, "kind": "请示"})
+    api.ok("POST", f"{V1}/documents/{document['id']}/assign", head["token"],
+           {"assignee_id": a["id"], "due_date": "2027-03-03"})
+
+    system.stop_process("posts")
+    try:
+        assert api.request("POST", f"{V1}/auth/token", json={
+            "username": "admin", "password": "admin"}).status_code == 503  # posts is down
+        set_clock(api, admin, day + timedelta(days=2))  # Thursday: overdue since Wednesday
+
+        def a_case():
+            found = api.ok("GET", f"{V1}/cases?staff_id={a['id']}", leader["token"])["items"]
+            return found and found[0]["violations"] and found
+        [case] = wait_until(a_case, timeout=30, message="the violation, posts stopped")
+        assert [v["kind"] for v in case["violations"]] == ["overdue"]
+        assert case["responsible_id"] == head["id"]  # from accountability's division view
+    finally:
+        system.start_process("posts")
+        system.wait_ready(60)

@@ -76,10 +76,12 @@ def test_each_kind_has_a_default_nature_and_a_complaint_follows_its_category():
 
 
 def test_a_head_answers_for_staff_and_the_supervising_leader_for_a_head():
-    division = {"head_id": "head", "leader_id": "boss"}
-    assert rules.responsible_leader({"id": "a"}, division) == "head"
-    assert rules.responsible_leader({"id": "head"}, division) == "boss"
-    assert rules.responsible_leader({"id": "a"}, None) is None
+    division = rules.Division("d", head_id="head", leader_id="boss")
+    assert rules.responsible_leader(rules.Person("a", "d"), division) == "head"
+    assert rules.responsible_leader(rules.Person("head", "d"), division) == "boss"
+    assert rules.responsible_leader(rules.Person("a", None), None) is None
+    assert rules.responsible_leader(rules.Person("boss", "d"),
+                                    rules.Division("d", None, "boss")) is None
 
 
 def test_only_a_leader_decides_an_open_case_with_known_outcomes_and_measures():

@@ -5,6 +5,7 @@
 """
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from contracts import accountability as contracts
@@ -120,10 +121,26 @@ def leader_answers(severity: str) -> bool:
     return severity == "serious"
 
 
-def responsible_leader(person: Mapping, division: Mapping | None) -> str | None:
+@dataclass(frozen=True)
+class Person:
+    """Someone a violation is about, as accountability's staff view knows them."""
+
+    id: str
+    division_id: str | None
+
+
+@dataclass(frozen=True)
+class Division:
+    """A division's head (处室负责人) and supervising leader (分管领导)."""
+
+    id: str
+    head_id: str | None
+    leader_id: str | None
+
+
+def responsible_leader(person: Person, division: Division | None) -> str | None:
     """The division head answers for staff; the supervising leader for a head."""
     if division is None:
         return None
-    leader = division["head_id"] if person["id"] != division["head_id"] \
-        else division["leader_id"]
-    return leader if leader != person["id"] else None
+    leader = division.head_id if person.id != division.head_id else division.leader_id
+    return leader if leader != person.id else None
