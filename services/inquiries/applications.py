@@ -40,6 +40,64 @@ def earlier_reviews(session, application_id):
              "accepted": {m["code"]: m["ok"] for m in r.materials}} for r in reviews]
 
 
+def review(work, calendar, application, matter, data, reviewer_id):
+    """One review: accept, refuse with the reason, or return with ONE notice of every
+    problem; catch one-time-notice lapses."""
+    session, materials = work.session, data["materials"]
+    problems = rules.review(matter.materials, materials)
+    outcome = rules.review_outcome(problems, data["refusal_reason"])
+    history = earlier_reviews(session, application.id)
+    this = Review(id=str(uuid.uuid4()), application_id=application.id,
+                  seq=len(history) + 1, reviewer_id=reviewer_id, reviewed_at=clock.now(),
+                  materials=materials, outcome=outcome)
+    session.add(this)
+    session.flush()
+    application.status = outcome
+    if outcome != "returned":
+        application.reviewer_id, application.decided_at = reviewer_id, clock.now()
+    if outcome == "refused":
+        application.refusal_reason = data["refusal_reason"].strip()
+        return None
+    if outcome == "accepted":
+        application.due_date = calendar.add_working_days(clock.today(), matter.time_limit_days)
+        route_applications(work, reviewer_id)
+        return None
+    year = clock.today().year
+    notice = Notice(id=str(uuid.uuid4()), application_id=application.id,
+                    review_id=this.id, items=problems, basis=matter.basis,
+                    time_limit_days=matter.time_limit_days, procedure=matter.procedure,
+                    issued_by=reviewer_id, issued_at=clock.now(),
+                    number=rules.notice_number(year, next_number(session, NoticeCounter,
+                                                                 year=year)))
+    session.add(notice)
+    report_lapses(work, application, this, rules.lapses(problems, history))
+    return notice
+
+
+def route_applications(work, reviewer_id):
+    """五.4: a reviewer's accepted applications go to the B acting for them, and back."""
+    work.session.flush()
+    accepted = work.session.scalars(sa.select(Application).where(
+        Application.reviewer_id == reviewer_id, Application.status == "accepted")).all()
+    projections.route(work, HandoverView, reviewer_id, accepted, "application",
+                      lambda a: {"id": a.id, "title": a.applicant[:100],
+                                 "due_date": a.due_date})
+
+
+def report_lapses(work, application, review, lapsed):
+    if not lapsed:
+        return
+    earlier = sorted({r for item in lapsed for r in item["reviewer_ids"]})
+    work.session.add(NoticeViolation(id=str(uuid.uuid4()), review_id=review.id,
+                                     reviewer_ids=earlier, items=lapsed,
+                                     found_at=clock.now()))
+    work.emit("notice_violated", {
+        "application_id": application.id, "matter_id": application.matter_id,
+        "review_id": review.id, "reviewer_id": review.reviewer_id,
+        "earlier_reviewer_ids": earlier,
+        "items": [{k: item[k] for k in ("code", "name", "why")} for item in lapsed]})
+
+
 class ApplicationEntrypoints:
     """Mixed into InquiriesService; needs ``uow``, ``call``, ``calendar``, ``settings``."""
 
@@ -57,7 +115,7 @@ class ApplicationEntrypoints:
                 contact=data["contact"], status="returned", token_hash=digest(token),
                 created_at=clock.now())
             work.session.add(application)
-            notice = self._review(work, application, matter, data, actor["id"])
+            notice = review(work, self.calendar, application, matter, data, actor["id"])
         return {**self._dump(application, notice), "token": token}
 
     @rpc
@@ -72,7 +130,7 @@ class ApplicationEntrypoints:
             for field in ("applicant", "contact"):  # a correction of who applies
                 setattr(application, field, data.get(field) or getattr(application, field))
             matter = work.session.get(Matter, application.matter_id)
-            notice = self._review(work, application, matter, data, actor["id"])
+            notice = review(work, self.calendar, application, matter, data, actor["id"])
         return self._dump(application, notice)
 
     @rpc
@@ -92,7 +150,7 @@ class ApplicationEntrypoints:
                 "completed_by": actor["id"], "due_date": application.due_date,
                 "completed_on": application.completed_on,
                 "on_time": application.completed_on_time})
-            self._route_applications(work, application.reviewer_id)
+            route_applications(work, application.reviewer_id)
         return self._dump(application, None)
 
     @rpc
@@ -120,62 +178,6 @@ class ApplicationEntrypoints:
             if notice is None:
                 raise NotFound("the application has no written notice", code="no_notice")
             return notice_html.render(notice, application, matter, self.settings.office_name)
-
-    def _review(self, work, application, matter, data, reviewer_id):
-        """One review: accept, refuse with the reason, or return with ONE notice of every
-        problem; catch one-time-notice lapses."""
-        session, materials = work.session, data["materials"]
-        problems = rules.review(matter.materials, materials)
-        outcome = rules.review_outcome(problems, data["refusal_reason"])
-        history = earlier_reviews(session, application.id)
-        review = Review(id=str(uuid.uuid4()), application_id=application.id,
-                        seq=len(history) + 1, reviewer_id=reviewer_id, reviewed_at=clock.now(),
-                        materials=materials, outcome=outcome)
-        session.add(review)
-        session.flush()
-        application.status = outcome
-        if outcome != "returned":
-            application.reviewer_id, application.decided_at = reviewer_id, clock.now()
-        if outcome == "refused":
-            application.refusal_reason = data["refusal_reason"].strip()
-            return None
-        if outcome == "accepted":
-            application.due_date = self.calendar.add_working_days(clock.today(),
-                                                                  matter.time_limit_days)
-            self._route_applications(work, reviewer_id)
-            return None
-        year = clock.today().year
-        notice = Notice(id=str(uuid.uuid4()), application_id=application.id,
-                        review_id=review.id, items=problems, basis=matter.basis,
-                        time_limit_days=matter.time_limit_days, procedure=matter.procedure,
-                        issued_by=reviewer_id, issued_at=clock.now(),
-                        number=rules.notice_number(year, next_number(session, NoticeCounter,
-                                                                     year=year)))
-        session.add(notice)
-        self._report_lapses(work, application, review, rules.lapses(problems, history))
-        return notice
-
-    def _route_applications(self, work, reviewer_id):
-        """五.4: a reviewer's accepted applications go to the B acting for them, and back."""
-        work.session.flush()
-        accepted = work.session.scalars(sa.select(Application).where(
-            Application.reviewer_id == reviewer_id, Application.status == "accepted")).all()
-        projections.route(work, HandoverView, reviewer_id, accepted, "application",
-                          lambda a: {"id": a.id, "title": a.applicant[:100],
-                                     "due_date": a.due_date})
-
-    def _report_lapses(self, work, application, review, lapsed):
-        if not lapsed:
-            return
-        earlier = sorted({r for item in lapsed for r in item["reviewer_ids"]})
-        work.session.add(NoticeViolation(id=str(uuid.uuid4()), review_id=review.id,
-                                         reviewer_ids=earlier, items=lapsed,
-                                         found_at=clock.now()))
-        work.emit("notice_violated", {
-            "application_id": application.id, "matter_id": application.matter_id,
-            "review_id": review.id, "reviewer_id": review.reviewer_id,
-            "earlier_reviewer_ids": earlier,
-            "items": [{k: item[k] for k in ("code", "name", "why")} for item in lapsed]})
 
     @staticmethod
     def _latest_notice(session, application):

@@ -17,7 +17,7 @@ from chassis.schemas import Actor, acting, matching, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import inquiries as s
-from services.inquiries import deadlines, report, rules, todo
+from services.inquiries import applications, deadlines, report, rules, todo
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
 from services.inquiries.matters import MatterEntrypoints
@@ -156,21 +156,21 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
                                      .values({owner.key: holder}))
             for person in (previous, holder):
                 self._route(work, person)
-                self._route_applications(work, person)
+                applications.route_applications(work, person)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):
         with self.uow as work:
             if projections.record_started(work.session, HandoverView, event.data):
                 self._route(work, event.data["from_id"])
-                self._route_applications(work, event.data["from_id"])
+                applications.route_applications(work, event.data["from_id"])
 
     @handle_event("posts", "handover_ended")
     def on_handover_ended(self, event):
         with self.uow as work:
             projections.record_ended(work.session, HandoverView, event.data)
             self._route(work, event.data["from_id"])
-            self._route_applications(work, event.data["from_id"])
+            applications.route_applications(work, event.data["from_id"])
 
     def _route(self, work, responder_id):
         """A first responder's open inquiries go to the B acting for them, and back."""
