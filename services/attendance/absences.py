@@ -70,7 +70,7 @@ def end(work, absence, returned_at, grace):
 
 def scan(work, now, grace):
     """The timer's work: start absences whose time has come, report late returns once."""
-    active = Absence.status.in_(("recorded", "approved"))
+    active = Absence.status.in_(rules.GOING)
     due = work.session.scalars(
         sa.select(Absence).where(active, Absence.started_at.is_(None), Absence.start_at <= now)
         .with_for_update(skip_locked=True)).all()

@@ -7,7 +7,7 @@ The notice board reads these (and the staff and handover views of
 import sqlalchemy as sa
 
 from services.attendance import rules
-from services.attendance.models import HandoverView, PostView, StaffView
+from services.attendance.models import Absence, HandoverView, PostView, StaffView
 
 
 def post_changed(session, data):
@@ -15,6 +15,11 @@ def post_changed(session, data):
     row.title, row.holder_id = data["title"], data["holder_id"]
     row.division_id = data["division_id"]
     session.add(row)
+
+
+# 离岗告示牌: an absence is shown from its start until the person reports back.
+SHOWN = (Absence.status.in_(rules.GOING), Absence.started_at.is_not(None),
+         Absence.returned_at.is_(None))
 
 
 def rows(session, away):

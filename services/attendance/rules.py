@@ -4,16 +4,51 @@ Pure functions: they take ``now`` and records and return decisions or raise
 domain errors. Times are aware datetimes; "the same day" is the office's day.
 """
 
-from datetime import datetime, time, timedelta
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Protocol
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid
 
+if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
+    from chassis.calendar import WorkingCalendar
+
 NOTICE_WITHOUT_APPROVAL = timedelta(minutes=30)
 OFFICE_OPENS = time(8, 30)  # when a leave request's holder is expected back
 OPEN = ("recorded", "pending", "approved")  # statuses that still hold a time slot
+GOING = ("recorded", "approved")  # statuses an absence is taken in: started, shown, reported
 PERSONAL_REASON = "因私"
 LEAVE_REASON = "请假"
+
+
+class AbsenceFacts(Protocol):
+    """What the rules read of an absence (an ``Absence`` row is one)."""
+
+    id: str
+    staff_id: str
+    status: str
+    approver_id: str | None
+    start_at: datetime
+    expected_return_at: datetime
+    started_at: datetime | None
+    returned_at: datetime | None
+    return_acknowledged_at: datetime | None
+    late_reported: bool
+    reason: str
+    reason_kind: str
+    contact: str
+
+
+class PersonFacts(Protocol):
+    name: str
+
+
+class PostFacts(Protocol):
+    post_id: str
+    title: str
 
 
 class UseLeaveRequest(Invalid):
@@ -78,11 +113,11 @@ class NotYourStaff(Forbidden):
     code = "not_your_staff"
 
 
-def office_day(moment: datetime):
+def office_day(moment: datetime) -> date:
     return moment.astimezone(OFFICE_TZ).date()
 
 
-def notice_status(start_at, expected_return_at):
+def notice_status(start_at: datetime, expected_return_at: datetime) -> str:
     """≤ 30 min: recorded; longer but back the same day: pending approval; else refused."""
     if expected_return_at <= start_at:
         raise ReturnBeforeStart("the expected return must be after the start",
@@ -97,7 +132,8 @@ def notice_status(start_at, expected_return_at):
     return "pending"
 
 
-def leave_window(start_date, end_date, calendar):
+def leave_window(start_date: date, end_date: date,
+                 calendar: WorkingCalendar) -> tuple[datetime, datetime]:
     """A leave runs from the start day's midnight to office opening on the next working day."""
     if end_date < start_date:
         raise ReturnBeforeStart("the leave ends before it starts",
@@ -108,7 +144,8 @@ def leave_window(start_date, end_date, calendar):
             datetime.combine(back, OFFICE_OPENS, OFFICE_TZ))
 
 
-def check_no_overlap(existing, start_at, expected_return_at):
+def check_no_overlap(existing: Iterable[AbsenceFacts], start_at: datetime,
+                     expected_return_at: datetime) -> None:
     """One absence at a time: no slot may overlap one still open."""
     for other in existing:
         if other.status in OPEN and other.returned_at is None \
@@ -117,7 +154,8 @@ def check_no_overlap(existing, start_at, expected_return_at):
                                      {"absence_id": other.id})
 
 
-def check_decision(absence, actor_id, decision, note):
+def check_decision(absence: AbsenceFacts, actor_id: str, decision: str,
+                   note: str | None) -> None:
     if absence.approver_id != actor_id:
         raise NotApprover("only the approver may decide", {"approver_id": absence.approver_id})
     if absence.status != "pending":
@@ -126,13 +164,13 @@ def check_decision(absence, actor_id, decision, note):
         raise NoteRequired("a rejection needs a note")
 
 
-def check_handover_note(note):
+def check_handover_note(note: str | None) -> None:
     if not (note or "").strip():
         raise HandoverNoteRequired("a leave request states the matters in hand and pending "
                                    "for the head and the B (交接说明)")
 
 
-def check_acknowledgement(absence, actor_id):
+def check_acknowledgement(absence: AbsenceFacts, actor_id: str) -> None:
     """七.5: the approver takes note of the return report, once."""
     if absence.approver_id is None or absence.approver_id != actor_id:
         raise NotApprover("only the approver acknowledges the return",
@@ -144,13 +182,14 @@ def check_acknowledgement(absence, actor_id):
             "acknowledged_at": absence.return_acknowledged_at.isoformat()})
 
 
-def check_return(absence, actor_id, returned_at, now):
+def check_return(absence: AbsenceFacts, actor_id: str, returned_at: datetime,
+                 now: datetime) -> None:
     if absence.staff_id != actor_id:
         raise NotYourAbsence("only the absent person reports back")
     if absence.status == "returned":
         raise AlreadyReturned("already reported back", {"returned_at": absence.returned_at
                                                         .isoformat()})
-    if absence.status not in ("recorded", "approved"):
+    if absence.status not in GOING:
         raise NotAway(f"the absence is {absence.status}", {"status": absence.status})
     if returned_at < absence.start_at:
         raise ReturnBeforeStart("cannot report back before the absence starts",
@@ -160,35 +199,38 @@ def check_return(absence, actor_id, returned_at, now):
                              {"returned_at": returned_at.isoformat()})
 
 
-def lateness(expected_return_at, returned_at, grace):
+def lateness(expected_return_at: datetime, returned_at: datetime,
+             grace: timedelta) -> tuple[bool, int]:
     """(late, minutes late): late only past the grace period; minutes from the expected time."""
     overdue = returned_at - expected_return_at
     return overdue > grace, max(0, int(overdue.total_seconds() // 60))
 
 
-def due_to_start(absence, now):
-    return absence.status in ("recorded", "approved") and absence.started_at is None \
+def due_to_start(absence: AbsenceFacts, now: datetime) -> bool:
+    return absence.status in GOING and absence.started_at is None \
         and absence.start_at <= now
 
 
-def overdue_return(absence, now, grace):
-    return absence.status in ("recorded", "approved") and not absence.late_reported \
+def overdue_return(absence: AbsenceFacts, now: datetime, grace: timedelta) -> bool:
+    return absence.status in GOING and not absence.late_reported \
         and now > absence.expected_return_at + grace
 
 
-def public_reason(absence):
+def public_reason(absence: AbsenceFacts) -> str:
     """离岗告示牌: a personal reason shows only as 「因私」, a leave only as 「请假」."""
     return {"personal": PERSONAL_REASON, "leave": LEAVE_REASON}.get(absence.reason_kind,
                                                                     absence.reason)
 
 
-def check_reporter(actor, approver_id):
+def check_reporter(actor: Mapping, approver_id: str | None) -> None:
     """An unauthorised absence is reported by a leader, or by the person's own approver."""
     if actor["role"] != "leader" and actor["id"] != approver_id:
         raise NotYourStaff("a division head reports only their own division's staff")
 
 
-def board_rows(absence, person, posts, covers, names):
+def board_rows(absence: AbsenceFacts, person: PersonFacts | None,
+               posts: Sequence[PostFacts], covers: Mapping[str, str],
+               names: Mapping[str, str]) -> list[dict]:
     """The notice board's rows for one absence: one per post the person holds."""
     base = {"absence_id": absence.id, "staff_id": absence.staff_id,
             "name": person.name if person else absence.staff_id,

@@ -132,9 +132,7 @@ class AttendanceService(ServiceBase):
     def notice_board(self, query=None):
         args = s.BoardQuery().load(query or {})
         with self.uow as work:
-            select = sa.select(Absence).where(
-                Absence.status.in_(("recorded", "approved")), Absence.started_at.is_not(None),
-                Absence.returned_at.is_(None)).order_by(Absence.start_at)
+            select = sa.select(Absence).where(*board.SHOWN).order_by(Absence.start_at)
             if "division_id" in args:
                 select = select.join(StaffView, StaffView.staff_id == Absence.staff_id) \
                     .where(StaffView.division_id == args["division_id"])

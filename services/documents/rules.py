@@ -3,10 +3,41 @@
 Pure functions over dates and records; ``today`` is the office's date.
 """
 
-from chassis.errors import Conflict, Forbidden, Invalid
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from chassis.errors import Conflict, Forbidden, Invalid, NotFound
+
+if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
+    from chassis.calendar import WorkingCalendar
 
 DEFAULT_WORKING_DAYS = 10  # 领导批办的一般公文 … 一般应在10个工作日内办结
 OPEN = ("assigned", "return_requested")
+
+
+class DocumentFacts(Protocol):
+    """What the rules read of an incoming document (a ``Document`` row is one)."""
+
+    status: str
+    division_id: str
+    assignee_id: str | None
+    acting_id: str | None
+    urgent: bool
+    due_date: date | None
+    completed_on: date | None
+
+
+class OutgoingFacts(Protocol):
+    status: str
+    drafter_id: str
+
+
+class ConsultationFacts(Protocol):
+    document_id: str
+    reply: str | None
 
 
 class NotDivisionHead(Forbidden):
@@ -79,13 +110,15 @@ class DivisionRequired(Invalid):
     code = "division_required"
 
 
-def check_registrar(division_id):
+def check_registrar(division_id: str | None) -> None:
     """收文 is registered within a division: by one of its members."""
     if division_id is None:
         raise DivisionRequired("only a member of a division registers documents")
 
 
-def check_assignment(document, actor_id, head_id, assignee, urgent_due, assignee_left=False):
+def check_assignment(document: DocumentFacts, actor_id: str, head_id: str | None,
+                     assignee: Mapping, urgent_due: date | None,
+                     assignee_left: bool = False) -> None:
     """批办: the division's head assigns a received document to one of its active staff;
     a document whose assignee has left is assigned again (``assignee_left``)."""
     if actor_id != head_id:
@@ -101,14 +134,15 @@ def check_assignment(document, actor_id, head_id, assignee, urgent_due, assignee
         raise UrgentNeedsDueDate("an urgent document needs its own due date")
 
 
-def due_date_on_assignment(document, given, today, calendar):
+def due_date_on_assignment(document: DocumentFacts, given: date | None, today: date,
+                           calendar: WorkingCalendar) -> date:
     """A first assignment sets the due date; a reassignment keeps it unless one is given."""
     if document.status == "received" or given:
         return due_date_for(given, today, calendar)
     return document.due_date
 
 
-def due_date_for(given, today, calendar):
+def due_date_for(given: date | None, today: date, calendar: WorkingCalendar) -> date:
     """A given due date must be a working day, not past; otherwise 10 working days on."""
     if given is None:
         return calendar.add_working_days(today, DEFAULT_WORKING_DAYS)
@@ -116,14 +150,14 @@ def due_date_for(given, today, calendar):
     return given
 
 
-def check_working_future(day, today, calendar):
+def check_working_future(day: date, today: date, calendar: WorkingCalendar) -> None:
     if day < today:
         raise DueDateInPast("the due date has passed", {"due_date": day.isoformat()})
     if not calendar.is_working_day(day):
         raise NotAWorkingDay("the due date is not a working day", {"due_date": day.isoformat()})
 
 
-def check_handler(document, actor_id):
+def check_handler(document: DocumentFacts, actor_id: str) -> None:
     """The assignee, or the B acting for them while their post is handed over."""
     if actor_id not in (document.assignee_id, document.acting_id):
         raise NotYourDocument("only the assignee or the acting backup handles it")
@@ -131,7 +165,8 @@ def check_handler(document, actor_id):
         raise NotOpen(f"the document is {document.status}", {"status": document.status})
 
 
-def check_extension(document, new_due, today, calendar):
+def check_extension(document: DocumentFacts, new_due: date, today: date,
+                    calendar: WorkingCalendar) -> None:
     """延期: asked for by the due date at the latest, to a later working day."""
     if today > document.due_date:
         raise TooLateToExtend("the due date has passed: no extension",
@@ -142,14 +177,16 @@ def check_extension(document, new_due, today, calendar):
     check_working_future(new_due, today, calendar)
 
 
-def check_return_approval(document, actor_id, head_id):
+def check_return_approval(document: DocumentFacts, actor_id: str,
+                          head_id: str | None) -> None:
     if actor_id != head_id:
         raise NotDivisionHead("only the head of the document's division approves a return")
     if document.status != "return_requested":
         raise NotReturnRequested("no return has been asked for", {"status": document.status})
 
 
-def signal(document, today, calendar, warn_days):
+def signal(document: DocumentFacts, today: date, calendar: WorkingCalendar,
+           warn_days: int) -> str:
     """green, yellow (due within ``warn_days`` working days) or red (past due)."""
     if document.due_date is None:
         return "green"
@@ -163,19 +200,20 @@ def signal(document, today, calendar, warn_days):
     return "green"
 
 
-def on_time(document):
+def on_time(document: DocumentFacts) -> bool:
     """Finished by its due date (办结 within the time limit)."""
     return document.completed_on <= document.due_date
 
 
-def check_sign(outgoing, actor):
+def check_sign(outgoing: OutgoingFacts, actor: Mapping) -> None:
     if actor["role"] != "leader":
         raise NotLeader("only a leader signs (签发) a document")
     if outgoing.status != "draft":
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
 
 
-def check_numbering_stage(outgoing, actor_id, drafter_head_id, stage):
+def check_numbering_stage(outgoing: OutgoingFacts, actor_id: str,
+                          drafter_head_id: str | None, stage: str) -> None:
     """Numbering (编号) follows signing, printing (送印) follows numbering."""
     if actor_id not in (outgoing.drafter_id, drafter_head_id):
         raise NotDrafterOrHead("only the drafter or their division head")
@@ -186,6 +224,14 @@ def check_numbering_stage(outgoing, actor_id, drafter_head_id, stage):
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
 
 
-def document_number(series, year, seq):
+def check_reply(consultation: ConsultationFacts, document_id: str) -> None:
+    """会商: one reply to a consultation of this document."""
+    if consultation.document_id != document_id:
+        raise NotFound("no such consultation on this document", code="consultation_not_found")
+    if consultation.reply is not None:
+        raise ConsultationClosed("the consultation has its reply")
+
+
+def document_number(series: str, year: int, seq: int) -> str:
     """文号: 编发〔2026〕3号."""
     return f"{series}〔{year}〕{seq}号"

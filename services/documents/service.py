@@ -110,11 +110,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             rules.check_handler(locked(work.session, Document, document_id, "document"),
                                 actor["id"])
             consultation = locked(work.session, Consultation, consultation_id, "consultation")
-            if consultation.document_id != document_id:
-                raise NotFound("no such consultation on this document",
-                               code="consultation_not_found")
-            if consultation.reply is not None:
-                raise rules.ConsultationClosed("the consultation has its reply")
+            rules.check_reply(consultation, document_id)
             consultation.reply, consultation.replied_at = data["reply"], clock.now()
         return s.ConsultationOut().dump(consultation)
 

@@ -59,7 +59,8 @@ def review(work, calendar, application, matter, data, reviewer_id):
         application.refusal_reason = data["refusal_reason"].strip()
         return None
     if outcome == "accepted":
-        application.due_date = calendar.add_working_days(clock.today(), matter.time_limit_days)
+        application.due_date = rules.application_due(clock.today(), matter.time_limit_days,
+                                                     calendar)
         route_applications(work, reviewer_id)
         return None
     year = clock.today().year
@@ -123,10 +124,8 @@ class ApplicationEntrypoints:
         actor, data = Actor().load(actor), s.ResubmissionIn().load(payload)
         with self.uow as work:
             application = locked(work.session, Application, application_id, "application")
-            rules.check_matter(data["matter_id"], application.matter_id)
-            if application.status != "returned":
-                raise rules.NotReturned(f"the application is {application.status}",
-                                        {"status": application.status})
+            rules.check_resubmission(data["matter_id"], application.matter_id,
+                                     application.status)
             for field in ("applicant", "contact"):  # a correction of who applies
                 setattr(application, field, data.get(field) or getattr(application, field))
             matter = work.session.get(Matter, application.matter_id)

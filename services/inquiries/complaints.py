@@ -86,8 +86,7 @@ class ComplaintEntrypoints:
         actor = self._acting(actor)
         with self.uow as work:
             complaint = found(work.session, Complaint, complaint_id, "complaint")
-            if not rules.may_see(actor, complaint.division_id):
-                raise rules.NotYourDivision("a head sees complaints about their own division")
+            rules.check_may_see(actor, facts(complaint))
             return s.ComplaintRecord().dump(complaint)
 
     @rpc

@@ -57,3 +57,19 @@ def test_the_check_sees_a_crossing(tmp_path, monkeypatch):
     monkeypatch.setitem(globals(), "ROOT", tmp_path)  # the check reads the module's ROOT
     assert crossings("gateway", lambda m: top(m) != "services") == [
         "gateway/leaky.py: services.posts", "gateway/leaky.py: services.posts.rules"]
+
+
+def rule_modules():
+    return sorted([*(ROOT / "services").glob("*/rules.py"), *(ROOT / "services").glob(
+        "*/rules/*.py")])
+
+
+@pytest.mark.parametrize("path", rule_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_public_rule_says_what_it_takes_and_gives(path):
+    """Rules are pure functions with typed inputs (frozen dataclasses, or Protocols a
+    row satisfies) and a return annotation."""
+    untyped = [node.name for node in ast.parse(path.read_text()).body
+               if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+               and (node.returns is None or any(a.annotation is None for a in
+                                                [*node.args.args, *node.args.kwonlyargs]))]
+    assert untyped == []

@@ -4,11 +4,26 @@ Pure functions over records and dates; ``today`` is the office's date. Complaint
 their investigation are in :mod:`.complaints`.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 from chassis.errors import Conflict, Forbidden, Invalid
 
+if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
+    from chassis.calendar import WorkingCalendar
+
 PROBLEMS = {"missing": "缺少", "defective": "不符合要求"}
+
+
+class InquiryFacts(Protocol):
+    """What the rules read of an inquiry (an ``Inquiry`` row is one)."""
+
+    status: str
+    first_responder_id: str
+    acting_id: str | None
 
 # 服务承诺制: what the office publishes about how it serves (rules-eight-systems.txt, 三).
 COMMITMENTS = [
@@ -68,7 +83,7 @@ class NotAccepted(Conflict):
     code = "application_not_accepted"
 
 
-def lapse_day(recorded_on, calendar):
+def lapse_day(recorded_on: date, calendar: WorkingCalendar) -> date:
     """首问: an inquiry must be closed by the end of the next working day."""
     return calendar.add_working_days(recorded_on, 1)
 
@@ -91,10 +106,19 @@ def review_outcome(problems: list, refusal_reason: str | None) -> str:
     return "returned" if problems else "accepted"
 
 
-def check_matter(given: str | None, actual: str) -> None:
-    if given is not None and given != actual:
+def check_resubmission(given_matter: str | None, matter: str, status: str) -> None:
+    """六.2: what a notice returned comes back, for the application's own matter."""
+    if given_matter is not None and given_matter != matter:
         raise MatterMismatch("a resubmission is for the application's own matter",
-                             {"matter_id": actual})
+                             {"matter_id": matter})
+    if status != "returned":
+        raise NotReturned(f"the application is {status}", {"status": status})
+
+
+def application_due(accepted_on: date, time_limit_days: int,
+                    calendar: WorkingCalendar) -> date:
+    """服务承诺: an accepted application is due the matter's time limit in working days on."""
+    return calendar.add_working_days(accepted_on, time_limit_days)
 
 
 def check_completion(status: str, reviewer_id: str | None, acting_id: str | None,
@@ -112,7 +136,7 @@ def on_time(completed_on: date, due_date: date) -> bool:
     return completed_on <= due_date
 
 
-def check_closer(inquiry, actor_id):
+def check_closer(inquiry: InquiryFacts, actor_id: str) -> None:
     """The first responder (or the B acting for them) closes the inquiry, once."""
     if actor_id not in (inquiry.first_responder_id, inquiry.acting_id):
         raise NotFirstResponder("only the first responder closes this inquiry",
@@ -122,7 +146,7 @@ def check_closer(inquiry, actor_id):
                             {"status": inquiry.status})
 
 
-def review(catalogue, submitted):
+def review(catalogue: Sequence[Mapping], submitted: Sequence[Mapping]) -> list[dict]:
     """一次性告知: every missing required material and every defective one, at once.
 
     ``catalogue`` is the matter's ``[{code, name, required}]``; ``submitted`` the
@@ -148,7 +172,7 @@ def review(catalogue, submitted):
     return problems
 
 
-def lapses(problems, earlier_reviews):
+def lapses(problems: Sequence[Mapping], earlier_reviews: Sequence[Mapping]) -> list[dict]:
     """Problems a one-time notice should have raised before: the one-time rule broken.
 
     A material accepted in an earlier review, or a problem no earlier notice listed,
@@ -173,11 +197,11 @@ def _lapse(problem, why, reviewer_ids):
             "reviewer_ids": sorted(set(reviewer_ids))}
 
 
-def notice_number(year, seq):
+def notice_number(year: int, seq: int) -> str:
     return f"一次性告知〔{year}〕{seq}号"
 
 
-def half_year(text):
+def half_year(text: str) -> tuple[date, date]:
     """``2026H1`` → [2026-01-01, 2026-07-01); ``2026H2`` → [2026-07-01, 2027-01-01)."""
     try:
         year, half = int(text[:4]), text[4:]

@@ -72,7 +72,7 @@ def may_see(actor: Acting, division_id: str | None) -> bool:
         and division_id == actor.division_id)
 
 
-def _check_division(actor: Acting, complaint: ComplaintFacts) -> None:
+def check_may_see(actor: Acting, complaint: ComplaintFacts) -> None:
     if not may_see(actor, complaint.division_id):
         raise NotYourDivision("a division head handles complaints about their own division; "
                               "untargeted ones are for leaders and admins")
@@ -80,7 +80,7 @@ def _check_division(actor: Acting, complaint: ComplaintFacts) -> None:
 
 def check_investigation(actor: Acting, complaint: ComplaintFacts) -> None:
     """核查: a received complaint is taken up once, by its division's head or a leader."""
-    _check_division(actor, complaint)
+    check_may_see(actor, complaint)
     if complaint.status == "investigating":
         raise UnderInvestigation("the complaint is being investigated",
                                  {"investigator_id": complaint.investigator_id})
@@ -91,7 +91,7 @@ def check_investigation(actor: Acting, complaint: ComplaintFacts) -> None:
 
 def check_conclusion(actor: Acting, complaint: ComplaintFacts) -> None:
     """认定: the investigator, a leader or an admin concludes a complaint under investigation."""
-    _check_division(actor, complaint)
+    check_may_see(actor, complaint)
     if actor.role not in OVERSEERS and actor.id != complaint.investigator_id:
         raise NotInvestigator("only the investigator, a leader or an admin concludes it",
                               {"investigator_id": complaint.investigator_id})

@@ -5,10 +5,43 @@ coming and going (accounts, passwords, leaving) are in :mod:`.people`; what the
 admin must fix, in :mod:`.warnings`.
 """
 
+from collections.abc import Collection, Mapping, Sequence
+from typing import Protocol, TypeVar
+
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
 
 HEAD_ROLES = ("division_head",)
 MEMBER_ROLES = ("staff", "division_head")  # roles that belong to a division
+T = TypeVar("T")
+
+
+class StaffFacts(Protocol):
+    """What the rules read of a person (a ``Staff`` row is one)."""
+
+    id: str
+    role: str
+    division_id: str | None
+    active: bool
+    name: str
+    title: str
+    phone: str
+
+
+class DivisionFacts(Protocol):
+    id: str
+    name: str
+    head_id: str | None
+    leader_id: str | None
+
+
+class PostFacts(Protocol):
+    id: str
+    title: str
+    holder_id: str | None
+    special: bool
+    duties: Sequence[str]
+    backup_ids: Sequence[str]
+    acting_id: str | None
 
 
 class UnknownReference(Invalid):
@@ -67,7 +100,7 @@ class InsecureFirstAdmin(RuntimeError):
     """The development admin login may not start a production system."""
 
 
-def require(record, what, record_id):
+def require(record: T | None, what: str, record_id: str) -> T:
     if record is None:
         raise NotFound(f"no {what} with id {record_id}", {"id": record_id},
                        code=f"{what}_not_found")
@@ -78,12 +111,12 @@ class AdminOnly(Forbidden):
     code = "admin_only"
 
 
-def check_admin(actor):
+def check_admin(actor: Mapping) -> None:
     if actor["role"] != "admin":
         raise AdminOnly("only an admin may do this", {"role": actor["role"]})
 
 
-def check_manages_division(actor, division):
+def check_manages_division(actor: Mapping, division: DivisionFacts) -> None:
     """Admins manage every division; a division head only their own."""
     if actor["role"] == "admin":
         return
@@ -92,7 +125,8 @@ def check_manages_division(actor, division):
                               {"division_id": division.id})
 
 
-def check_new_staff(role, division, division_id):
+def check_new_staff(role: str, division: DivisionFacts | None,
+                    division_id: str | None) -> None:
     if role in MEMBER_ROLES and division_id is None:
         raise DivisionRequired(f"a {role} belongs to a division", {"role": role})
     if division_id is not None and division is None:
@@ -102,24 +136,25 @@ def check_new_staff(role, division, division_id):
                               {"division_id": division.id, "head_id": division.head_id})
 
 
-def heads_division(role):
+def heads_division(role: str) -> bool:
     """A division_head account becomes its division's head (处室负责人)."""
     return role in HEAD_ROLES
 
 
-def check_leader(leader_id, leader):
+def check_leader(leader_id: str, leader: StaffFacts | None) -> None:
     if leader is None or leader.role != "leader" or not leader.active:
         raise NotALeader("the supervising leader must be a staff account with role leader",
                          {"leader_id": leader_id})
 
 
-def check_head(division, head_id, head):
+def check_head(division: DivisionFacts, head_id: str, head: StaffFacts | None) -> None:
     if head is None or head.division_id != division.id or head.role not in MEMBER_ROLES \
             or not head.active:
         raise NotInDivision("the head must be a member of the division", {"head_id": head_id})
 
 
-def check_holder(division, holder_id, holder):
+def check_holder(division: DivisionFacts, holder_id: str,
+                 holder: StaffFacts | None) -> None:
     """The A holder: an active member of the post's division."""
     if holder is None or not holder.active:
         raise UnknownReference("unknown or inactive holder", {"holder_id": holder_id})
@@ -128,7 +163,8 @@ def check_holder(division, holder_id, holder):
                             {"holder_id": holder_id})
 
 
-def check_backups(holder_id, backup_ids, special, staff_by_id, division_id):
+def check_backups(holder_id: str | None, backup_ids: Sequence[str], special: bool,
+                  staff_by_id: Mapping[str, StaffFacts], division_id: str) -> None:
     """The B list: at least one but on a special post (none there); known staff of the
     division, none twice, never the A."""
     if special and backup_ids:
@@ -150,7 +186,8 @@ def check_backups(holder_id, backup_ids, special, staff_by_id, division_id):
                             {"backup_ids": outside})
 
 
-def signage_card(post, division, holder, acting):
+def signage_card(post: PostFacts, division: DivisionFacts, holder: StaffFacts | None,
+                 acting: StaffFacts | None) -> dict:
     """工作岗位标识牌: department, name, title, phone and duties of a post (a vacant
     post says so, and who acts for it, if anyone)."""
     card = {"post_id": post.id, "post_title": post.title, "division": division.name,
@@ -162,7 +199,8 @@ def signage_card(post, division, holder, acting):
     return card
 
 
-def check_first_admin(production, username, password):
+def check_first_admin(production: bool, username: str | None,
+                      password: str | None) -> None:
     """The development default admin/admin is refused in production."""
     if production and (not username or not password or password == "admin"):
         raise InsecureFirstAdmin(
@@ -174,7 +212,7 @@ class NoApprover(Invalid):
     code = "no_approver"
 
 
-def approver_of(staff, division):
+def approver_of(staff: StaffFacts, division: DivisionFacts | None) -> str:
     """Who approves a leave: a staff member's division head; a head's supervising leader."""
     if staff.role == "staff":
         approver_id, who = division and division.head_id, "division head"
@@ -189,7 +227,7 @@ def approver_of(staff, division):
     return approver_id
 
 
-def cover_plan(post, absent_ids):
+def cover_plan(post: PostFacts, absent_ids: Collection[str]) -> tuple[str, str | None]:
     """AB岗: ``(state, acting_id)`` a post should be in while ``absent_ids`` are away.
 
     A non-special post whose A holder is away goes to the first B in takeover
