@@ -27,6 +27,7 @@ from pathlib import Path
 import requests
 
 from bench.events import ROOT, drop_databases, postgres_databases
+from contracts import SERVICES
 from xiaoneng.launcher import System
 from xiaoneng.vhosts import scratch_vhost
 
@@ -123,8 +124,7 @@ def run(args, name):
     environ = {**os.environ, "AMQP_URI": amqp_uri,
                "XIAONENG_DATA_DIR": tempfile.mkdtemp(prefix="xn-bench-gateway-"),
                "XIAONENG_GATEWAY_PORT": str(free_port())}
-    databases = postgres_databases(("posts", "attendance", "documents", "inquiries",
-                                    "accountability")) if args.database == "postgresql" else {}
+    databases = postgres_databases(SERVICES) if args.database == "postgresql" else {}
     environ.update(databases)
     system = System(environ)
     try:

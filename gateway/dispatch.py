@@ -11,11 +11,12 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Response
 
+from contracts.posts import ROLES
 from gateway.auth import actor_from_header
 from gateway.errors import GatewayError, json_response
 
 PUBLIC = None  # no token needed
-ANY = ("staff", "division_head", "leader", "admin")
+ANY = ROLES
 
 
 @dataclass(frozen=True)

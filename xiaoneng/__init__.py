@@ -1,10 +1,7 @@
 """The system as a whole: which services make it up, how to start them, their topology."""
 
-SERVICE_CLASSES = {
-    "posts": "services.posts.service:PostsService",
-    "attendance": "services.attendance.service:AttendanceService",
-    "documents": "services.documents.service:DocumentsService",
-    "inquiries": "services.inquiries.service:InquiriesService",
-    "accountability": "services.accountability.service:AccountabilityService",
-}
+from contracts import SERVICES
+
+SERVICE_CLASSES = {name: f"services.{name}.service:{name.capitalize()}Service"
+                   for name in SERVICES}
 GATEWAY = "gateway.service:GatewayService"

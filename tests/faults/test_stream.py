@@ -31,6 +31,7 @@ import requests
 import sqlalchemy as sa
 
 from chassis.clock import OFFICE_TZ
+from contracts import SERVICES
 from tests.helpers import free_port, peek_queue
 from tests.integration.api import Api, Organisation
 from xiaoneng.launcher import System
@@ -43,7 +44,6 @@ V1 = "/api/v1"
 DOCUMENTS, HOLDERS, ROUNDS, COMPLAINTS, CLERKS = 1000, 30, 10, 200, 20
 RPC_TIMEOUT = 5
 DAY = datetime(2026, 12, 14, 9, 0, tzinfo=OFFICE_TZ)  # a Monday; the next day works too
-SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability")
 
 
 def pg_restart():

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from chassis.config import Settings
+from contracts.posts import ROLES
 from gateway.auth import issue_token
 from gateway.service import GatewayService, router
 from tests.helpers import free_port
@@ -30,7 +31,7 @@ def gateway(runner_factory, service_config):
     runner_factory(config, GatewayService).start()
     settings = Settings.from_mapping(config)
     tokens = {role: issue_token(settings, {"id": f"id-{role}", "role": role})["access_token"]
-              for role in ("staff", "division_head", "leader", "admin")}
+              for role in ROLES}
     return Api(f"http://127.0.0.1:{port}"), tokens
 
 
