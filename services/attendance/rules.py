@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid
+from chassis.schemas import Acting
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -222,9 +223,9 @@ def public_reason(absence: AbsenceFacts) -> str:
                                                                     absence.reason)
 
 
-def check_reporter(actor: Mapping, approver_id: str | None) -> None:
+def check_reporter(actor: Acting, approver_id: str | None) -> None:
     """An unauthorised absence is reported by a leader, or by the person's own approver."""
-    if actor["role"] != "leader" and actor["id"] != approver_id:
+    if actor.role != "leader" and actor.id != approver_id:
         raise NotYourStaff("a division head reports only their own division's staff")
 
 

@@ -12,7 +12,7 @@ from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import ServiceError
 from chassis.events import handle_event
-from chassis.schemas import Actor, matching, page, paginate
+from chassis.schemas import Actor, acting, matching, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import attendance as s
@@ -99,7 +99,7 @@ class AttendanceService(ServiceBase):
     def report_absence(self, actor, payload):
         actor, data = Actor().load(actor), s.ReportIn().load(payload)
         approver_id = self._approver(data["staff_id"], required=False)
-        rules.check_reporter(actor, approver_id)
+        rules.check_reporter(acting(actor), approver_id)
         with self.uow as work:
             report = AbsenceReport(id=str(uuid.uuid4()), reported_by=actor["id"],
                                    approver_id=approver_id, **data)

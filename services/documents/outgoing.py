@@ -5,7 +5,7 @@ import uuid
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor
+from chassis.schemas import Actor, acting
 from contracts.rpc import documents as s
 from services.documents import rules
 from services.documents.models import NumberSeries, Outgoing
@@ -28,7 +28,7 @@ class OutgoingEntrypoints:
         actor = Actor().load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_sign(outgoing, actor)
+            rules.check_sign(outgoing, acting(actor))
             outgoing.status, outgoing.signed_by = "signed", actor["id"]
             outgoing.signed_at = clock.now()
         return s.OutgoingOut().dump(outgoing)

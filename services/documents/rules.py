@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
+from chassis.schemas import Acting
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -205,8 +206,8 @@ def on_time(document: DocumentFacts) -> bool:
     return document.completed_on <= document.due_date
 
 
-def check_sign(outgoing: OutgoingFacts, actor: Mapping) -> None:
-    if actor["role"] != "leader":
+def check_sign(outgoing: OutgoingFacts, actor: Acting) -> None:
+    if actor.role != "leader":
         raise NotLeader("only a leader signs (签发) a document")
     if outgoing.status != "draft":
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})

@@ -6,7 +6,7 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor, matching, page, paginate
+from chassis.schemas import Actor, acting, matching, page, paginate
 from contracts.rpc import posts as s
 from services.posts import handover, rules
 from services.posts.models import Backup, Division, Post, Staff
@@ -25,7 +25,7 @@ class OrganisationEntrypoints:
             if division is None:
                 raise rules.UnknownReference("unknown division",
                                              {"division_id": data["division_id"]})
-            rules.check_manages_division(actor, division)
+            rules.check_manages_division(acting(actor), division)
             rules.check_holder(division, data["holder_id"],
                                work.session.get(Staff, data["holder_id"]))
             post = Post(id=str(uuid.uuid4()), title=data["title"], division_id=division.id,
@@ -100,7 +100,7 @@ class OrganisationEntrypoints:
             if args.get("division_id"):
                 division = rules.require(work.session.get(Division, args["division_id"]),
                                          "division", args["division_id"])
-                rules.check_manages_division(actor, division)
+                rules.check_manages_division(acting(actor), division)
                 select = select.where(Division.id == division.id)
             divisions = work.session.scalars(select).all()
             posts = work.session.scalars(sa.select(Post).where(
@@ -118,7 +118,7 @@ class OrganisationEntrypoints:
     def _managed_post(work, actor, post_id):
         post = rules.require(work.session.get(Post, post_id, with_for_update=True), "post",
                              post_id)
-        rules.check_manages_division(actor, work.session.get(Division, post.division_id))
+        rules.check_manages_division(acting(actor), work.session.get(Division, post.division_id))
         return post
 
     def _set_backups(self, work, post, backup_ids, took_over_from=None):

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from chassis.clock import clock
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor, matching, page
+from chassis.schemas import Actor, acting, matching, page
 from contracts.rpc import posts as s
 from services.posts import handover, rules
 from services.posts.models import Backup, Division, FailedSignIn, Post, Staff
@@ -73,7 +73,7 @@ class PeopleEntrypoints:
     def update_staff(self, actor, staff_id, payload):
         """Corrections, a move to another division, a new role; a head follows their role,
         and a new role revokes the tokens that carry the old one."""
-        rules.check_admin(Actor().load(actor))
+        rules.check_admin(acting(actor))
         data = s.StaffUpdate().load(payload)
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
@@ -96,7 +96,7 @@ class PeopleEntrypoints:
         """Someone left: no more sign-in or tokens; out of every B list; their posts vacant;
         no longer head or supervising leader of anything. History stays."""
         actor, data = Actor().load(actor), s.DeactivationIn().load(payload)
-        rules.check_admin(actor)
+        rules.check_admin(acting(actor))
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, staff_id, with_for_update=True),
                                   "staff", staff_id)
@@ -129,7 +129,7 @@ class PeopleEntrypoints:
 
     @rpc
     def reset_password(self, actor, staff_id, payload):
-        rules.check_admin(Actor().load(actor))
+        rules.check_admin(acting(actor))
         return self._set_password(staff_id, s.PasswordReset().load(payload)["new_password"])
 
     @rpc

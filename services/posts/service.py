@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from chassis.db import announce
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
-from chassis.schemas import Actor, PageArgs, page
+from chassis.schemas import PageArgs, acting, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import posts as s
@@ -88,7 +88,7 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
 
     @rpc
     def create_staff(self, actor, payload):
-        rules.check_admin(Actor().load(actor))
+        rules.check_admin(acting(actor))
         data = s.StaffIn().load(payload)
         password_hash = hash_password(data.pop("password"))  # slow: before taking the lock
         with self.uow as work:
@@ -108,7 +108,7 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
 
     @rpc
     def create_division(self, actor, payload):
-        rules.check_admin(Actor().load(actor))
+        rules.check_admin(acting(actor))
         data = s.DivisionIn().load(payload)
         with self.uow as work:
             if work.session.scalar(sa.select(Division.id).where(Division.code == data["code"])):
@@ -122,7 +122,7 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
 
     @rpc
     def update_division(self, actor, division_id, payload):
-        rules.check_admin(Actor().load(actor))
+        rules.check_admin(acting(actor))
         data = s.DivisionUpdate().load(payload)
         with self.uow as work:
             division = rules.require(work.session.get(Division, division_id), "division",

@@ -7,6 +7,7 @@ import pytest
 
 from chassis.calendar import WorkingCalendar
 from chassis.clock import OFFICE_TZ
+from chassis.schemas import Acting
 from services.attendance import rules
 
 
@@ -101,7 +102,7 @@ def test_the_board_hides_personal_reasons():
 
 
 def test_a_head_reports_only_their_own_staff_and_a_leader_anyone():
-    rules.check_reporter({"id": "head", "role": "division_head"}, "head")
-    rules.check_reporter({"id": "boss", "role": "leader"}, "head")
+    rules.check_reporter(Acting("head", "division_head"), "head")
+    rules.check_reporter(Acting("boss", "leader"), "head")
     with pytest.raises(rules.NotYourStaff):
-        rules.check_reporter({"id": "other", "role": "division_head"}, "head")
+        rules.check_reporter(Acting("other", "division_head"), "head")

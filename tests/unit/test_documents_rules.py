@@ -6,6 +6,7 @@ from types import SimpleNamespace as Record
 import pytest
 
 from chassis.calendar import WorkingCalendar
+from chassis.schemas import Acting
 from services.documents import rules
 
 calendar = WorkingCalendar()
@@ -102,8 +103,8 @@ def test_a_finished_document_keeps_the_colour_of_its_finish():
 def test_outgoing_documents_are_signed_by_a_leader_then_numbered_then_printed():
     draft = Record(status="draft", drafter_id="s")
     with pytest.raises(rules.NotLeader):
-        rules.check_sign(draft, {"id": "s", "role": "staff"})
-    rules.check_sign(draft, {"id": "boss", "role": "leader"})
+        rules.check_sign(draft, Acting("s", "staff"))
+    rules.check_sign(draft, Acting("boss", "leader"))
     with pytest.raises(rules.NotSigned):
         rules.check_numbering_stage(draft, "s", None, "number")
     signed = Record(status="signed", drafter_id="s")

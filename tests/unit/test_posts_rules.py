@@ -4,6 +4,7 @@ from types import SimpleNamespace as Record
 
 import pytest
 
+from chassis.schemas import Acting
 from services.posts import rules
 
 DIVISION = Record(id="d1", name="政府机构编制处", head_id="head")
@@ -33,12 +34,12 @@ def test_a_special_post_may_have_no_backup():
 
 
 def test_a_division_head_manages_only_their_own_division():
-    rules.check_manages_division({"id": "head", "role": "division_head"}, DIVISION)
-    rules.check_manages_division({"id": "root", "role": "admin"}, DIVISION)
+    rules.check_manages_division(Acting("head", "division_head"), DIVISION)
+    rules.check_manages_division(Acting("root", "admin"), DIVISION)
     with pytest.raises(rules.NotYourDivision):
-        rules.check_manages_division({"id": "other-head", "role": "division_head"}, DIVISION)
+        rules.check_manages_division(Acting("other-head", "division_head"), DIVISION)
     with pytest.raises(rules.NotYourDivision):
-        rules.check_manages_division({"id": "head", "role": "staff"}, DIVISION)
+        rules.check_manages_division(Acting("head", "staff"), DIVISION)
 
 
 def test_the_holder_must_belong_to_the_division():

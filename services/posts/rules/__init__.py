@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
+from chassis.schemas import Acting
 
 HEAD_ROLES = ("division_head",)
 MEMBER_ROLES = ("staff", "division_head")  # roles that belong to a division
@@ -111,16 +112,16 @@ class AdminOnly(Forbidden):
     code = "admin_only"
 
 
-def check_admin(actor: Mapping) -> None:
-    if actor["role"] != "admin":
-        raise AdminOnly("only an admin may do this", {"role": actor["role"]})
+def check_admin(actor: Acting) -> None:
+    if actor.role != "admin":
+        raise AdminOnly("only an admin may do this", {"role": actor.role})
 
 
-def check_manages_division(actor: Mapping, division: DivisionFacts) -> None:
+def check_manages_division(actor: Acting, division: DivisionFacts) -> None:
     """Admins manage every division; a division head only their own."""
-    if actor["role"] == "admin":
+    if actor.role == "admin":
         return
-    if actor["role"] != "division_head" or division.head_id != actor["id"]:
+    if actor.role != "division_head" or division.head_id != actor.id:
         raise NotYourDivision("only this division's head or an admin may do this",
                               {"division_id": division.id})
 
