@@ -1,5 +1,6 @@
 """Schemas every service's RPC interface shares: the acting user and list pages."""
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 
@@ -40,6 +41,17 @@ class Actor(Schema):
 
     id = fields.String(required=True)
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
+
+
+class Facts:
+    """Base of a rule's typed input: a frozen dataclass of what the rule reads of a record.
+    The service builds one with ``XFacts.of(row)`` (``None`` stays ``None``)."""
+
+    @classmethod
+    def of(cls, row):
+        if row is None:
+            return None
+        return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ def open_absence(work, **fields):
         Absence.staff_id == fields["staff_id"], Absence.status.in_(rules.OPEN),
         Absence.returned_at.is_(None), Absence.start_at < fields["expected_return_at"],
         Absence.expected_return_at > fields["start_at"])).all()
-    rules.check_no_overlap(existing, fields["start_at"], fields["expected_return_at"])
+    rules.check_no_overlap([rules.AbsenceFacts.of(a) for a in existing], fields["start_at"],
+                           fields["expected_return_at"])
     absence = Absence(id=str(uuid.uuid4()), created_at=clock.now(), late=False,
                       late_minutes=0, late_reported=False, **fields)
     work.session.add(absence)
@@ -42,7 +43,7 @@ def open_absence(work, **fields):
 
 
 def start_if_due(work, absence, now):
-    if rules.due_to_start(absence, now):
+    if rules.due_to_start(rules.AbsenceFacts.of(absence), now):
         start(work, absence, now)
 
 
@@ -50,7 +51,7 @@ def start(work, absence, now):
     absence.started_at = now
     work.emit("absence_started", {
         "absence_id": absence.id, "staff_id": absence.staff_id, "kind": absence.kind,
-        "reason": rules.public_reason(absence), "start_at": absence.start_at,
+        "reason": rules.public_reason(rules.AbsenceFacts.of(absence)), "start_at": absence.start_at,
         "expected_return_at": absence.expected_return_at,
         "approver_id": absence.approver_id, "handover_note": absence.handover_note},
         fact=(absence.id, "absence_started"))
@@ -81,7 +82,7 @@ def scan(work, now, grace):
                                  Absence.expected_return_at < now - grace)
         .with_for_update(skip_locked=True)).all()
     for absence in late:
-        if rules.overdue_return(absence, now, grace):
+        if rules.overdue_return(rules.AbsenceFacts.of(absence), now, grace):
             absence.late_reported = True
             work.emit("late_return", {
                 "absence_id": absence.id, "staff_id": absence.staff_id,

@@ -34,5 +34,6 @@ def rows(session, away):
         StaffView.staff_id.in_(staff_ids | set(covers.values()))))}
     names = {staff_id: person.name for staff_id, person in people.items()}
     return [row for absence in away for row in rules.board_rows(
-        absence, people.get(absence.staff_id),
-        [p for p in posts if p.holder_id == absence.staff_id], covers, names)]
+        rules.AbsenceFacts.of(absence), rules.PersonFacts.of(people.get(absence.staff_id)),
+        [rules.PostFacts.of(p) for p in posts if p.holder_id == absence.staff_id], covers,
+        names)]

@@ -7,12 +7,13 @@ domain errors. Times are aware datetimes; "the same day" is the office's day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid
-from chassis.schemas import Acting
+from chassis.schemas import Acting, Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -25,8 +26,9 @@ PERSONAL_REASON = "因私"
 LEAVE_REASON = "请假"
 
 
-class AbsenceFacts(Protocol):
-    """What the rules read of an absence (an ``Absence`` row is one)."""
+@dataclass(frozen=True)
+class AbsenceFacts(Facts):
+    """What the rules read of an absence (``.of(row)``, from an ``Absence`` row)."""
 
     id: str
     staff_id: str
@@ -43,11 +45,13 @@ class AbsenceFacts(Protocol):
     contact: str
 
 
-class PersonFacts(Protocol):
+@dataclass(frozen=True)
+class PersonFacts(Facts):
     name: str
 
 
-class PostFacts(Protocol):
+@dataclass(frozen=True)
+class PostFacts(Facts):
     post_id: str
     title: str
 

@@ -64,7 +64,8 @@ class AttendanceService(ServiceBase):
         actor, data = Actor().load(actor), s.DecisionIn().load(payload or {})
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
-            rules.check_decision(absence, actor["id"], decision, data["note"])
+            rules.check_decision(rules.AbsenceFacts.of(absence), actor["id"], decision,
+                                 data["note"])
             absence.status, absence.decision_note = decision, data["note"]
             absence.decided_at = clock.now()
             absences.start_if_due(work, absence, clock.now())
@@ -76,7 +77,8 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
             returned_at = data["returned_at"] or clock.now()
-            rules.check_return(absence, actor["id"], returned_at, clock.now())
+            rules.check_return(rules.AbsenceFacts.of(absence), actor["id"], returned_at,
+                               clock.now())
             absences.end(work, absence, returned_at, absences.grace_period(self.settings))
         return s.AbsenceOut().dump(absence)
 
@@ -86,7 +88,7 @@ class AttendanceService(ServiceBase):
         actor = Actor().load(actor)
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
-            rules.check_acknowledgement(absence, actor["id"])
+            rules.check_acknowledgement(rules.AbsenceFacts.of(absence), actor["id"])
             absence.return_acknowledged_at = clock.now()
         return s.AbsenceOut().dump(absence)
 

@@ -6,11 +6,12 @@ Pure functions over dates and records; ``today`` is the office's date.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
-from chassis.schemas import Acting
+from chassis.schemas import Acting, Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -19,8 +20,9 @@ DEFAULT_WORKING_DAYS = 10  # 领导批办的一般公文 … 一般应在10个�
 OPEN = ("assigned", "return_requested")
 
 
-class DocumentFacts(Protocol):
-    """What the rules read of an incoming document (a ``Document`` row is one)."""
+@dataclass(frozen=True)
+class DocumentFacts(Facts):
+    """What the rules read of an incoming document (``.of(row)``, from a ``Document`` row)."""
 
     status: str
     division_id: str
@@ -31,12 +33,14 @@ class DocumentFacts(Protocol):
     completed_on: date | None
 
 
-class OutgoingFacts(Protocol):
+@dataclass(frozen=True)
+class OutgoingFacts(Facts):
     status: str
     drafter_id: str
 
 
-class ConsultationFacts(Protocol):
+@dataclass(frozen=True)
+class ConsultationFacts(Facts):
     document_id: str
     reply: str | None
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis.db import announce
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
 from chassis.schemas import PageArgs, acting, page
@@ -37,15 +36,9 @@ def seed_first_admin(session, settings):
                             settings.admin_password)
     exists = session.scalar(sa.select(Staff.id).where(Staff.username == settings.admin_username))
     if not exists:
-        admin = Staff(id=new_id(), username=settings.admin_username,
-                      password_hash=hash_password(settings.admin_password),
-                      name="管理员", title="系统管理员", phone="", role="admin", active=True,
-                      token_version=0)
-        session.add(admin)
-        announce(session.connection(), "posts", "staff_changed", [(
-            {"staff_id": admin.id, "name": admin.name, "role": admin.role,
-             "division_id": None, "active": True, "token_version": 0},
-            (admin.id, "staff_changed", "seeded"))])
+        session.add(Staff(id=new_id(), username=settings.admin_username,
+                          password_hash=hash_password(settings.admin_password),
+                          name="管理员", title="系统管理员", phone="", role="admin"))
 
 
 def new_id():

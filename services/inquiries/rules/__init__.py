@@ -7,10 +7,12 @@ their investigation are in :mod:`.complaints`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from chassis.errors import Conflict, Forbidden, Invalid
+from chassis.schemas import Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -18,8 +20,9 @@ if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only it
 PROBLEMS = {"missing": "缺少", "defective": "不符合要求"}
 
 
-class InquiryFacts(Protocol):
-    """What the rules read of an inquiry (an ``Inquiry`` row is one)."""
+@dataclass(frozen=True)
+class InquiryFacts(Facts):
+    """What the rules read of an inquiry (``.of(row)``, from an ``Inquiry`` row)."""
 
     status: str
     first_responder_id: str

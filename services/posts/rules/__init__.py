@@ -6,18 +6,20 @@ admin must fix, in :mod:`.warnings`.
 """
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
-from chassis.schemas import Acting
+from chassis.schemas import Acting, Facts
 
 HEAD_ROLES = ("division_head",)
 MEMBER_ROLES = ("staff", "division_head")  # roles that belong to a division
 T = TypeVar("T")
 
 
-class StaffFacts(Protocol):
-    """What the rules read of a person (a ``Staff`` row is one)."""
+@dataclass(frozen=True)
+class StaffFacts(Facts):
+    """What the rules read of a person (``.of(row)``, from a ``Staff`` row)."""
 
     id: str
     role: str
@@ -28,14 +30,16 @@ class StaffFacts(Protocol):
     phone: str
 
 
-class DivisionFacts(Protocol):
+@dataclass(frozen=True)
+class DivisionFacts(Facts):
     id: str
     name: str
     head_id: str | None
     leader_id: str | None
 
 
-class PostFacts(Protocol):
+@dataclass(frozen=True)
+class PostFacts(Facts):
     id: str
     title: str
     holder_id: str | None
