@@ -1,6 +1,7 @@
 """Schemas every service's RPC interface shares: the acting user and list pages."""
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 
@@ -45,13 +46,17 @@ class Actor(Schema):
 
 class Facts:
     """Base of a rule's typed input: a frozen dataclass of what the rule reads of a record.
-    The service builds one with ``XFacts.of(row)`` (``None`` stays ``None``)."""
+    The service builds one with ``XFacts.of(row)`` from a row or an RPC answer (a mapping);
+    ``None`` stays ``None``."""
 
     @classmethod
-    def of(cls, row):
-        if row is None:
+    def of(cls, record):
+        if record is None:
             return None
-        return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})
+        if isinstance(record, Mapping):
+            return cls(**{f.name: record[f.name] for f in dataclasses.fields(cls)
+                          if f.name in record})
+        return cls(**{f.name: getattr(record, f.name) for f in dataclasses.fields(cls)})
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def due_soon(today, calendar, warn_days):
 
 def scan(work, today, calendar, warn_days):
     for document in work.session.scalars(due_soon(today, calendar, warn_days)):
-        signal = rules.signal(document, today, calendar, warn_days)
+        signal = rules.signal(rules.DocumentFacts.of(document), today, calendar, warn_days)
         if signal == "red":
             report_overdue(work, document, today)
         elif signal == "yellow" and document.warned_for != document.due_date:

@@ -28,7 +28,7 @@ class OutgoingEntrypoints:
         actor = Actor().load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_sign(outgoing, acting(actor))
+            rules.check_sign(rules.OutgoingFacts.of(outgoing), acting(actor))
             outgoing.status, outgoing.signed_by = "signed", actor["id"]
             outgoing.signed_at = clock.now()
         return s.OutgoingOut().dump(outgoing)
@@ -39,7 +39,8 @@ class OutgoingEntrypoints:
         head_id = self._drafter_head(outgoing_id, actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(outgoing, actor["id"], head_id, "number")
+            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"], head_id,
+                                        "number")
             year = clock.today().year
             outgoing.seq = next_number(work.session, NumberSeries, series=outgoing.series,
                                        year=year)
@@ -54,7 +55,8 @@ class OutgoingEntrypoints:
         head_id = self._drafter_head(outgoing_id, actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(outgoing, actor["id"], head_id, "print")
+            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"], head_id,
+                                        "print")
             outgoing.status, outgoing.printed_at = "printed", clock.now()
         return s.OutgoingOut().dump(outgoing)
 

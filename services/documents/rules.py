@@ -5,7 +5,6 @@ Pure functions over dates and records; ``today`` is the office's date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -31,6 +30,15 @@ class DocumentFacts(Facts):
     urgent: bool
     due_date: date | None
     completed_on: date | None
+
+
+@dataclass(frozen=True)
+class AssigneeFacts(Facts):
+    """Whom a document is assigned to, as posts answers."""
+
+    id: str
+    division_id: str | None
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,7 @@ def check_registrar(division_id: str | None) -> None:
 
 
 def check_assignment(document: DocumentFacts, actor_id: str, head_id: str | None,
-                     assignee: Mapping, urgent_due: date | None,
+                     assignee: AssigneeFacts, urgent_due: date | None,
                      assignee_left: bool = False) -> None:
     """批办: the division's head assigns a received document to one of its active staff;
     a document whose assignee has left is assigned again (``assignee_left``)."""
@@ -132,9 +140,9 @@ def check_assignment(document: DocumentFacts, actor_id: str, head_id: str | None
                                               and assignee_left):
         raise AlreadyAssigned(f"the document is already {document.status}",
                               {"assignee_id": document.assignee_id})
-    if assignee["division_id"] != document.division_id or not assignee.get("active", True):
+    if assignee.division_id != document.division_id or not assignee.active:
         raise NotInDivision("the assignee must belong to the document's division",
-                            {"assignee_id": assignee["id"]})
+                            {"assignee_id": assignee.id})
     if document.urgent and urgent_due is None:
         raise UrgentNeedsDueDate("an urgent document needs its own due date")
 

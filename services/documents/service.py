@@ -59,9 +59,11 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document = locked(work.session, Document, document_id, "document")
             previous = document.assignee_id
             left = bool(previous and projections.inactive(work.session, StaffView, [previous]))
-            rules.check_assignment(document, actor["id"], head_id, assignee, data["due_date"],
+            facts = rules.DocumentFacts.of(document)
+            rules.check_assignment(facts, actor["id"], head_id,
+                                   rules.AssigneeFacts.of(assignee), data["due_date"],
                                    assignee_left=left)
-            document.due_date = rules.due_date_on_assignment(document, data["due_date"],
+            document.due_date = rules.due_date_on_assignment(facts, data["due_date"],
                                                              clock.today(), self.calendar)
             document.status, document.assignee_id = "assigned", assignee["id"]
             document.assigned_at = clock.now()
@@ -75,7 +77,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.ReasonIn().load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_handler(document, actor["id"])
+            rules.check_handler(rules.DocumentFacts.of(document), actor["id"])
             document.status, document.return_reason = "return_requested", data["reason"]
         return self._dump(document)
 
@@ -85,7 +87,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         head_id = self._division_head(document_id)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_return_approval(document, actor["id"], head_id)
+            rules.check_return_approval(rules.DocumentFacts.of(document), actor["id"], head_id)
             document.status, document.returned_at = "returned", clock.now()
             work.emit("document_returned", {"document_id": document.id,
                                             "from_unit": document.from_unit,
@@ -96,8 +98,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def open_consultation(self, actor, document_id, payload):
         actor, data = Actor().load(actor), s.ConsultationIn().load(payload)
         with self.uow as work:
-            rules.check_handler(locked(work.session, Document, document_id, "document"),
-                                actor["id"])
+            rules.check_handler(rules.DocumentFacts.of(
+                locked(work.session, Document, document_id, "document")), actor["id"])
             consultation = Consultation(id=str(uuid.uuid4()), document_id=document_id,
                                         opened_at=clock.now(), **data)
             work.session.add(consultation)
@@ -107,10 +109,10 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def reply_consultation(self, actor, document_id, consultation_id, payload):
         actor, data = Actor().load(actor), s.ReplyIn().load(payload)
         with self.uow as work:
-            rules.check_handler(locked(work.session, Document, document_id, "document"),
-                                actor["id"])
+            rules.check_handler(rules.DocumentFacts.of(
+                locked(work.session, Document, document_id, "document")), actor["id"])
             consultation = locked(work.session, Consultation, consultation_id, "consultation")
-            rules.check_reply(consultation, document_id)
+            rules.check_reply(rules.ConsultationFacts.of(consultation), document_id)
             consultation.reply, consultation.replied_at = data["reply"], clock.now()
         return s.ConsultationOut().dump(consultation)
 
@@ -119,8 +121,9 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.ExtensionIn().load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_handler(document, actor["id"])
-            rules.check_extension(document, data["new_due_date"], clock.today(), self.calendar)
+            facts = rules.DocumentFacts.of(document)
+            rules.check_handler(facts, actor["id"])
+            rules.check_extension(facts, data["new_due_date"], clock.today(), self.calendar)
             work.session.add(Extension(
                 id=str(uuid.uuid4()), document_id=document.id, old_due_date=document.due_date,
                 new_due_date=data["new_due_date"], basis=data["basis"],
@@ -137,14 +140,14 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.CompleteIn().load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_handler(document, actor["id"])
+            rules.check_handler(rules.DocumentFacts.of(document), actor["id"])
             document.status, document.result = "completed", data["result"]
             document.completed_by, document.completed_on = actor["id"], clock.today()
             work.emit("document_completed", {
                 "document_id": document.id, "assignee_id": document.assignee_id,
                 "completed_by": actor["id"], "due_date": document.due_date,
                 "completed_on": document.completed_on,
-                "on_time": rules.on_time(document)})
+                "on_time": rules.on_time(rules.DocumentFacts.of(document))})
         return self._dump(document)
 
     @rpc
@@ -180,8 +183,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def todo(self, actor, division_id=None):
         actor = acting(actor, division_id)
         with self.uow as work:
-            return todo.items(work.session, actor, lambda d: rules.signal(
-                d, clock.today(), self.calendar, self.settings.warn_working_days))
+            return todo.items(work.session, actor, self._signal)
 
     @rpc
     def letter(self, document_id, kind):
@@ -248,5 +250,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         return self.call("posts", "get_division", division_id)["head_id"]
 
     def _dump(self, document):
-        return {**s.DocumentOut().dump(document), "signal": rules.signal(
-            document, clock.today(), self.calendar, self.settings.warn_working_days)}
+        return {**s.DocumentOut().dump(document), "signal": self._signal(document)}
+
+    def _signal(self, document):
+        return rules.signal(rules.DocumentFacts.of(document), clock.today(), self.calendar,
+                            self.settings.warn_working_days)

@@ -64,7 +64,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
         division = how == "guided" and self.call("posts", "get_division", data["division_id"])
         with self.uow as work:
             inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
-            rules.check_closer(inquiry, actor["id"])
+            rules.check_closer(rules.InquiryFacts.of(inquiry), actor["id"])
             if division:
                 inquiry.guided_division_id, inquiry.guide_note = division["id"], data["note"]
                 inquiry.guided_head_id = division["head_id"] or division["leader_id"]

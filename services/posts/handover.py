@@ -59,7 +59,7 @@ def reconcile(work, posts):
     current = {a.staff_id: a for a in session.scalars(
         sa.select(Absence).where(Absence.started_at.is_not(None), Absence.ended_at.is_(None)))}
     for post in posts:
-        state, acting_id = rules.cover_plan(post, set(current))
+        state, acting_id = rules.cover_plan(rules.PostFacts.of(post), set(current))
         active = session.scalar(sa.select(Handover).where(
             Handover.post_id == post.id, Handover.ended_at.is_(None)))
         if active and active.to_id != acting_id:

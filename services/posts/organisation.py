@@ -25,9 +25,10 @@ class OrganisationEntrypoints:
             if division is None:
                 raise rules.UnknownReference("unknown division",
                                              {"division_id": data["division_id"]})
-            rules.check_manages_division(acting(actor), division)
-            rules.check_holder(division, data["holder_id"],
-                               work.session.get(Staff, data["holder_id"]))
+            facts = rules.DivisionFacts.of(division)
+            rules.check_manages_division(acting(actor), facts)
+            rules.check_holder(facts, data["holder_id"],
+                               rules.StaffFacts.of(work.session.get(Staff, data["holder_id"])))
             post = Post(id=str(uuid.uuid4()), title=data["title"], division_id=division.id,
                         duties=data["duties"], holder_id=data["holder_id"],
                         special=data["special"], state="normal", acting_id=None)
@@ -43,8 +44,10 @@ class OrganisationEntrypoints:
             post = self._managed_post(work, actor, post_id)
             backup_ids, took_over_from = post.backup_ids, None
             if data.get("holder_id", post.holder_id) != post.holder_id:
-                rules.check_holder(work.session.get(Division, post.division_id),
-                                   data["holder_id"], work.session.get(Staff, data["holder_id"]))
+                rules.check_holder(
+                    rules.DivisionFacts.of(work.session.get(Division, post.division_id)),
+                    data["holder_id"],
+                    rules.StaffFacts.of(work.session.get(Staff, data["holder_id"])))
                 took_over_from = post.previous_holder_id = \
                     post.holder_id or post.previous_holder_id
                 backup_ids = [b for b in backup_ids if b != data["holder_id"]]  # B becomes A
@@ -86,8 +89,10 @@ class OrganisationEntrypoints:
             rows = work.session.execute(sliced).all()
             people = {p.id: p for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(
                 {r.Post.holder_id for r in rows} | {r.Post.acting_id for r in rows})))}
-            cards = [rules.signage_card(post, division, people.get(post.holder_id),
-                                        people.get(post.acting_id)) for post, division in rows]
+            cards = [rules.signage_card(
+                rules.PostFacts.of(post), rules.DivisionFacts.of(division),
+                rules.StaffFacts.of(people.get(post.holder_id)),
+                rules.StaffFacts.of(people.get(post.acting_id))) for post, division in rows]
         return {"items": s.SignageCard(many=True).dump(cards), "total": total}
 
     @rpc
@@ -100,7 +105,7 @@ class OrganisationEntrypoints:
             if args.get("division_id"):
                 division = rules.require(work.session.get(Division, args["division_id"]),
                                          "division", args["division_id"])
-                rules.check_manages_division(acting(actor), division)
+                rules.check_manages_division(acting(actor), rules.DivisionFacts.of(division))
                 select = select.where(Division.id == division.id)
             divisions = work.session.scalars(select).all()
             posts = work.session.scalars(sa.select(Post).where(
@@ -118,13 +123,14 @@ class OrganisationEntrypoints:
     def _managed_post(work, actor, post_id):
         post = rules.require(work.session.get(Post, post_id, with_for_update=True), "post",
                              post_id)
-        rules.check_manages_division(acting(actor), work.session.get(Division, post.division_id))
+        rules.check_manages_division(
+            acting(actor), rules.DivisionFacts.of(work.session.get(Division, post.division_id)))
         return post
 
     def _set_backups(self, work, post, backup_ids, took_over_from=None):
         staff = work.session.scalars(sa.select(Staff).where(Staff.id.in_(backup_ids))).all()
         rules.check_backups(post.holder_id, backup_ids, post.special,
-                            {p.id: p for p in staff}, post.division_id)
+                            {p.id: rules.StaffFacts.of(p) for p in staff}, post.division_id)
         if backup_ids != post.backup_ids:
             post.backups = [Backup(staff_id=b, rank=i) for i, b in enumerate(backup_ids, 1)]
         handover.reconcile(work, [post])  # a new B list or holder may change who covers now

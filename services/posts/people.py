@@ -82,7 +82,7 @@ class PeopleEntrypoints:
             division = division_id and work.session.get(Division, division_id)
             heads = dict(work.session.execute(sa.select(Division.id, Division.head_id)).all())
             if heads.get(division_id) != staff_id:
-                rules.check_new_staff(role, division, division_id)
+                rules.check_new_staff(role, rules.DivisionFacts.of(division), division_id)
             if role != staff.role:
                 staff.token_version += 1
             for key, value in data.items():

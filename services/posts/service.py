@@ -89,7 +89,8 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
                     Staff.username == data["username"])):
                 raise rules.UsernameTaken("the username is taken", {"username": data["username"]})
             division = data["division_id"] and work.session.get(Division, data["division_id"])
-            rules.check_new_staff(data["role"], division, data["division_id"])
+            rules.check_new_staff(data["role"], rules.DivisionFacts.of(division),
+                                  data["division_id"])
             staff = Staff(id=new_id(), password_hash=password_hash, active=True,
                           token_version=0, **data)
             work.session.add(staff)
@@ -107,7 +108,8 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             if work.session.scalar(sa.select(Division.id).where(Division.code == data["code"])):
                 raise rules.DivisionCodeTaken("the division code is taken", {"code": data["code"]})
             if data["leader_id"] is not None:
-                rules.check_leader(data["leader_id"], work.session.get(Staff, data["leader_id"]))
+                rules.check_leader(data["leader_id"], rules.StaffFacts.of(
+                    work.session.get(Staff, data["leader_id"])))
             division = Division(id=new_id(), head_id=None, **data)
             work.session.add(division)
             division_changed(work, division)
@@ -121,10 +123,11 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             division = rules.require(work.session.get(Division, division_id), "division",
                                      division_id)
             if data.get("leader_id") is not None:
-                rules.check_leader(data["leader_id"], work.session.get(Staff, data["leader_id"]))
+                rules.check_leader(data["leader_id"], rules.StaffFacts.of(
+                    work.session.get(Staff, data["leader_id"])))
             if data.get("head_id") is not None:
-                rules.check_head(division, data["head_id"],
-                                 work.session.get(Staff, data["head_id"]))
+                rules.check_head(rules.DivisionFacts.of(division), data["head_id"],
+                                 rules.StaffFacts.of(work.session.get(Staff, data["head_id"])))
             for key, value in data.items():
                 setattr(division, key, value)
             division_changed(work, division)
@@ -148,5 +151,6 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
             division = staff.division_id and work.session.get(Division, staff.division_id)
-            return {"approver_id": rules.approver_of(staff, division),
+            return {"approver_id": rules.approver_of(rules.StaffFacts.of(staff),
+                                                     rules.DivisionFacts.of(division)),
                     "staff": s.StaffOut().dump(staff)}

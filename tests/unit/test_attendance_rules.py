@@ -1,7 +1,6 @@
 """离岗告示制 rules: which notices need approval, who decides, returns and lateness."""
 
 from datetime import date, datetime, timedelta
-from types import SimpleNamespace as Record
 
 import pytest
 
@@ -18,8 +17,9 @@ def at(hour, minute=0, day=26):
 def absence(**fields):
     defaults = dict(id="n1", staff_id="a", approver_id="head", status="pending",
                     start_at=at(10), expected_return_at=at(12), returned_at=None,
-                    reason="开会", reason_kind="business", started_at=None, late_reported=False)
-    return Record(**{**defaults, **fields})
+                    reason="开会", reason_kind="business", started_at=None, late_reported=False,
+                    return_acknowledged_at=None, contact="1")
+    return rules.AbsenceFacts(**{**defaults, **fields})
 
 
 def test_thirty_minutes_or_less_is_recorded_without_approval():

@@ -1,7 +1,6 @@
 """办文办事限时制 rules: due dates on the published calendar, signals, extensions, 文号."""
 
 from datetime import date
-from types import SimpleNamespace as Record
 
 import pytest
 
@@ -15,7 +14,7 @@ calendar = WorkingCalendar()
 def document(**fields):
     defaults = dict(status="assigned", due_date=date(2026, 12, 10), assignee_id="a",
                     acting_id=None, division_id="d1", urgent=False, completed_on=None)
-    return Record(**{**defaults, **fields})
+    return rules.DocumentFacts(**{**defaults, **fields})
 
 
 @pytest.mark.parametrize("assigned, due", [
@@ -40,27 +39,28 @@ def test_a_given_due_date_must_be_a_working_day_and_not_past():
 
 def test_only_the_divisions_head_assigns_a_received_document_once():
     received = document(status="received", assignee_id=None)
-    assignee = {"id": "a", "division_id": "d1"}
+    assignee = rules.AssigneeFacts("a", "d1")
     rules.check_assignment(received, "head", "head", assignee, None)
     with pytest.raises(rules.NotDivisionHead):
         rules.check_assignment(received, "other", "head", assignee, None)
     with pytest.raises(rules.AlreadyAssigned):
         rules.check_assignment(document(), "head", "head", assignee, None)
     with pytest.raises(rules.NotInDivision):
-        rules.check_assignment(received, "head", "head", {"id": "x", "division_id": "d2"}, None)
+        rules.check_assignment(received, "head", "head", rules.AssigneeFacts("x", "d2"), None)
     with pytest.raises(rules.NotInDivision):  # someone who left
-        rules.check_assignment(received, "head", "head", {**assignee, "active": False}, None)
+        rules.check_assignment(received, "head", "head",
+                               rules.AssigneeFacts("a", "d1", active=False), None)
     with pytest.raises(rules.UrgentNeedsDueDate):
         rules.check_assignment(document(status="received", urgent=True), "head", "head",
                                assignee, None)
 
 
 def test_a_document_whose_assignee_left_is_assigned_again():
-    rules.check_assignment(document(), "head", "head", {"id": "b", "division_id": "d1"}, None,
+    rules.check_assignment(document(), "head", "head", rules.AssigneeFacts("b", "d1"), None,
                            assignee_left=True)
     with pytest.raises(rules.AlreadyAssigned):
         rules.check_assignment(document(status="completed"), "head", "head",
-                               {"id": "b", "division_id": "d1"}, None, assignee_left=True)
+                               rules.AssigneeFacts("b", "d1"), None, assignee_left=True)
 
 
 def test_the_assignee_or_the_acting_backup_handles_a_document():
@@ -101,13 +101,13 @@ def test_a_finished_document_keeps_the_colour_of_its_finish():
 
 
 def test_outgoing_documents_are_signed_by_a_leader_then_numbered_then_printed():
-    draft = Record(status="draft", drafter_id="s")
+    draft = rules.OutgoingFacts(status="draft", drafter_id="s")
     with pytest.raises(rules.NotLeader):
         rules.check_sign(draft, Acting("s", "staff"))
     rules.check_sign(draft, Acting("boss", "leader"))
     with pytest.raises(rules.NotSigned):
         rules.check_numbering_stage(draft, "s", None, "number")
-    signed = Record(status="signed", drafter_id="s")
+    signed = rules.OutgoingFacts(status="signed", drafter_id="s")
     rules.check_numbering_stage(signed, "head", "head", "number")
     with pytest.raises(rules.NotDrafterOrHead):
         rules.check_numbering_stage(signed, "other", "head", "number")

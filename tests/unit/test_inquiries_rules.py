@@ -1,7 +1,6 @@
 """一次性告知 and 首问 rules: every problem at once, lapses, closing, the half-year."""
 
 from datetime import date
-from types import SimpleNamespace as Record
 
 import pytest
 
@@ -69,13 +68,14 @@ def test_an_inquiry_is_due_by_the_end_of_the_next_working_day():
 
 
 def test_only_the_first_responder_or_their_acting_backup_closes_an_open_inquiry():
-    inquiry = Record(first_responder_id="a", acting_id="b", status="open")
+    inquiry = rules.InquiryFacts(first_responder_id="a", acting_id="b", status="open")
     rules.check_closer(inquiry, "a")
     rules.check_closer(inquiry, "b")
     with pytest.raises(rules.NotFirstResponder):
         rules.check_closer(inquiry, "c")
     with pytest.raises(rules.AlreadyClosed):
-        rules.check_closer(Record(first_responder_id="a", acting_id=None, status="handled"), "a")
+        rules.check_closer(rules.InquiryFacts(first_responder_id="a", acting_id=None,
+                                              status="handled"), "a")
 
 
 def test_half_years_are_the_two_halves_of_a_year():

@@ -1,16 +1,20 @@
 """Rules of posts, A holders and B backups (岗位责任制 · AB岗制)."""
 
-from types import SimpleNamespace as Record
-
 import pytest
 
 from chassis.schemas import Acting
 from services.posts import rules
 
-DIVISION = Record(id="d1", name="政府机构编制处", head_id="head")
-PEOPLE = {p: Record(id=p, division_id="d1", name=p.upper(), title="科员", phone="1",
-                   active=True) for p in ("a", "b1", "b2")}
-PEOPLE["x"] = Record(id="x", division_id="d2", name="X", title="科员", phone="2", active=True)
+DIVISION = rules.DivisionFacts(id="d1", name="政府机构编制处", head_id="head", leader_id=None)
+PEOPLE = {p: rules.StaffFacts(id=p, role="staff", division_id="d1", active=True,
+                              name=p.upper(), title="科员", phone="1") for p in ("a", "b1", "b2")}
+PEOPLE["x"] = rules.StaffFacts(id="x", role="staff", division_id="d2", active=True, name="X",
+                               title="科员", phone="2")
+
+
+def person(staff_id, role):
+    return rules.StaffFacts(id=staff_id, role=role, division_id="d1", active=True,
+                            name=staff_id, title="", phone="")
 
 
 def test_an_ordered_backup_list_of_division_members_is_accepted():
@@ -58,7 +62,8 @@ def test_staff_and_heads_need_a_division_and_a_division_has_one_head():
 
 
 def test_the_signage_card_shows_who_is_acting_when_the_post_is_covered():
-    post = Record(id="p1", title="机构编制审核", duties=["审核"], special=False)
+    post = rules.PostFacts(id="p1", title="机构编制审核", holder_id="a", special=False,
+                           duties=["审核"], backup_ids=["b1"], acting_id="b1")
     card = rules.signage_card(post, DIVISION, PEOPLE["a"], PEOPLE["b1"])
     assert card["division"] == "政府机构编制处" and card["name"] == "A"
     assert card["acting_name"] == "B1"
@@ -73,7 +78,8 @@ def test_the_development_admin_login_is_refused_in_production():
 
 
 def post(holder="a", backups=("b1", "b2"), special=False, acting=None):
-    return Record(holder_id=holder, backup_ids=list(backups), special=special, acting_id=acting)
+    return rules.PostFacts(id="p1", title="岗位", holder_id=holder, special=special, duties=[],
+                           backup_ids=list(backups), acting_id=acting)
 
 
 def test_the_first_backup_covers_an_absent_holder():
@@ -98,11 +104,11 @@ def test_a_post_whose_holder_is_present_or_which_is_special_stays_normal():
 
 
 def test_staff_are_approved_by_their_head_and_heads_by_the_supervising_leader():
-    division = Record(id="d1", head_id="head", leader_id="boss")
-    assert rules.approver_of(Record(id="a", role="staff"), division) == "head"
-    assert rules.approver_of(Record(id="head", role="division_head"), division) == "boss"
+    division = rules.DivisionFacts(id="d1", name="处", head_id="head", leader_id="boss")
+    assert rules.approver_of(person("a", "staff"), division) == "head"
+    assert rules.approver_of(person("head", "division_head"), division) == "boss"
     with pytest.raises(rules.NoApprover):
-        rules.approver_of(Record(id="head", role="staff"), division)  # nobody approves own
+        rules.approver_of(person("head", "staff"), division)  # nobody approves own
     with pytest.raises(rules.NoApprover):
-        rules.approver_of(Record(id="h2", role="division_head"),
-                          Record(id="d2", head_id="h2", leader_id=None))
+        rules.approver_of(person("h2", "division_head"),
+                          rules.DivisionFacts(id="d2", name="处", head_id="h2", leader_id=None))
