@@ -6,9 +6,9 @@ import sqlalchemy as sa
 
 from chassis.db import found
 from chassis.entrypoints import rpc
-from chassis.errors import Forbidden
-from chassis.schemas import Actor, PageArgs, page
+from chassis.schemas import PageArgs, acting, page
 from contracts.rpc import inquiries as s
+from services.inquiries import rules
 from services.inquiries.models import Matter
 
 
@@ -17,11 +17,9 @@ class MatterEntrypoints:
 
     @rpc
     def create_matter(self, actor, payload):
-        actor, data = Actor().load(actor), s.MatterIn().load(payload)
+        actor, data = acting(actor), s.MatterIn().load(payload)
         head_id = self.call("posts", "get_division", data["division_id"])["head_id"]
-        if actor["role"] != "admin" and actor["id"] != head_id:
-            raise Forbidden("an admin or the division's head publishes its matters",
-                            code="not_your_division")
+        rules.check_matter_publisher(actor, head_id)
         with self.uow as work:
             matter = Matter(id=str(uuid.uuid4()), **data)
             work.session.add(matter)

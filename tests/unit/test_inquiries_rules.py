@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from chassis.calendar import WorkingCalendar
+from chassis.schemas import Acting
 from services.inquiries import rules
 
 CATALOGUE = [{"code": c, "name": n, "required": r} for c, n, r in (
@@ -89,3 +90,12 @@ def test_half_years_are_the_two_halves_of_a_year():
 def test_an_application_completed_by_its_due_date_is_on_time():
     assert rules.on_time(date(2026, 12, 17), date(2026, 12, 17))
     assert not rules.on_time(date(2026, 12, 18), date(2026, 12, 17))
+
+
+def test_an_admin_or_the_divisions_head_publishes_its_matters():
+    rules.check_matter_publisher(Acting("root", "admin"), "head")
+    rules.check_matter_publisher(Acting("head", "division_head"), "head")
+    with pytest.raises(rules.NotYourDivision):
+        rules.check_matter_publisher(Acting("other", "division_head"), "head")
+    with pytest.raises(rules.NotYourDivision):
+        rules.check_matter_publisher(Acting("boss", "leader"), None)

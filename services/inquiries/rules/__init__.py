@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from chassis.errors import Conflict, Forbidden, Invalid
-from chassis.schemas import Facts
+from chassis.schemas import Acting, Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -89,6 +89,12 @@ class NotAccepted(Conflict):
 def lapse_day(recorded_on: date, calendar: WorkingCalendar) -> date:
     """首问: an inquiry must be closed by the end of the next working day."""
     return calendar.add_working_days(recorded_on, 1)
+
+
+def check_matter_publisher(actor: Acting, head_id: str | None) -> None:
+    """服务承诺 (办事程序、必备条件): an admin or the division's head publishes its matters."""
+    if actor.role != "admin" and actor.id != head_id:
+        raise NotYourDivision("an admin or the division's head publishes its matters")
 
 
 def check_answerer(status: str, guided_division_id: str | None,
