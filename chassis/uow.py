@@ -73,6 +73,15 @@ class Work:
             raise DuplicateEvent(f"{consumer} has applied event {event.id}") from None
         self._inbox_done = True
 
+    def snapshot(self):
+        """Let every read of this transaction see one moment — a list and the rows under
+        it — where PostgreSQL would give each statement its own (READ COMMITTED): REPEATABLE
+        READ, for reads. Call it first. On SQLite nothing to do: the lock above serialises
+        every transaction on the file, and only this process writes it."""
+        if self.provider.engine.dialect.name == "postgresql":
+            self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        return self
+
     def emit(self, type_, data, fact=None):
         """Raise an event with this transaction; ``fact`` makes its id stable."""
         correlation_id = self.worker_ctx.context_data.get("correlation_id")

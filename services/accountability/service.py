@@ -84,6 +84,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
     def list_cases(self, query=None):
         args = s.CaseQuery().load(query or {})
         with self.uow as work:
+            work.snapshot()  # each case with the violations it had at that moment
             select = sa.select(Case).order_by(Case.opened_at.desc())
             select = matching(select, Case, args, ("staff_id", "status"))
             total, sliced = paginate(work.session, select, args)
@@ -93,6 +94,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
     @rpc
     def get_case(self, case_id):
         with self.uow as work:
+            work.snapshot()
             return self._dump_case(work.session, found(work.session, Case, case_id, "case"))
 
     @rpc
@@ -131,6 +133,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
         start, end = (datetime.combine(datetime(y, 1, 1), time(0), OFFICE_TZ)
                       for y in (year, year + 1))
         with self.uow as work:
+            work.snapshot()
             _, division = people.person_and_division(work.session, staff_id)
             judgement.check_appraisal_reader(actor, staff_id, division and division.head_id)
             year_violations = work.session.scalars(sa.select(Violation).where(
