@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 import pika
 from marshmallow import ValidationError
-from pika.exceptions import AMQPConnectionError, AMQPError, NackError, UnroutableError
+from pika.exceptions import AMQPError, UnroutableError
 
 from contracts import INTAKE
 from contracts.intake import SCHEMAS, intake_id
@@ -74,7 +74,7 @@ class IntakeClient:
             except UnroutableError:
                 raise Refused(f"no queue takes {message_type}: is the office's system "
                               f"running on this broker?") from None
-            except (AMQPConnectionError, NackError, AMQPError, OSError) as exc:
+            except (AMQPError, OSError) as exc:  # a lost connection, a nack: send again
                 self.close()
                 if attempt == self.attempts:
                     raise
