@@ -92,6 +92,8 @@ def record_staff(session, view, data):
     row = session.get(view, data["staff_id"]) or view(staff_id=data["staff_id"])
     row.name, row.division_id = data["name"], data["division_id"]
     row.active = data.get("active", True)
+    if hasattr(view, "role"):  # a view that needs what each person is (attendance: approvers)
+        row.role = data["role"]
     session.add(row)
 
 

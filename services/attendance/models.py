@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import HandoverColumns, StaffColumns
+from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
 
 
 class Base(DeclarativeBase):
@@ -56,7 +56,13 @@ class AbsenceReport(Base):
 
 
 class StaffView(StaffColumns, Base):
-    """Projection of posts' staff: names for the notice board."""
+    """Projection of posts' staff: names for the notice board, roles for approvers."""
+
+    role: Mapped[str | None] = mapped_column(sa.String(20))  # None: known before roles were
+
+
+class DivisionView(DivisionColumns, Base):
+    """Projection of posts' divisions: their heads and supervising leaders, who approve."""
 
 
 class PostView(Base):

@@ -56,6 +56,27 @@ class PostFacts(Facts):
     title: str
 
 
+@dataclass(frozen=True)
+class MemberFacts(Facts):
+    """Who files, as the approver rule sees them (from the staff view, or posts)."""
+
+    id: str
+    role: str
+    division_id: str | None
+
+
+@dataclass(frozen=True)
+class HeadsFacts(Facts):
+    """A division's head (处室负责人) and supervising leader (分管领导)."""
+
+    head_id: str | None
+    leader_id: str | None
+
+
+class NoApprover(Invalid):
+    code = "no_approver"
+
+
 class UseLeaveRequest(Invalid):
     """Longer than a day: 离岗一天以上的，按请假制度执行."""
 
@@ -147,6 +168,22 @@ def leave_window(start_date: date, end_date: date,
     back = calendar.add_working_days(end_date, 1)
     return (datetime.combine(start_date, time(0), OFFICE_TZ),
             datetime.combine(back, OFFICE_OPENS, OFFICE_TZ))
+
+
+def approver_of(person: MemberFacts, division: HeadsFacts | None) -> str:
+    """Who approves a notice or a leave (离岗告示制, 请假): a staff member's division head,
+    a head's supervising leader."""
+    if person.role == "staff":
+        approver_id, who = division and division.head_id, "division head"
+    elif person.role == "division_head":
+        approver_id, who = division and division.leader_id, "supervising leader"
+    else:
+        raise NoApprover(f"a {person.role} has no approver in a division", {"role": person.role})
+    if approver_id is None:
+        raise NoApprover(f"the division has no {who} to approve", {"staff_id": person.id})
+    if approver_id == person.id:
+        raise NoApprover("nobody approves their own absence", {"staff_id": person.id})
+    return approver_id
 
 
 def check_no_overlap(existing: Iterable[AbsenceFacts], start_at: datetime,

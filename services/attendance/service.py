@@ -10,14 +10,13 @@ from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
-from chassis.errors import ServiceError
 from chassis.events import handle_event
 from chassis.schemas import Actor, acting, matching, page, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import attendance as s
 from services.attendance import absences, board, rules, todo
-from services.attendance.models import Absence, AbsenceReport, HandoverView, StaffView
+from services.attendance.models import Absence, AbsenceReport, DivisionView, HandoverView, StaffView
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -149,6 +148,7 @@ class AttendanceService(ServiceBase):
             absences.scan(work, clock.now(), absences.grace_period(self.settings))
 
     on_staff_changed = projections.staff_view_handler(StaffView)
+    on_division_changed = projections.division_view_handler(DivisionView)
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):
@@ -166,10 +166,25 @@ class AttendanceService(ServiceBase):
             projections.record_ended(work.session, HandoverView, event.data)
 
     def _approver(self, staff_id, required):
-        """The approver, from posts; ``None`` where there is none and none is needed."""
+        """The approver; ``None`` where there is none and none is needed."""
         try:
-            return self.call("posts", "approver_of", staff_id)["approver_id"]
-        except ServiceError as error:
-            if required or error.code != "no_approver":
+            return rules.approver_of(*self._member(staff_id))
+        except rules.NoApprover:
+            if required:
                 raise
             return None
+
+    def _member(self, staff_id):
+        """The person and their division's heads from attendance's own views (no call to
+        posts, which may be down); from posts for someone the views do not know yet."""
+        with self.uow as work:
+            person = work.session.get(StaffView, staff_id)
+            division = person and person.division_id and work.session.get(
+                DivisionView, person.division_id)
+            if person is not None and person.role and (division or not person.division_id):
+                return (rules.MemberFacts(staff_id, person.role, person.division_id),
+                        rules.HeadsFacts.of(division))
+        person = self.call("posts", "get_staff", staff_id)
+        division = person["division_id"] and self.call("posts", "get_division",
+                                                       person["division_id"])
+        return rules.MemberFacts.of(person), rules.HeadsFacts.of(division or None)

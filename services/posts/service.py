@@ -145,12 +145,3 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             query = sa.select(Division).order_by(Division.code)
             return page(work.session, query, s.DivisionOut, PageArgs().load(args or {}))
 
-    @rpc
-    def approver_of(self, staff_id):
-        """Who approves this person's leave-post notices and leave requests."""
-        with self.uow as work:
-            staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
-            division = staff.division_id and work.session.get(Division, staff.division_id)
-            return {"approver_id": rules.approver_of(rules.StaffFacts.of(staff),
-                                                     rules.DivisionFacts.of(division)),
-                    "staff": s.StaffOut().dump(staff)}

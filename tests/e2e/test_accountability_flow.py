@@ -113,9 +113,10 @@ def test_an_anonymous_complaint_counts_only_once_found_substantiated(api):
     assert linked["linked_case_id"] == case["id"]
 
 
-def test_violations_are_recorded_while_posts_is_stopped(api, system):
-    """Accountability knows people from posts' events (its own staff and division view),
-    so an overdue document becomes a violation and a case while posts is down."""
+def test_violations_are_recorded_and_notices_filed_while_posts_is_stopped(api, system):
+    """Accountability and attendance know people from posts' events (their own staff and
+    division views): an overdue document becomes a violation and a case, and a notice
+    finds its approver, while posts is down."""
     admin = api.login("admin", "admin")
     day = datetime(2027, 3, 2, 9, 0, tzinfo=OFFICE_TZ)  # a Tuesday
     set_clock(api, admin, day)
@@ -140,6 +141,12 @@ def test_violations_are_recorded_while_posts_is_stopped(api, system):
         [case] = wait_until(a_case, timeout=30, message="the violation, posts stopped")
         assert [v["kind"] for v in case["violations"]] == ["overdue"]
         assert case["responsible_id"] == head["id"]  # from accountability's division view
+        # attendance knows who approves from its own views: a notice is filed meanwhile
+        notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
+            "start_at": (day + timedelta(days=2, hours=1)).isoformat(),
+            "expected_return_at": (day + timedelta(days=2, hours=3)).isoformat(),
+            "reason": "外出办事", "kind": "business", "contact": "1"}, status=(201,))
+        assert (notice["status"], notice["approver_id"]) == ("pending", head["id"])
     finally:
         system.start_process("posts")
         system.wait_ready(60)

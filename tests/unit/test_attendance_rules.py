@@ -106,3 +106,16 @@ def test_a_head_reports_only_their_own_staff_and_a_leader_anyone():
     rules.check_reporter(Acting("boss", "leader"), "head")
     with pytest.raises(rules.NotYourStaff):
         rules.check_reporter(Acting("other", "division_head"), "head")
+
+
+def test_staff_are_approved_by_their_head_and_heads_by_the_supervising_leader():
+    heads = rules.HeadsFacts(head_id="head", leader_id="boss")
+    assert rules.approver_of(rules.MemberFacts("a", "staff", "d1"), heads) == "head"
+    assert rules.approver_of(rules.MemberFacts("head", "division_head", "d1"), heads) == "boss"
+    with pytest.raises(rules.NoApprover):
+        rules.approver_of(rules.MemberFacts("head", "staff", "d1"), heads)  # nobody their own
+    with pytest.raises(rules.NoApprover):
+        rules.approver_of(rules.MemberFacts("h2", "division_head", "d2"),
+                          rules.HeadsFacts(head_id="h2", leader_id=None))
+    with pytest.raises(rules.NoApprover):
+        rules.approver_of(rules.MemberFacts("boss", "leader", None), None)

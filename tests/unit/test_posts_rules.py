@@ -101,14 +101,3 @@ def test_a_post_is_uncovered_when_every_backup_is_away():
 def test_a_post_whose_holder_is_present_or_which_is_special_stays_normal():
     assert rules.cover_plan(post(), {"b1"}) == ("normal", None)
     assert rules.cover_plan(post(backups=(), special=True), {"a"}) == ("normal", None)
-
-
-def test_staff_are_approved_by_their_head_and_heads_by_the_supervising_leader():
-    division = rules.DivisionFacts(id="d1", name="处", head_id="head", leader_id="boss")
-    assert rules.approver_of(person("a", "staff"), division) == "head"
-    assert rules.approver_of(person("head", "division_head"), division) == "boss"
-    with pytest.raises(rules.NoApprover):
-        rules.approver_of(person("head", "staff"), division)  # nobody approves own
-    with pytest.raises(rules.NoApprover):
-        rules.approver_of(person("h2", "division_head"),
-                          rules.DivisionFacts(id="d2", name="处", head_id="h2", leader_id=None))

@@ -213,25 +213,6 @@ def check_first_admin(production: bool, username: str | None,
             "XIAONENG_ADMIN_PASSWORD")
 
 
-class NoApprover(Invalid):
-    code = "no_approver"
-
-
-def approver_of(staff: StaffFacts, division: DivisionFacts | None) -> str:
-    """Who approves a leave: a staff member's division head; a head's supervising leader."""
-    if staff.role == "staff":
-        approver_id, who = division and division.head_id, "division head"
-    elif staff.role == "division_head":
-        approver_id, who = division and division.leader_id, "supervising leader"
-    else:
-        raise NoApprover(f"a {staff.role} has no approver in a division", {"role": staff.role})
-    if approver_id is None:
-        raise NoApprover(f"the division has no {who} to approve", {"staff_id": staff.id})
-    if approver_id == staff.id:
-        raise NoApprover("nobody approves their own absence", {"staff_id": staff.id})
-    return approver_id
-
-
 def cover_plan(post: PostFacts, absent_ids: Collection[str]) -> tuple[str, str | None]:
     """AB岗: ``(state, acting_id)`` a post should be in while ``absent_ids`` are away.
 
