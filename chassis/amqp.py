@@ -112,6 +112,12 @@ class Outgoing:
         return {"nameko.correlation_id": self.correlation_id}
 
     @classmethod
+    def envelope(cls, body, text, seq=None) -> "Outgoing":
+        """An event envelope (``text``: as JSON) on its way, from its outbox row ``seq``."""
+        return cls(body["id"], body["source"], body["type"], text,
+                   body.get("correlation_id") or "", seq)
+
+    @classmethod
     def of(cls, record) -> "Outgoing":
         """From an outbox row (:class:`chassis.db.OutboxRecord`)."""
         return cls(record.event_id, record.exchange, record.routing_key, record.body,

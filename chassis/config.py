@@ -17,7 +17,6 @@ from contracts import SERVICES
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
-# every service behind the gateway
 
 
 def _addresses(value):

@@ -4,6 +4,7 @@ Each service owns its database (a SQLite file by default, PostgreSQL in
 production); the outbox and inbox tables live in every one of them.
 """
 
+import json
 import logging
 import time
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from chassis.envelope import make_event
 from chassis.errors import NotFound
 
 log = logging.getLogger(__name__)
@@ -116,21 +118,26 @@ def create_chassis_tables(op):
     ChassisBase.metadata.create_all(op.get_bind())
 
 
+_OUTBOX_INSERT = sa.insert(OutboxRecord.__table__)  # the table's, not the ORM's: cheaper
+
+
+def write_outbox(connection, body) -> tuple[int, str]:
+    """An event envelope into the outbox on ``connection``: its ``seq`` and the text kept."""
+    text = json.dumps(body, ensure_ascii=False)
+    inserted = connection.execute(_OUTBOX_INSERT, {
+        "event_id": body["id"], "exchange": body["source"], "routing_key": body["type"],
+        "body": text, "created_at": datetime.now(UTC)})
+    return inserted.inserted_primary_key[0], text
+
+
 def announce(connection, source, type_, items):
     """Raise a ``source``.``type_`` event for each ``(data, fact)`` through the outbox on
-    ``connection``, for the relay to publish, where no unit of work runs (a data migration,
-    a service's seed): a projection consumers begin to keep learns what existed before it.
-    ``fact`` makes each id stable."""
-    import json
-
-    from chassis.envelope import make_event
-
+    ``connection``, for the relay to publish, where no unit of work runs (a data migration):
+    a projection consumers begin to keep learns what existed before it. ``fact`` makes
+    each id stable."""
     now = datetime.now(UTC)
     for data, fact in items:
-        body = make_event(source, type_, data, now=now, fact=fact)
-        connection.execute(sa.insert(OutboxRecord.__table__).values(
-            event_id=body["id"], exchange=source, routing_key=type_,
-            body=json.dumps(body, ensure_ascii=False), created_at=now))
+        write_outbox(connection, make_event(source, type_, data, now=now, fact=fact))
 
 
 def make_engine(url: str, pool_size: int = 10, max_overflow: int = 10) -> sa.Engine:

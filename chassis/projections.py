@@ -88,13 +88,11 @@ def add_staff_active(op):
                                    server_default=sa.true()))
 
 
-def record_staff(session, view, data):
-    row = session.get(view, data["staff_id"]) or view(staff_id=data["staff_id"])
-    row.name, row.division_id = data["name"], data["division_id"]
-    row.active = data.get("active", True)
-    if hasattr(view, "role"):  # a view that needs what each person is (attendance: approvers)
-        row.role = data["role"]
-    session.add(row)
+def record(session, view, data):
+    """Keep an event's facts in a view: the fields it has a column for (an attendance view
+    keeps roles, the others not), by its primary key, new or updated."""
+    columns = view.__table__.columns.keys()
+    session.merge(view(**{key: value for key, value in data.items() if key in columns}))
 
 
 def inactive(session, view, staff_ids):
@@ -103,24 +101,20 @@ def inactive(session, view, staff_ids):
         view.staff_id.in_(staff_ids), view.active.is_(False))))
 
 
-def staff_view_handler(view):
-    """The entrypoint keeping a service's ``view`` of staff up to date from posts' events::
+def view_handler(event_type, view):
+    """The entrypoint keeping a service's ``view`` up to date from posts' ``event_type``
+    events::
 
-        on_staff_changed = projections.staff_view_handler(StaffView)
+        on_staff_changed = projections.view_handler("staff_changed", StaffView)
     """
     from chassis.events import handle_event  # the consumer needs nameko; the views do not
 
-    @handle_event("posts", "staff_changed")
-    def on_staff_changed(self, event):
+    @handle_event("posts", event_type)
+    def keep(self, event):
         with self.uow as work:
-            record_staff(work.session, view, event.data)
-    return on_staff_changed
-
-
-def record_division(session, view, data):
-    session.merge(view(division_id=data["division_id"], code=data.get("code"),
-                       name=data["name"], head_id=data["head_id"],
-                       leader_id=data["leader_id"]))
+            record(work.session, view, event.data)
+    keep.__name__ = f"on_{event_type}"
+    return keep
 
 
 def division_by_code(session, view, code):
@@ -130,20 +124,6 @@ def division_by_code(session, view, code):
         raise NotFound(f"no division with code {code!r}", {"code": code},
                        code="unknown_division")
     return division
-
-
-def division_view_handler(view):
-    """The entrypoint keeping a service's ``view`` of divisions up to date::
-
-        on_division_changed = projections.division_view_handler(DivisionView)
-    """
-    from chassis.events import handle_event
-
-    @handle_event("posts", "division_changed")
-    def on_division_changed(self, event):
-        with self.uow as work:
-            record_division(work.session, view, event.data)
-    return on_division_changed
 
 
 def taken_over(data):

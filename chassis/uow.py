@@ -15,7 +15,6 @@ transaction, so a redelivered event raises :class:`DuplicateEvent` at the
 start of the block and changes nothing.
 """
 
-import json
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -28,14 +27,13 @@ from sqlalchemy.orm import Session
 from chassis import amqp
 from chassis.clock import clock
 from chassis.config import Settings, check_production
-from chassis.db import InboxRecord, OutboxRecord, lock_key, make_engine, migrate
+from chassis.db import InboxRecord, OutboxRecord, lock_key, make_engine, migrate, write_outbox
 from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
 _sqlite_locks = {}
-# On the tables, not the entities: the ORM's insert path costs more than the statement.
+# On the table, not the entity: the ORM's insert path costs more than the statement.
 _INBOX_INSERT = sa.insert(InboxRecord.__table__)
-_OUTBOX_INSERT = sa.insert(OutboxRecord.__table__)
 
 
 class DuplicateEvent(Exception):
@@ -88,12 +86,8 @@ class Work:
         source = self.worker_ctx.service_name
         body = make_event(source, type_, data, now=clock.now(),
                           correlation_id=correlation_id, fact=fact)
-        text = json.dumps(body, ensure_ascii=False)
-        inserted = self.session.connection().execute(_OUTBOX_INSERT, {
-            "event_id": body["id"], "exchange": source, "routing_key": type_, "body": text,
-            "created_at": datetime.now(UTC)})
-        self._outbox.append(amqp.Outgoing(body["id"], source, type_, text, correlation_id or "",
-                                          seq=inserted.inserted_primary_key[0]))
+        seq, text = write_outbox(self.session.connection(), body)
+        self._outbox.append(amqp.Outgoing.envelope(body, text, seq))
         return body
 
     def __exit__(self, exc_type, exc, tb):

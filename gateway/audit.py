@@ -38,8 +38,7 @@ class AuditTrail(DependencyProvider):
     def record(self, entry, correlation_id):
         event = make_event("gateway", "write_recorded", entry, now=clock.now(),
                            correlation_id=correlation_id)
-        self.queue.put(amqp.Outgoing(event["id"], "gateway", "write_recorded",
-                                     json.dumps(event, ensure_ascii=False), correlation_id))
+        self.queue.put(amqp.Outgoing.envelope(event, json.dumps(event, ensure_ascii=False)))
 
     @staticmethod
     def _settled(_recorded, missing, error):

@@ -1,6 +1,6 @@
 """Accountability (责任追究): violations, cases, decisions, the annual appraisal."""
 
-from contracts.rpc import accountability as accountability
+from contracts.rpc import accountability
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ADMIN, OVERSEERS, forward
 

@@ -1,6 +1,6 @@
 """Attendance: leave-post notices, leave requests, absence reports, the notice board."""
 
-from contracts.rpc import attendance as attendance
+from contracts.rpc import attendance
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import ABSENTEES, APPROVERS, Fixed, forward
 

@@ -1,6 +1,6 @@
 """Documents (办文限时): incoming documents against due dates, outgoing numbering."""
 
-from contracts.rpc import documents as documents
+from contracts.rpc import documents
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ABSENTEES, Fixed, forward, printable
 

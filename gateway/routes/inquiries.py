@@ -4,7 +4,7 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
 from chassis.schemas import PageArgs
-from contracts.rpc import inquiries as inquiries
+from contracts.rpc import inquiries
 from gateway.auth import actor_from_header
 from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route

@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields
 
 from chassis.schemas import PageArgs, TodoItem
-from contracts.rpc import posts as posts
+from contracts.rpc import posts
 from gateway import todo
 from gateway.auth import issue_token
 from gateway.dispatch import ANY, PUBLIC, Route

@@ -56,8 +56,8 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
     uow = UnitOfWork(MIGRATIONS)
     policy = GradingPolicy()
 
-    on_staff_changed = projections.staff_view_handler(StaffView)
-    on_division_changed = projections.division_view_handler(DivisionView)
+    on_staff_changed = projections.view_handler("staff_changed", StaffView)
+    on_division_changed = projections.view_handler("division_changed", DivisionView)
 
     on_overdue = violation_handler("documents", "overdue")
     on_application_overdue = violation_handler("inquiries", "overdue")

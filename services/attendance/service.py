@@ -147,8 +147,8 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             absences.scan(work, clock.now(), absences.grace_period(self.settings))
 
-    on_staff_changed = projections.staff_view_handler(StaffView)
-    on_division_changed = projections.division_view_handler(DivisionView)
+    on_staff_changed = projections.view_handler("staff_changed", StaffView)
+    on_division_changed = projections.view_handler("division_changed", DivisionView)
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):

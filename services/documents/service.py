@@ -210,8 +210,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             deadlines.scan(work, clock.today(), self.calendar, self.settings.warn_working_days)
 
-    on_staff_changed = projections.staff_view_handler(StaffView)
-    on_division_changed = projections.division_view_handler(DivisionView)
+    on_staff_changed = projections.view_handler("staff_changed", StaffView)
+    on_division_changed = projections.view_handler("division_changed", DivisionView)
 
     @handle_intake("document.received")
     def on_document_received(self, event):
