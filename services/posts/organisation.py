@@ -111,12 +111,10 @@ class OrganisationEntrypoints:
             posts = work.session.scalars(sa.select(Post).where(
                 Post.division_id.in_([d.id for d in divisions])).order_by(Post.title)).all()
             named = {p.holder_id for p in posts} | {b for p in posts for b in p.backup_ids}
-            people = {p.id: warnings.PersonFacts(p.id, p.name, p.division_id, p.active)
+            people = {p.id: rules.StaffFacts.of(p)
                       for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(named)))}
-            items = warnings.org_warnings(
-                [warnings.DivisionFacts(d.id, d.name, d.head_id, d.leader_id) for d in divisions],
-                [warnings.PostFacts(p.id, p.title, p.division_id, p.special, p.holder_id,
-                                    tuple(p.backup_ids)) for p in posts], people)
+            items = warnings.org_warnings([rules.DivisionFacts.of(d) for d in divisions],
+                                          [rules.PostFacts.of(p) for p in posts], people)
         return {"items": s.OrgWarning(many=True).dump(items), "total": len(items)}
 
     @staticmethod

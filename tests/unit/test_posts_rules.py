@@ -62,8 +62,8 @@ def test_staff_and_heads_need_a_division_and_a_division_has_one_head():
 
 
 def test_the_signage_card_shows_who_is_acting_when_the_post_is_covered():
-    post = rules.PostFacts(id="p1", title="机构编制审核", holder_id="a", special=False,
-                           duties=["审核"], backup_ids=["b1"], acting_id="b1")
+    post = rules.PostFacts(id="p1", title="机构编制审核", division_id="d1", holder_id="a",
+                           special=False, duties=["审核"], backup_ids=["b1"], acting_id="b1")
     card = rules.signage_card(post, DIVISION, PEOPLE["a"], PEOPLE["b1"])
     assert card["division"] == "政府机构编制处" and card["name"] == "A"
     assert card["acting_name"] == "B1"
@@ -78,8 +78,8 @@ def test_the_development_admin_login_is_refused_in_production():
 
 
 def post(holder="a", backups=("b1", "b2"), special=False, acting=None):
-    return rules.PostFacts(id="p1", title="岗位", holder_id=holder, special=special, duties=[],
-                           backup_ids=list(backups), acting_id=acting)
+    return rules.PostFacts(id="p1", title="岗位", division_id="d1", holder_id=holder,
+                           special=special, duties=[], backup_ids=list(backups), acting_id=acting)
 
 
 def test_the_first_backup_covers_an_absent_holder():

@@ -42,6 +42,7 @@ class DivisionFacts(Facts):
 class PostFacts(Facts):
     id: str
     title: str
+    division_id: str
     holder_id: str | None
     special: bool
     duties: Sequence[str]

@@ -1,36 +1,10 @@
 """What the admin must fix for the rules to hold (GET /org/warnings)."""
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class DivisionFacts:
-    id: str
-    name: str
-    head_id: str | None
-    leader_id: str | None
-
-
-@dataclass(frozen=True)
-class PostFacts:
-    id: str
-    title: str
-    division_id: str
-    special: bool
-    holder_id: str | None
-    backup_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PersonFacts:
-    id: str
-    name: str
-    division_id: str | None
-    active: bool
+from services.posts.rules import DivisionFacts, PostFacts, StaffFacts
 
 
 def org_warnings(divisions: list[DivisionFacts], posts: list[PostFacts],
-                 people: dict[str, PersonFacts]) -> list[dict]:
+                 people: dict[str, StaffFacts]) -> list[dict]:
     """Divisions without a head or a supervising leader (七.2: who approves); posts
     without a B (五.2) — data from before the B was required shows up here rather than
     breaking —, vacant posts, B lists naming someone who left, and holders or Bs who
