@@ -174,6 +174,7 @@ class ConfirmedBatches:
             self._channel.events["basic_ack"].add(self._on_ack)
             self._channel.events["basic_nack"].add(self._on_nack)
             self._declared, self._next_tag, self._pending, self._nacked = set(), 1, set(), set()
+            self._lowest = 1
         return self._channel
 
     def _declare(self, exchange):
@@ -194,7 +195,13 @@ class ConfirmedBatches:
         self._nacked.update(self._settled(tag, multiple))
 
     def _settled(self, tag, multiple):
-        settled = {t for t in self._pending if t <= tag} if multiple else {tag}
+        # Tags are handed out in order, so a multiple confirm settles the run up to ``tag``
+        # from the lowest still pending: each tag is looked at once, not once per confirm.
+        if multiple:
+            settled = {t for t in range(self._lowest, tag + 1) if t in self._pending}
+            self._lowest = tag + 1
+        else:
+            settled = {tag} & self._pending
         self._pending -= settled
         return settled
 

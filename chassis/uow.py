@@ -27,13 +27,15 @@ from sqlalchemy.orm import Session
 from chassis import amqp
 from chassis.clock import clock
 from chassis.config import Settings, check_production
-from chassis.db import InboxRecord, OutboxRecord, lock_key, make_engine, migrate, write_outbox
+from chassis.db import OutboxRecord, insert_inbox, lock_key, make_engine, migrate, write_outbox
 from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
 _sqlite_locks = {}
-# On the table, not the entity: the ORM's insert path costs more than the statement.
-_INBOX_INSERT = sa.insert(InboxRecord.__table__)
+_outbox = OutboxRecord.__table__
+# Built once, on the table: the ORM's bulk-update path cost more than the statement.
+_MARK_PUBLISHED = (sa.update(_outbox).where(_outbox.c.seq.in_(sa.bindparam("seqs", expanding=True)))
+                   .values(published_at=sa.bindparam("now")))
 
 
 class DuplicateEvent(Exception):
@@ -65,7 +67,7 @@ class Work:
             return
         consumer = f"{self.worker_ctx.service_name}.{self.worker_ctx.entrypoint.method_name}"
         try:
-            self.session.connection().execute(_INBOX_INSERT, {
+            insert_inbox(self.session.connection(), {
                 "consumer": consumer, "event_id": event.id, "received_at": datetime.now(UTC)})
         except IntegrityError:
             raise DuplicateEvent(f"{consumer} has applied event {event.id}") from None
@@ -185,6 +187,5 @@ class UnitOfWork(DependencyProvider):
         return len(published)
 
     def _mark_published(self, seqs):
-        with self.lock, Session(self.engine) as session, session.begin():
-            session.execute(sa.update(OutboxRecord).where(OutboxRecord.seq.in_(seqs))
-                            .values(published_at=datetime.now(UTC)))
+        with self.lock, self.engine.begin() as connection:
+            connection.execute(_MARK_PUBLISHED, {"seqs": seqs, "now": datetime.now(UTC)})

@@ -33,8 +33,8 @@ class AttendanceService(ServiceBase):
     def file_notice(self, actor, payload):
         actor, data = Actor().load(actor), s.NoticeIn().load(payload)
         status = rules.notice_status(data["start_at"], data["expected_return_at"])
-        approver_id = self._approver(actor["id"], required=status == "pending")
         with self.uow as work:
+            approver_id = self._approver(work, actor["id"], required=status == "pending")
             absence = absences.open_absence(
                 work, kind="notice", staff_id=actor["id"], status=status,
                 approver_id=approver_id, start_at=data["start_at"],
@@ -48,8 +48,8 @@ class AttendanceService(ServiceBase):
         rules.check_handover_note(data["handover_note"])
         start_at, back_at = rules.leave_window(data["start_date"], data["end_date"],
                                                self.calendar)
-        approver_id = self._approver(actor["id"], required=True)
         with self.uow as work:
+            approver_id = self._approver(work, actor["id"], required=True)
             absence = absences.open_absence(
                 work, kind="leave", staff_id=actor["id"], status="pending",
                 approver_id=approver_id, start_at=start_at, expected_return_at=back_at,
@@ -99,9 +99,9 @@ class AttendanceService(ServiceBase):
     @rpc
     def report_absence(self, actor, payload):
         actor, data = Actor().load(actor), s.ReportIn().load(payload)
-        approver_id = self._approver(data["staff_id"], required=False)
-        rules.check_reporter(acting(actor), approver_id)
         with self.uow as work:
+            approver_id = self._approver(work, data["staff_id"], required=False)
+            rules.check_reporter(acting(actor), approver_id)
             report = AbsenceReport(id=str(uuid.uuid4()), reported_by=actor["id"],
                                    approver_id=approver_id, **data)
             work.session.add(report)
@@ -165,23 +165,27 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             projections.record_ended(work.session, HandoverView, event.data)
 
-    def _approver(self, staff_id, required):
-        """The approver; ``None`` where there is none and none is needed."""
+    def _approver(self, work, staff_id, required):
+        """The approver, read in ``work``'s transaction (a filing costs one transaction, not
+        two); ``None`` where there is none and none is needed."""
         try:
-            return rules.approver_of(*self._member(staff_id))
+            return rules.approver_of(*self._member(work, staff_id))
         except rules.NoApprover:
             if required:
                 raise
             return None
 
-    def _member(self, staff_id):
-        """The person and their division's heads from attendance's own views (no call to
-        posts, which may be down); from posts for someone the views do not know yet."""
-        with self.uow as work:
-            person = work.session.get(StaffView, staff_id)
-            division = person and person.division_id and work.session.get(
-                DivisionView, person.division_id)
-            if person is not None and person.role and (division or not person.division_id):
+    def _member(self, work, staff_id):
+        """The person and their division's heads from attendance's own views, in one query
+        (no call to posts, which may be down); from posts for someone the views do not know
+        yet — the rare case, the only one that calls out while a transaction is open."""
+        known = work.session.execute(
+            sa.select(StaffView, DivisionView)
+            .outerjoin(DivisionView, DivisionView.division_id == StaffView.division_id)
+            .where(StaffView.staff_id == staff_id)).first()
+        if known is not None:
+            person, division = known
+            if person.role and (division or not person.division_id):
                 return (rules.MemberFacts(staff_id, person.role, person.division_id),
                         rules.HeadsFacts.of(division))
         person = self.call("posts", "get_staff", staff_id)
