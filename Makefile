@@ -81,7 +81,7 @@ lint: install
 bench: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-postgres.sh
-	$(PY) bench/events.py --events 2000 --database postgresql
+	$(PY) bench/events.py --events 2000 --database postgresql --rounds 3
 	$(PY) bench/events.py --events 2000 --database sqlite
 	$(PY) bench/events.py --events 2000 --database postgresql --rate 200
 	$(PY) -m bench.gateway --database postgresql

@@ -56,6 +56,13 @@ class Consumer(ServiceBase):
             return work.session.scalar(sa.select(sa.func.count()).select_from(handled))
 
     @rpc
+    def finished_at(self):
+        """When the last event was applied (epoch seconds): the end of a run, exactly, where
+        polling would add its interval and load the consumer it measures."""
+        with self.uow as work:
+            return work.session.scalar(sa.select(sa.func.max(handled.c.handled_at))).timestamp()
+
+    @rpc
     def latencies(self):
         with self.uow as work:
             rows = work.session.execute(sa.select(handled.c.occurred_at, handled.c.handled_at))
