@@ -83,7 +83,7 @@ bench: install
 	scripts/ensure-postgres.sh
 	$(PY) bench/events.py --events 2000 --database postgresql --rounds 3
 	$(PY) bench/events.py --events 2000 --database sqlite
-	$(PY) bench/events.py --events 2000 --database postgresql --rate 200
+	$(PY) bench/events.py --events 2000 --database postgresql --rate 200 --rounds 3
 	$(PY) -m bench.gateway --database postgresql
 	$(PY) -m bench.scans
 

@@ -30,13 +30,52 @@ sys.path.insert(0, str(ROOT))
 from xiaoneng.vhosts import AUTH, MANAGEMENT, scratch_vhost  # noqa: E402
 
 
-def summary(latencies, elapsed):
+class CpuMeter:
+    """CPU time (user + system, from /proc) of named processes over a run, per event: where
+    the machine's time goes. RabbitMQ's and PostgreSQL's processes are found by their
+    program's name (a PostgreSQL backend opened during the run counts from zero)."""
+
+    SERVERS = {"RabbitMQ": b"beam", "PostgreSQL": b"postgres"}
+
+    def __init__(self, **pids):
+        self.pids = pids
+        self.start = self._ticks()
+
+    def per_event_ms(self, events):
+        end = self._ticks()
+        tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+        return {name: sum(t - self.start.get(name, {}).get(pid, 0) for pid, t in ticks.items())
+                * tick_ms / events for name, ticks in end.items()}
+
+    def _ticks(self):
+        found = {name: {pid: None} for name, pid in self.pids.items()}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                program = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
+            except OSError:
+                continue
+            for name, word in self.SERVERS.items():
+                if word in program.split(b" ")[0].rsplit(b"/", 1)[-1]:  # "postgres: …"
+                    found.setdefault(name, {})[int(pid)] = None
+        return {name: {pid: t for pid in pids if (t := self._cpu(pid)) is not None}
+                for name, pids in found.items()}
+
+    @staticmethod
+    def _cpu(pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            return None
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def summary(latencies, elapsed, cpu=None):
     import resource
 
     ordered = sorted(latencies)
     peak = max(resource.getrusage(who).ru_maxrss
                for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    return {"events": len(ordered), "rate": len(ordered) / elapsed,
+    return {"events": len(ordered), "rate": len(ordered) / elapsed, "cpu_ms": cpu or {},
             "peak_rss_mb": peak / 1024,
             "p50_ms": 1000 * statistics.median(ordered),
             "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]}
@@ -74,6 +113,7 @@ def run_pika(amqp_uri, count, rate=0.0):
     connection = pika.BlockingConnection(params)
     channel = connection.channel()
     channel.confirm_delivery()
+    meter = CpuMeter(pika=os.getpid())
     start = time.time()
     for i in range(count):
         channel.basic_publish("", queue, json.dumps({"i": i, "sent": time.time()}),
@@ -84,7 +124,7 @@ def run_pika(amqp_uri, count, rate=0.0):
     elapsed = time.time() - start
     connection.close()
     consumer.join()
-    return summary(latencies, elapsed)
+    return summary(latencies, elapsed, meter.per_event_ms(count))
 
 
 def run_chassis(amqp_uri, count, database, rate=0.0):
@@ -110,6 +150,7 @@ def run_chassis(amqp_uri, count, database, rate=0.0):
     try:
         with ClusterRpcProxy(config) as cluster:
             batches, per_batch = 10, count // 10
+            meter = CpuMeter(producer=os.getpid(), consumer=consumer.pid)
             start = time.time()
             interval = batches / rate if rate else 0.0  # ten producers share the rate,
             replies = [cluster.posts.emit.call_async(per_batch, interval, k / batches)
@@ -119,13 +160,14 @@ def run_chassis(amqp_uri, count, database, rate=0.0):
             while cluster.bench.handled() < batches * per_batch:
                 time.sleep(0.25)
             elapsed = cluster.bench.finished_at() - start
+            cpu = meter.per_event_ms(batches * per_batch)
             latencies = cluster.bench.latencies()
     finally:
         runner.stop()
         consumer.terminate()
         consumer.wait()
         drop_databases(databases)
-    return summary(latencies, elapsed)
+    return summary(latencies, elapsed, cpu)
 
 
 def start_consumer(config, log_path):
@@ -205,7 +247,7 @@ def main():
     pace = f"paced at {args.rate:.0f}/s" if args.rate else "a flood"
     print(f"{args.events} events ({pace}), chassis database: {args.database}, "
           f"{args.rounds} round(s) of pika then chassis")
-    ratios = []
+    ratios, p99s = [], []
     for _ in range(args.rounds):  # side by side, so a slower minute of the host hits both
         baseline = with_vhost("pika", args.events, args.database, args.rate)
         chassis = with_vhost("chassis", args.events, args.database, args.rate)
@@ -213,12 +255,18 @@ def main():
                               (f"chassis outbox+inbox ({args.database})", chassis)):
             print(f"  {label:<34} {result['rate']:8.0f} events/s   p50 {result['p50_ms']:7.1f} ms"
                   f"   p99 {result['p99_ms']:7.1f} ms   peak RSS {result['peak_rss_mb']:5.0f} MB")
+        for label, result in (("pika", baseline), ("chassis", chassis)):
+            print(f"  CPU per event, {label}: " + ", ".join(
+                f"{name} {ms:.2f} ms" for name, ms in result["cpu_ms"].items())
+                + f" (total {sum(result['cpu_ms'].values()):.2f} ms)")
         ratios.append(chassis["rate"] / baseline["rate"])
         print(f"  ratio chassis/pika: throughput {ratios[-1]:.2f}x, "
               f"p50 latency {chassis['p50_ms'] / baseline['p50_ms']:.1f}x")
+        p99s.append(chassis["p99_ms"])
     if len(ratios) > 1:
-        print(f"  throughput ratio over {len(ratios)} rounds: median "
-              f"{statistics.median(ratios):.2f}x (" + ", ".join(f"{r:.2f}" for r in ratios) + ")")
+        print(f"  over {len(ratios)} rounds: throughput ratio median "
+              f"{statistics.median(ratios):.2f}x (" + ", ".join(f"{r:.2f}" for r in ratios)
+              + f"), chassis p99 median {statistics.median(p99s):.1f} ms")
 
 if __name__ == "__main__":
     main()
