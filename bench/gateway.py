@@ -4,10 +4,12 @@
 
 The baseline is a bare nameko HTTP entrypoint making one RPC to a bare echo service
 (bench/bare.py). Through the gateway: an authenticated read (``GET /api/v1/me``, one RPC
-to posts) and an authenticated write (a ≤ 30-minute leave-post notice: attendance, which
-asks posts who approves, commits and raises its event), at concurrency 1 and 16. Then
-``GET /api/v1/me/todo`` for a head with 200 documents waiting, and the peak RSS of every
-process of the system. Everything runs on its own vhost and data directory.
+to posts) and an authenticated write (a ≤ 30-minute leave-post notice: attendance reads
+who approves from its own views and commits; the gateway's audit entry is kept by
+accountability), at concurrency 1 and 16, with the CPU each process spent per request at
+16 (from /proc). Then ``GET /api/v1/me/todo`` for a head with 200 documents waiting, and
+the peak RSS of every process of the system. Everything runs on its own vhost and data
+directory.
 """
 
 import argparse
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import requests
 
-from bench.events import ROOT, drop_databases, postgres_databases
+from bench.events import ROOT, CpuMeter, drop_databases, postgres_databases
 from contracts import SERVICES
 from xiaoneng.launcher import System
 from xiaoneng.vhosts import scratch_vhost
@@ -151,15 +153,26 @@ def run(args, name):
 
         n = args.requests
         print(f"gateway vs bare nameko, {n} requests per row, database {args.database}")
+        processes = {name: process.pid for name, process in system.processes.items()}
         for concurrency in (1, 16):
-            results = {label: load(request, n, concurrency) for label, request in (
-                ("bare nameko GET (1 RPC)", bare_get), ("gateway GET /me", me),
-                ("gateway POST /leave-notices", notice))}
+            results, cpu = {}, {}
+            for label, request in (("bare nameko GET (1 RPC)", bare_get),
+                                   ("gateway GET /me", me),
+                                   ("gateway POST /leave-notices", notice)):
+                meter = CpuMeter(bench=os.getpid(), bare=bare.pid, **processes)
+                results[label] = load(request, n, concurrency)
+                cpu[label] = meter.per_event_ms(n)
             base = results["bare nameko GET (1 RPC)"]["rate"]
             for label, r in results.items():
                 print(f"  c={concurrency:<3} {label:<30} {r['rate']:7.0f} req/s   "
                       f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
                       f"{r['rate'] / base:4.2f}x bare")
+            if concurrency > 1:  # where each request's CPU went, busiest first
+                for label, spent in cpu.items():
+                    busiest = sorted(((ms, name) for name, ms in spent.items() if ms >= 0.1),
+                                     reverse=True)
+                    print(f"        CPU per request, {label}: " + ", ".join(
+                        f"{name} {ms:.1f} ms" for ms, name in busiest))
 
         for i in range(200):
             post(requests, f"{url}{V1}/documents", head, {
