@@ -77,7 +77,7 @@ test-e2e: install
 lint: install
 	$(VENV)/bin/ruff check .
 
-## Speed, beside raw pika and bare nameko in the same run (BENCHMARKS.md): ~5 minutes.
+## Speed, beside raw pika and bare nameko in the same run (BENCHMARKS.md): ~8 minutes.
 bench: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-postgres.sh
