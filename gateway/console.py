@@ -17,7 +17,8 @@ FRAMEABLE = ("board",)  # the lobby board may be framed by the same origin
 def page(console_dir, path):
     """``path`` without its leading slash."""
     root = console_dir.resolve()
-    wanted = (root / path).resolve() if path else root / "index.html"
+    # a path that cannot name a file (a NUL in it) is any unknown page: the index
+    wanted = (root / path).resolve() if path and "\x00" not in path else root / "index.html"
     if not wanted.is_relative_to(root) or not wanted.is_file():
         wanted = root / "index.html"
     if not wanted.is_file():

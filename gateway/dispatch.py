@@ -90,12 +90,23 @@ def parse_json(request):
             from None
     if not isinstance(body, dict):
         raise GatewayError("bad_request", "invalid_body", "the body must be a JSON object")
-    where = unstorable_text(body)
+    refuse_unstorable(body, "body")
+    return body
+
+
+def check_address(request, params):
+    """Path parameters and the query string, like a body: a text no database stores is a
+    400 before any service is called (PostgreSQL refuses NUL; it would be a 500)."""
+    refuse_unstorable(params, "path")
+    refuse_unstorable({k: request.args.getlist(k) for k in request.args}, "query")
+
+
+def refuse_unstorable(value, where):
+    where = unstorable_text(value, where)
     if where is not None:
         raise GatewayError("bad_request", "invalid_text",
                            "a text is not valid Unicode or holds a NUL character",
                            {"at": where})
-    return body
 
 
 def unstorable_text(value, where="body"):

@@ -18,7 +18,15 @@ from chassis.envelope import MalformedEvent, load_event
 from chassis.events import broadcast
 from gateway import console, openapi
 from gateway.audit import AuditTrail
-from gateway.dispatch import Context, Router, authorise, client_address, parse_json, respond
+from gateway.dispatch import (
+    Context,
+    Router,
+    authorise,
+    check_address,
+    client_address,
+    parse_json,
+    respond,
+)
 from gateway.errors import GatewayError, error_response, json_response, nosniff
 from gateway.metrics import Metrics
 from gateway.revocations import REFRESH, Revocations
@@ -108,7 +116,9 @@ class GatewayService:
         try:
             route, params = self._router().match(request)
             actor = authorise(route, self.settings, self.revocations, request)
-            # A bad body is refused before any service is called, whatever the route reads.
+            # A bad body, path or query is refused before any service is called, whatever
+            # the route reads.
+            check_address(request, params)
             body = parse_json(request) if request.method in ("POST", "PUT", "PATCH") else None
             context = Context(request, params, actor, self.call, self.settings,
                               self.dispatch_event, self.revocations, body)

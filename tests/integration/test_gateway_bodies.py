@@ -1,4 +1,5 @@
-"""Every write route refuses a body that cannot be stored, before any service is called.
+"""Every write route refuses a body that cannot be stored, and every route a path or query
+that cannot, before any service is called.
 
 The gateway runs alone here: a body that got past it would wait for a service that
 is not there and come back 503, not 400.
@@ -57,3 +58,16 @@ def test_a_nul_character_is_refused_too(gateway):
                            json={"reason": "a\u0000b"})
     assert (response.status_code, response.json()["error"]["code"],
             response.json()["error"]["details"]) == (400, "invalid_text", {"at": "body.reason"})
+
+
+@pytest.mark.parametrize("path, where", [
+    ("/api/v1/leave-notices?approver_id=a%00b", "query.approver_id[0]"),
+    ("/api/v1/leave-notices?status=filed&staff_id=x&staff_id=%00", "query.staff_id[1]"),
+    ("/api/v1/leave-notices/a%00b", "path.id"),
+])
+def test_a_nul_in_the_path_or_query_is_refused_before_any_service_is_called(
+        gateway, path, where):
+    api, tokens = gateway
+    response = api.request("GET", path, tokens["staff"])
+    assert (response.status_code, response.json()["error"]["code"],
+            response.json()["error"]["details"]) == (400, "invalid_text", {"at": where})

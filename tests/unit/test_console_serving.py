@@ -10,7 +10,7 @@ def test_a_path_outside_the_console_gets_the_index_not_the_file(tmp_path):
     built.mkdir()
     (built / "index.html").write_text("<!DOCTYPE html>index", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("do not serve", encoding="utf-8")
-    for path in ("../secret.txt", "assets/../../secret.txt", "/etc/passwd"):
+    for path in ("../secret.txt", "assets/../../secret.txt", "/etc/passwd", "board\x00.txt"):
         assert console.page(built, path).get_data(as_text=True) == "<!DOCTYPE html>index"
 
 
