@@ -11,6 +11,16 @@ PRODUCERS = (*SERVICES, "gateway")  # whose events have contracts here
 INTAKE = "intake"  # the source named by what outside systems hand in (contracts/intake.py)
 
 
+def storable(text: str) -> bool:
+    """Text every database keeps: PostgreSQL refuses NUL, and a lone surrogate (JSON may
+    carry ``"\\ud800"``) is not UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
 def schema_for(source: str, type_: str):
     if source not in (*PRODUCERS, INTAKE):
         raise LookupError(f"no contracts for service {source!r}")

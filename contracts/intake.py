@@ -11,8 +11,9 @@ it (:func:`intake_id`), so sending the same item twice hands it in once.
 
 import uuid
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
+from contracts import storable
 from contracts.inquiries import CATEGORIES
 
 INTAKE_NAMESPACE = uuid.UUID("0e4bbf1c-6a4c-4c1e-9d55-6b1f3c8e2a70")
@@ -22,9 +23,21 @@ def intake_id(message_type: str, reference: str) -> str:
     return str(uuid.uuid5(INTAKE_NAMESPACE, f"{message_type}|{reference}"))
 
 
+def _storable(text):
+    # An outside system's NUL would fail only at the INSERT, be retried for minutes and
+    # then parked; refused here, it is parked at once, with the field named.
+    if not storable(text):
+        raise ValidationError("holds a NUL character or is not valid Unicode")
+
+
 def required_text(length):
     return fields.String(required=True, validate=[
-        validate.Length(min=1, max=length), validate.Regexp(r"\S", error="blank")])
+        validate.Length(min=1, max=length), validate.Regexp(r"\S", error="blank"),
+        _storable])
+
+
+def optional_text(length, **kwargs):
+    return fields.String(**kwargs, validate=[validate.Length(min=1, max=length), _storable])
 
 
 class DocumentReceived(Schema):
@@ -32,7 +45,7 @@ class DocumentReceived(Schema):
     division = required_text(30)  # the division's code, e.g. "ZF"
     title = required_text(300)
     from_unit = required_text(200)
-    kind = fields.String(load_default="函", validate=validate.Length(min=1, max=100))
+    kind = optional_text(100, load_default="函")
     urgent = fields.Boolean(load_default=False)
     received_at = fields.AwareDateTime(required=True)
 
@@ -42,9 +55,8 @@ class ComplaintReceived(Schema):
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
     description = required_text(5000)
     contact = fields.String(load_default=None, allow_none=True,
-                            validate=validate.Length(max=100))
-    division = fields.String(load_default=None, allow_none=True,
-                             validate=validate.Length(min=1, max=30))  # its code, if known
+                            validate=[validate.Length(max=100), _storable])
+    division = optional_text(30, load_default=None, allow_none=True)  # its code, if known
 
 
 SCHEMAS = {"document.received": DocumentReceived, "complaint.received": ComplaintReceived}

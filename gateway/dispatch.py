@@ -11,6 +11,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Response
 
+from contracts import storable
 from contracts.posts import ROLES
 from gateway.auth import actor_from_header
 from gateway.errors import GatewayError, json_response
@@ -120,17 +121,9 @@ def unstorable_text(value, where="body"):
             pending.extend((v, f"{where}.{k}") for k, v in value.items())
         elif isinstance(value, list):
             pending.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
-        elif isinstance(value, str) and ("\x00" in value or not _encodable(value)):
+        elif isinstance(value, str) and not storable(value):
             return where
     return None
-
-
-def _encodable(text):
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class Router:

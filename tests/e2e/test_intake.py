@@ -1,6 +1,6 @@
 """The intake: outside systems hand work in over AMQP (``xiaoneng.intake``) with the pika
-client; a message sent twice is applied once; what fails its contract, or names a
-division nobody knows, is parked with its reason."""
+client; a message sent twice is applied once; what fails its contract (text no database
+keeps included) or names a division nobody knows is parked with its reason."""
 
 import json
 import subprocess
@@ -87,7 +87,9 @@ def test_what_fails_its_contract_or_names_no_known_division_is_parked_with_its_r
     unknown = {**malformed, "id": str(uuid.uuid4()), "data": {
         "reference": "EX-x", "division": "NO-SUCH", "title": "函", "from_unit": "某厅",
         "received_at": "2026-11-28T09:00:00+08:00"}}
-    for body in (malformed, unknown, "not json at all"):
+    nul = {**unknown, "id": str(uuid.uuid4()), "data": {**unknown["data"], "division": "ZF",
+                                                         "title": "函\x00"}}
+    for body in (malformed, unknown, "not json at all", nul):
         channel.basic_publish("xiaoneng.intake", "document.received",
                               body if isinstance(body, str) else json.dumps(body),
                               pika.BasicProperties(delivery_mode=2,
@@ -98,9 +100,10 @@ def test_what_fails_its_contract_or_names_no_known_division_is_parked_with_its_r
     def parked():
         return [m["properties"]["headers"] for m in peek_queue(vhost, "xiaoneng.parked")
                 if m["properties"]["headers"].get("x-original-queue") == DOCUMENTS_QUEUE]
-    reasons = wait_until(lambda: len(found := parked()) >= 3 and found, timeout=20,
-                         message="three parked messages")
+    reasons = wait_until(lambda: len(found := parked()) >= 4 and found, timeout=20,
+                         message="four parked messages")
     reasons = sorted(h["x-parked-reason"] for h in reasons)
+    assert any("title" in r and "NUL" in r for r in reasons), reasons  # at once, not retried
     assert any("schema" in r and "reference" in r for r in reasons), reasons
     assert any("unknown_division" in r or "NO-SUCH" in r for r in reasons), reasons
     assert any("undecodable" in r for r in reasons), reasons

@@ -13,6 +13,9 @@ def test_a_message_that_fails_its_contract_is_refused_before_connecting():
         IntakeClient(NOWHERE).send("document.received", {
             "reference": "EX-1", "division": "ZF", "title": "  ", "from_unit": "某厅",
             "received_at": "2026-11-28T09:00:00+08:00"})
+    with pytest.raises(Refused, match="NUL"):  # PostgreSQL would refuse it at the INSERT
+        IntakeClient(NOWHERE).send("complaint.received", {
+            "reference": "12345-1", "category": "attitude", "description": "态度\x00生硬"})
     with pytest.raises(Refused, match="unknown message type"):
         IntakeClient(NOWHERE).send("document.lost", {})
 
