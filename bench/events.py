@@ -48,7 +48,7 @@ class CpuMeter:
                 * tick_ms / events for name, ticks in end.items()}
 
     def _ticks(self):
-        found = {name: {pid: None} for name, pid in self.pids.items()}
+        found = {name: {pid} for name, pid in self.pids.items()}
         for pid in filter(str.isdigit, os.listdir("/proc")):
             try:
                 program = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
@@ -56,7 +56,7 @@ class CpuMeter:
                 continue
             for name, word in self.SERVERS.items():
                 if word in program.split(b" ")[0].rsplit(b"/", 1)[-1]:  # "postgres: …"
-                    found.setdefault(name, {})[int(pid)] = None
+                    found.setdefault(name, set()).add(int(pid))
         return {name: {pid: t for pid in pids if (t := self._cpu(pid)) is not None}
                 for name, pids in found.items()}
 

@@ -6,6 +6,7 @@ import mimetypes
 
 from werkzeug.wrappers import Response
 
+from contracts import storable
 from gateway.errors import json_response
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -18,7 +19,7 @@ def page(console_dir, path):
     """``path`` without its leading slash."""
     root = console_dir.resolve()
     # a path that cannot name a file (a NUL in it) is any unknown page: the index
-    wanted = (root / path).resolve() if path and "\x00" not in path else root / "index.html"
+    wanted = (root / path).resolve() if path and storable(path) else root / "index.html"
     if not wanted.is_relative_to(root) or not wanted.is_file():
         wanted = root / "index.html"
     if not wanted.is_file():

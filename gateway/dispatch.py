@@ -103,16 +103,8 @@ def check_address(request, params):
 
 
 def refuse_unstorable(value, where):
-    where = unstorable_text(value, where)
-    if where is not None:
-        raise GatewayError("bad_request", "invalid_text",
-                           "a text is not valid Unicode or holds a NUL character",
-                           {"at": where})
-
-
-def unstorable_text(value, where="body"):
-    """Where ``value`` holds a string no database stores (a lone surrogate such as
-    ``"\\ud800"``, or NUL), else None."""
+    """A 400 naming where ``value`` holds a string no database stores (a lone surrogate
+    such as ``"\\ud800"``, or NUL)."""
     pending = [(value, where)]
     while pending:
         value, where = pending.pop()
@@ -122,8 +114,9 @@ def unstorable_text(value, where="body"):
         elif isinstance(value, list):
             pending.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
         elif isinstance(value, str) and not storable(value):
-            return where
-    return None
+            raise GatewayError("bad_request", "invalid_text",
+                               "a text is not valid Unicode or holds a NUL character",
+                               {"at": where})
 
 
 class Router:

@@ -1,5 +1,6 @@
 """Tables of documents: incoming documents, consultations, extensions, outgoing numbering."""
 
+import uuid
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -39,6 +40,13 @@ class Document(Base):
     completed_on: Mapped[date | None] = mapped_column(sa.Date)
     warned_for: Mapped[date | None] = mapped_column(sa.Date)  # due date warned about
     overdue_for: Mapped[date | None] = mapped_column(sa.Date)  # due date reported overdue
+
+    @classmethod
+    def received(cls, division_id, registered_by, **fields):
+        """A document just received (登记) in its division, by someone of the division or
+        (``registered_by`` None) handed in by the intake."""
+        return cls(id=str(uuid.uuid4()), status="received", division_id=division_id,
+                   registered_by=registered_by, **fields)
 
 
 class Consultation(Base):

@@ -45,8 +45,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         division_id = self.call("posts", "get_staff", actor["id"])["division_id"]
         rules.check_registrar(division_id)
         with self.uow as work:
-            document = Document(id=str(uuid.uuid4()), status="received", registered_by=actor["id"],
-                                division_id=division_id, **data)
+            document = Document.received(division_id, actor["id"], **data)
             work.session.add(document)
         return self._dump(document)
 
@@ -221,9 +220,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             division = projections.division_by_code(work.session, DivisionView,
                                                     data["division"])
-            work.session.add(Document(
-                id=str(uuid.uuid4()), status="received", registered_by=None,
-                division_id=division.division_id, intake_reference=data["reference"],
+            work.session.add(Document.received(
+                division.division_id, None, intake_reference=data["reference"],
                 title=data["title"], from_unit=data["from_unit"], kind=data["kind"],
                 urgent=data["urgent"], received_at=data["received_at"]))
 
