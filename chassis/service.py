@@ -21,9 +21,9 @@ class ServiceBase:
         return {"service": self.name, "now": clock.now().isoformat()}
 
     @broadcast("gateway", "clock_set")
-    def on_clock_set(self, payload):
+    def on_clock_set(self, setting):
         if self.settings.test_clock:
-            clock.set_offset(float(payload["offset"]))
+            clock.adopt(setting)
 
     @periodic("relay_interval")
     def relay_outbox(self):

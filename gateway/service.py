@@ -161,11 +161,17 @@ class GatewayService:
             except Exception as exc:  # posts away: keep what we know, try again
                 log.warning("could not refresh revocations: %s", getattr(exc, "message", exc))
 
+    @broadcast("gateway", "clock_set")
+    def on_clock_set(self, setting):
+        """Another gateway took a newer setting of the test clock: rebroadcast that one."""
+        if self.settings.test_clock:
+            clock.adopt(setting)
+
     @timer(interval=2)
     def rebroadcast_clock(self):
         """A service instance started after the clock was set catches up within 2 s."""
-        if self.settings.test_clock and clock.offset:
-            self.dispatch_event("clock_set", {"offset": clock.offset.total_seconds()})
+        if self.settings.test_clock and clock.set_at:
+            self.dispatch_event("clock_set", clock.setting())
 
     def _router(self):
         return router(self.settings.test_clock)

@@ -98,4 +98,4 @@ def set_now():
     from chassis.clock import Clock, clock
 
     yield lambda moment: clock.set_offset(Clock.offset_to(moment))
-    clock.set_offset(0)
+    clock.reset()

@@ -23,9 +23,9 @@ def clock_routes():
 
     def set_clock(c):
         now = ClockIn().load(c.body)["now"]
-        clock.set_offset(clock.offset_to(now))
+        clock.set_to(now)
         clock.save(c.settings.data_dir)
-        c.dispatch_event("clock_set", {"offset": clock.offset.total_seconds()})
+        c.dispatch_event("clock_set", clock.setting())
         return read(c)
 
     return [Route("GET", "/admin/clock", ADMIN, read, "the test clock", response=ClockOut),

@@ -252,6 +252,7 @@ def test_a_stream_through_kills_and_restarts_loses_and_doubles_nothing(
     while count(databases["accountability"], "violations") < COMPLAINTS + DOCUMENTS // 4:
         assert time.monotonic() - flood < 120, "the overdue flood never started"
         time.sleep(0.2)
+    flood_seconds = time.monotonic() - flood
     system.processes["accountability.2"].kill()
     faults.kills += 1
 
@@ -272,6 +273,7 @@ def test_a_stream_through_kills_and_restarts_loses_and_doubles_nothing(
                f"postgres_restarts={faults.postgres} lost={outcome['lost']} "
                f"doubled={outcome['doubled']} unsettled={outcome['unsettled']} "
                f"settle_s={settle_seconds:.1f} stream_s={stream_seconds:.1f} "
+               f"flood_s={flood_seconds:.1f} "
                f"503_within_s={faults.unavailable_seconds:.1f} "
                f"violations={outcome['violations']} handovers={outcome['handovers']} "
                f"cases={outcome['cases']} client_retries={sum(client.retries.values())} "

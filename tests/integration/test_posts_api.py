@@ -202,7 +202,7 @@ def test_the_test_clock_is_set_and_read_by_an_admin_when_enabled(system):
         invalid = api.request("POST", f"{V1}/admin/clock", admin, {"now": "soon"})
         assert invalid.status_code == 422
     finally:
-        clock.set_offset(0)
+        clock.reset()
 
 
 def test_readyz_reports_a_service_that_does_not_answer(system):

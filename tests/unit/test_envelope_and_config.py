@@ -1,6 +1,6 @@
 """The event envelope and configuration defaults."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -86,7 +86,36 @@ def test_a_process_started_again_reads_the_test_clock_its_system_was_set_to(tmp_
     set_by_gateway, started_again = Clock(), Clock()
     started_again.load(tmp_path)  # nothing set yet: the wall clock
     assert started_again.offset.total_seconds() == 0
-    set_by_gateway.set_offset(86_400.5)
+    set_by_gateway.set_to(datetime(2026, 12, 15, 9, 0, tzinfo=UTC))
     set_by_gateway.save(tmp_path)
     started_again.load(tmp_path)
-    assert started_again.offset == set_by_gateway.offset
+    assert started_again.setting() == set_by_gateway.setting()
+    assert started_again.today() == date(2026, 12, 15)
+
+
+def test_a_stale_clock_setting_does_not_undo_a_newer_one():
+    """Two gateways: the one that has not heard of the newer setting still rebroadcasts
+    its older one every 2 s; a process keeps the newer (issue 13's faults run flip-flopped
+    between the two days and its overdue flood never came)."""
+    from chassis.clock import Clock
+
+    first, second, service = Clock(), Clock(), Clock()
+    first.set_to(datetime(2026, 12, 14, 1, 0, tzinfo=UTC))
+    assert service.adopt(first.setting())
+    second.set_to(datetime(2026, 12, 15, 1, 0, tzinfo=UTC))
+    second.set_at = first.set_at + 1  # made later, whatever the wall clock's resolution
+    assert service.adopt(second.setting())
+    assert not service.adopt(first.setting())
+    assert not first.adopt(first.setting())  # its own broadcast back: nothing to do
+    assert first.adopt(second.setting())
+    assert service.today() == first.today() == date(2026, 12, 15)
+
+
+@pytest.mark.parametrize("setting", [None, {}, {"offset": 5}, {"offset": "soon", "set_at": 1},
+                                     {"offset": 5, "set_at": None}])
+def test_a_malformed_clock_setting_is_ignored(setting):
+    from chassis.clock import Clock
+
+    clock = Clock()
+    assert not clock.adopt(setting)
+    assert clock.setting() == {"offset": 0.0, "set_at": 0.0}
