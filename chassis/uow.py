@@ -18,7 +18,9 @@ start of the block and changes nothing.
 import logging
 from datetime import UTC, datetime, timedelta
 
+import eventlet
 import sqlalchemy as sa
+from eventlet.queue import Empty, LightQueue
 from eventlet.semaphore import Semaphore
 from nameko.extensions import DependencyProvider
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +38,10 @@ _outbox = OutboxRecord.__table__
 # Built once, on the table: the ORM's bulk-update path cost more than the statement.
 _MARK_PUBLISHED = (sa.update(_outbox).where(_outbox.c.seq.in_(sa.bindparam("seqs", expanding=True)))
                    .values(published_at=sa.bindparam("now")))
+# How long confirmed rows gather before one UPDATE marks them: far below the relay's grace,
+# so the relay never takes a row that was published; a crash in between means the relay
+# publishes it again, which an inbox applies once.
+MARK_GATHER_SECONDS = 0.05
 
 
 class DuplicateEvent(Exception):
@@ -109,6 +115,43 @@ class Work:
         self.provider.lock.release()
 
 
+class PublishedMarks:
+    """Marks outbox rows published once the broker has confirmed them, in a thread of its
+    own: publishing never waits for the database, and what was confirmed in a short while
+    is marked by one UPDATE."""
+
+    def __init__(self, engine, lock):
+        self.engine, self.lock = engine, lock
+        self.confirmed, self.gathered = LightQueue(), []
+
+    def add(self, seqs):
+        for seq in seqs:
+            self.confirmed.put(seq)
+
+    def run(self):
+        """The marking thread's body: runs until killed."""
+        while True:
+            self.gathered.append(self.confirmed.get())
+            eventlet.sleep(MARK_GATHER_SECONDS)
+            self.flush()
+
+    def flush(self):
+        """Mark what has been gathered and what is waiting, in one statement."""
+        seqs, self.gathered = self.gathered, []
+        try:
+            while True:
+                seqs.append(self.confirmed.get_nowait())
+        except Empty:
+            pass
+        if not seqs:
+            return
+        try:
+            with self.lock, self.engine.begin() as connection:
+                connection.execute(_MARK_PUBLISHED, {"seqs": seqs, "now": datetime.now(UTC)})
+        except Exception as exc:  # published but unmarked: the relay publishes it again
+            log.warning("outbox: could not mark %d events published: %s", len(seqs), exc)
+
+
 class UnitOfWork(DependencyProvider):
     """Gives each worker a :class:`Work`; migrates the database when the service starts.
 
@@ -138,12 +181,15 @@ class UnitOfWork(DependencyProvider):
                 self.on_start(session, self.settings)
 
         self.committed = amqp.PublishingQueue(self.settings.amqp_uri, self._settled)
+        self.marks = PublishedMarks(self.engine, self.lock)
 
     def start(self):
         self.container.spawn_managed_thread(self.committed.run)
+        self.container.spawn_managed_thread(self.marks.run)
 
     def stop(self):
         self.committed.flush()  # what is left, if it can
+        self.marks.flush()
         self.engine.dispose()
 
     def get_dependency(self, worker_ctx):
@@ -152,18 +198,14 @@ class UnitOfWork(DependencyProvider):
     def publish_now(self, records):
         """Hand committed rows to the publisher; the worker does not wait for the broker.
         One green thread per process publishes them in commit order, confirmed a batch at
-        a time, and marks each batch published in one statement."""
+        a time; :class:`PublishedMarks` marks what was confirmed."""
         for record in records:
             self.committed.put(record)
 
     def _settled(self, published, unpublished, error):
         if error is not None:  # the relay publishes what is left
             log.warning("outbox: publish after commit failed, relay will retry: %s", error)
-        try:
-            if published:
-                self._mark_published([record.seq for record in published])
-        except Exception as exc:  # published but unmarked: the relay publishes it again
-            log.warning("outbox: could not mark %d events published: %s", len(published), exc)
+        self.marks.add(record.seq for record in published)
 
     def relay(self, limit=200):
         """Publish outbox rows a crash left behind; returns how many it published."""
@@ -185,7 +227,3 @@ class UnitOfWork(DependencyProvider):
         if published:
             log.info("outbox relay published %d left-behind events", len(published))
         return len(published)
-
-    def _mark_published(self, seqs):
-        with self.lock, self.engine.begin() as connection:
-            connection.execute(_MARK_PUBLISHED, {"seqs": seqs, "now": datetime.now(UTC)})

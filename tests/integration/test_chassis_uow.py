@@ -1,15 +1,19 @@
 """The unit of work's reads: ``work.snapshot()`` makes a transaction's reads see one moment
 on PostgreSQL, where each statement would see its own. (On SQLite the unit of work's lock
-serialises every transaction on the file instead.)"""
+serialises every transaction on the file instead.) And how published outbox rows are
+marked: many to a statement, off the publishing thread."""
 
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
+import eventlet
 import pytest
 import sqlalchemy as sa
 from eventlet.semaphore import Semaphore
 
-from chassis.db import make_engine
-from chassis.uow import Work
+from chassis.db import ChassisBase, OutboxRecord, make_engine, write_outbox
+from chassis.envelope import make_event
+from chassis.uow import PublishedMarks, Work
 
 
 def test_a_snapshot_keeps_a_transactions_reads_at_one_moment(database_url):
@@ -38,4 +42,40 @@ def test_a_snapshot_keeps_a_transactions_reads_at_one_moment(database_url):
         assert count(work.session) == 2
         another_row()
         assert count(work.session) == 3
+    engine.dispose()
+
+
+def test_what_the_broker_confirmed_is_marked_published_by_one_statement(database_url):
+    engine = make_engine(database_url("marks"))
+    ChassisBase.metadata.create_all(engine, tables=[OutboxRecord.__table__])
+    events = [make_event("posts", "staff_changed", {"staff_id": f"s{n}", "name": "张三",
+                                                    "role": "staff", "division_id": "d1"},
+                         now=datetime.now(UTC)) for n in range(6)]
+    with engine.begin() as conn:
+        seqs = [write_outbox(conn, event)[0] for event in events]
+    updates = []
+    sa.event.listen(engine, "before_cursor_execute",
+                    lambda *args: updates.append(args[2]) if "UPDATE" in args[2] else None)
+    marks = PublishedMarks(engine, Semaphore(1))
+    marker = eventlet.spawn(marks.run)
+    marks.add(seqs[:2])  # two batches confirmed close together, one left unconfirmed
+    marks.add(seqs[2:5])
+    eventlet.sleep(0.3)
+    marker.kill()
+
+    with engine.connect() as conn:
+        unmarked = conn.scalars(sa.select(OutboxRecord.seq)
+                                .where(OutboxRecord.published_at.is_(None))).all()
+    assert unmarked == seqs[5:]
+    assert len(updates) == 1
+    engine.dispose()
+
+
+def test_a_mark_the_database_refuses_is_left_to_the_relay(database_url, caplog):
+    engine = make_engine(database_url("marks"))  # no outbox table: every UPDATE fails
+    marks = PublishedMarks(engine, Semaphore(1))
+    marks.add([1, 2])
+    marks.flush()  # logs, does not raise: the relay publishes those rows again
+    assert "could not mark 2 events published" in caplog.text
+    marks.flush()  # nothing gathered: nothing to do
     engine.dispose()
