@@ -111,6 +111,16 @@ def test_a_stale_clock_setting_does_not_undo_a_newer_one():
     assert service.today() == first.today() == date(2026, 12, 15)
 
 
+@pytest.mark.parametrize("text", ["", "86400.5", "{", "[1, 2]"])
+def test_a_clock_file_that_is_not_a_setting_leaves_the_wall_clock(tmp_path, text):
+    from chassis.clock import OFFSET_FILE, Clock
+
+    (tmp_path / OFFSET_FILE).write_text(text)
+    clock = Clock()
+    clock.load(tmp_path)  # the process still starts
+    assert clock.setting() == {"offset": 0.0, "set_at": 0.0}
+
+
 @pytest.mark.parametrize("setting", [None, {}, {"offset": 5}, {"offset": "soon", "set_at": 1},
                                      {"offset": 5, "set_at": None}])
 def test_a_malformed_clock_setting_is_ignored(setting):
