@@ -13,9 +13,9 @@ from nameko.web.handlers import HttpRequestHandler
 
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
-from chassis.config import SettingsProvider
 from chassis.envelope import MalformedEvent, load_event
 from chassis.events import broadcast
+from chassis.service import FollowsTestClock
 from gateway import console, openapi
 from gateway.audit import AuditTrail
 from gateway.dispatch import (
@@ -62,10 +62,9 @@ class RequestLog(DependencyProvider):
                  worker_ctx.data["correlation_id"])
 
 
-class GatewayService:
+class GatewayService(FollowsTestClock):
     name = "gateway"
 
-    settings = SettingsProvider()
     call = ServiceCalls()
     correlation_id = RequestLog()
     dispatch_event = EventDispatcher()
@@ -160,12 +159,6 @@ class GatewayService:
                 self.revocations.learn_all(self.call("posts", "revocations"))
             except Exception as exc:  # posts away: keep what we know, try again
                 log.warning("could not refresh revocations: %s", getattr(exc, "message", exc))
-
-    @broadcast("gateway", "clock_set")
-    def on_clock_set(self, setting):
-        """Another gateway took a newer setting of the test clock: rebroadcast that one."""
-        if self.settings.test_clock:
-            clock.adopt(setting)
 
     @timer(interval=2)
     def rebroadcast_clock(self):
