@@ -23,6 +23,7 @@ from kombu.exceptions import OperationalError
 from kombu.pools import producers
 
 PERSISTENT = 2
+TRANSIENT = 1
 # What a broker that went away raises: a reset or refused socket, or kombu's wrapper of it.
 CONNECTION_ERRORS = (OSError, OperationalError)
 RETRY_DELAYS = (1, 5, 30, 120)  # seconds; the last repeats

@@ -6,15 +6,14 @@ import eventlet
 from nameko.extensions import DependencyProvider
 from nameko.rpc import ReplyListener, ServiceProxy
 
-from chassis.amqp import CONNECTION_ERRORS
+from chassis.amqp import CONNECTION_ERRORS, TRANSIENT
 from chassis.config import Settings
 from chassis.errors import Unavailable
 from chassis.events import SafeQueueConsumer
 
-# A request is worth nothing after its caller's timeout, so the broker need not write it to
-# disk before confirming it (a durable queue's persistent message waits for an fsync); a
-# request lost to a broker restart is answered 503 by that timeout, as before.
-TRANSIENT = 1
+# A request is worth nothing after its caller's timeout, so it is sent TRANSIENT: the broker
+# need not write it to disk before confirming it (a durable queue's persistent message waits
+# for an fsync); a request lost to a broker restart is answered 503 by that timeout, as before.
 
 
 class SafeReplyListener(ReplyListener):

@@ -3,10 +3,18 @@
 import logging
 
 from marshmallow import ValidationError
-from nameko.rpc import Rpc, RpcConsumer
+from nameko.amqp.publish import Publisher
+from nameko.constants import (
+    AMQP_SSL_CONFIG_KEY,
+    AMQP_URI_CONFIG_KEY,
+    DEFAULT_SERIALIZER,
+    LOGIN_METHOD_CONFIG_KEY,
+    SERIALIZER_CONFIG_KEY,
+)
+from nameko.rpc import Responder, Rpc, RpcConsumer, get_rpc_exchange
 from nameko.timer import Timer
 
-from chassis.amqp import CONNECTION_ERRORS
+from chassis.amqp import CONNECTION_ERRORS, TRANSIENT
 from chassis.config import Settings
 from chassis.errors import DomainError, ServiceError, Unavailable, validation_error
 from chassis.events import SafeQueueConsumer, is_transient
@@ -14,8 +22,33 @@ from chassis.events import SafeQueueConsumer, is_transient
 log = logging.getLogger(__name__)
 
 
+class ReplyPublisher(Publisher):
+    """An RPC reply is transient and not confirmed. It is worth nothing after its caller's
+    timeout, and a lost one ends the same way a confirmed one that failed would: the caller
+    answers 503 and may try again. A confirm would hold the worker until the broker wrote
+    the reply to disk or the caller acknowledged it. (Requests keep their confirms: with
+    ``mandatory`` they tell at once that no service of that name exists.)"""
+
+    use_confirms = False
+    delivery_mode = TRANSIENT
+
+
+class ReplyResponder(Responder):
+    publisher_cls = ReplyPublisher
+
+
 class ChassisRpcConsumer(RpcConsumer):
     queue_consumer = SafeQueueConsumer()
+
+    def handle_result(self, message, result, exc_info):
+        config = self.container.config
+        responder = ReplyResponder(
+            config[AMQP_URI_CONFIG_KEY], get_rpc_exchange(config),
+            config.get(SERIALIZER_CONFIG_KEY, DEFAULT_SERIALIZER), message,
+            ssl=config.get(AMQP_SSL_CONFIG_KEY), login_method=config.get(LOGIN_METHOD_CONFIG_KEY))
+        result, exc_info = responder.send_response(result, exc_info)
+        self.queue_consumer.ack_message(message)
+        return result, exc_info
 
 
 class ChassisRpc(Rpc):
