@@ -7,9 +7,11 @@ The baseline is a bare nameko HTTP entrypoint making one RPC to a bare echo serv
 to posts) and an authenticated write (a ≤ 30-minute leave-post notice: attendance reads
 who approves from its own views and commits; the gateway's audit entry is kept by
 accountability), at concurrency 1 and 16, with the CPU each process spent per request at
-16 (from /proc). Then ``GET /api/v1/me/todo`` for a head with 200 documents waiting, and
-the peak RSS of every process of the system. Everything runs on its own vhost and data
-directory.
+16 (from /proc). Beside the write, its floor on bare nameko: the same processes, messages
+and transactions with nothing else (an RPC that inserts a row, an event stored by a third
+process; bench/bare.py). Then ``GET /api/v1/me/todo`` for a head with 200 documents
+waiting, and the peak RSS of every process of the system. Everything runs on its own vhost
+and data directory.
 """
 
 import argparse
@@ -34,6 +36,7 @@ from xiaoneng.launcher import System
 from xiaoneng.vhosts import scratch_vhost
 
 V1 = "/api/v1"
+BARE_WRITE = "bare nameko write (its floor)"
 
 
 def free_port():
@@ -119,18 +122,23 @@ def main():
 
 def run(args, name):
     amqp_uri = f"amqp://guest:guest@127.0.0.1:5672/{name}"
-    bare_port = free_port()
-    bare = subprocess.Popen([sys.executable, "-m", "bench.bare", amqp_uri, str(bare_port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    environ = {**os.environ, "AMQP_URI": amqp_uri,
-               "XIAONENG_DATA_DIR": tempfile.mkdtemp(prefix="xn-bench-gateway-"),
+    data_dir = tempfile.mkdtemp(prefix="xn-bench-gateway-")
+    environ = {**os.environ, "AMQP_URI": amqp_uri, "XIAONENG_DATA_DIR": data_dir,
                "XIAONENG_GATEWAY_PORT": str(free_port())}
-    databases = postgres_databases(SERVICES) if args.database == "postgresql" else {}
+    databases = postgres_databases((*SERVICES, "bare")) \
+        if args.database == "postgresql" else {}
+    bare_url = databases.pop("XIAONENG_BARE_DATABASE_URL", f"sqlite:///{data_dir}/bare")
     environ.update(databases)
+    bare_port = free_port()
+    bare = {role: subprocess.Popen(
+        [sys.executable, "-m", "bench.bare", amqp_uri, str(bare_port), role,
+         f"{bare_url}-{role}.db" if bare_url.startswith("sqlite") else bare_url],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}) for role in ("auditor", "writer", "http")}
     system = System(environ)
     try:
-        assert bare.stdout.readline().strip() == "ready"
+        for process in bare.values():
+            assert process.stdout.readline().strip() == "ready"
         system.start(timeout=120)
         url = system.url
         head, people = organisation(url, 16)
@@ -139,6 +147,10 @@ def run(args, name):
 
         def bare_get(session, thread, i):
             return session.get(f"http://127.0.0.1:{bare_port}/echo", timeout=30)
+
+        def bare_write(session, thread, i):
+            return session.post(f"http://127.0.0.1:{bare_port}/write", timeout=30,
+                                json={"start_at": future.isoformat(), "reason": "到楼下取件"})
 
         def me(session, thread, i):
             return session.get(f"{url}{V1}/me", timeout=30,
@@ -158,8 +170,11 @@ def run(args, name):
             results, cpu = {}, {}
             for label, request in (("bare nameko GET (1 RPC)", bare_get),
                                    ("gateway GET /me", me),
-                                   ("gateway POST /leave-notices", notice)):
-                meter = CpuMeter(bench=os.getpid(), bare=bare.pid, **processes)
+                                   ("gateway POST /leave-notices", notice),
+                                   (BARE_WRITE, bare_write)):
+                meter = CpuMeter(bench=os.getpid(), **{f"bare {role}": process.pid
+                                                       for role, process in bare.items()},
+                                 **processes)
                 results[label] = load(request, n, concurrency)
                 cpu[label] = meter.per_event_ms(n)
             base = results["bare nameko GET (1 RPC)"]["rate"]
@@ -167,6 +182,8 @@ def run(args, name):
                 print(f"  c={concurrency:<3} {label:<30} {r['rate']:7.0f} req/s   "
                       f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
                       f"{r['rate'] / base:4.2f}x bare")
+            floor = results["gateway POST /leave-notices"]["rate"] / results[BARE_WRITE]["rate"]
+            print(f"        the gateway's write: {floor:.2f}x its floor on bare nameko")
             if concurrency > 1:  # where each request's CPU went, busiest first
                 for label, spent in cpu.items():
                     busiest = sorted(((ms, name) for name, ms in spent.items() if ms >= 0.1),
@@ -186,8 +203,9 @@ def run(args, name):
         print("  peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in peak_rss(system).items()))
     finally:
         system.stop()
-        bare.terminate()
-        bare.wait()
+        for process in bare.values():
+            process.terminate()
+            process.wait()
         drop_databases(databases)
 
 
