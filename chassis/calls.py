@@ -11,10 +11,6 @@ from chassis.config import Settings
 from chassis.errors import Unavailable
 from chassis.events import SafeQueueConsumer
 
-# A request is worth nothing after its caller's timeout, so it is sent TRANSIENT: the broker
-# need not write it to disk before confirming it (a durable queue's persistent message waits
-# for an fsync); a request lost to a broker restart is answered 503 by that timeout, as before.
-
 
 class SafeReplyListener(ReplyListener):
     queue_consumer = SafeQueueConsumer()
@@ -43,6 +39,9 @@ class ServiceCalls(DependencyProvider):
         def call(service, method, *args, timeout=None):
             if time.monotonic() < self.broker_away_until:
                 raise Unavailable("the message broker is unreachable", {"service": service})
+            # A request is worth nothing after its caller's timeout, so it is TRANSIENT: the
+            # broker confirms it without writing it to disk first; one lost to a broker
+            # restart is answered 503 by that timeout.
             proxy = ServiceProxy(worker_ctx, service, self.reply_listener,
                                  retry_policy=self.PUBLISH_RETRY, delivery_mode=TRANSIENT)
             try:
