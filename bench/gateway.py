@@ -127,8 +127,8 @@ def run(args, name):
                "XIAONENG_GATEWAY_PORT": str(free_port())}
     databases = postgres_databases((*SERVICES, "bare")) \
         if args.database == "postgresql" else {}
-    bare_url = databases.pop("XIAONENG_BARE_DATABASE_URL", f"sqlite:///{data_dir}/bare")
-    environ.update(databases)
+    bare_url = databases.get("XIAONENG_BARE_DATABASE_URL", f"sqlite:///{data_dir}/bare")
+    environ.update(databases)  # the system's services take theirs; dropped together below
     bare_port = free_port()
     bare = {role: subprocess.Popen(
         [sys.executable, "-m", "bench.bare", amqp_uri, str(bare_port), role,
