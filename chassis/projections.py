@@ -8,14 +8,20 @@
 - Divisions (``division_changed``): codes, heads and leaders, for work outside systems
   hand in by a division's code (the intake).
 
+Each copy keeps the ``revision`` of the newest event it applied (posts raises it with
+every change): events about one record may be handled side by side or retried out of
+order, and a late one must not overwrite a newer copy.
+
 A service declares ``class StaffView(StaffColumns, Base)`` or
 ``class HandoverView(HandoverColumns, Base)`` and creates the table in its
-migration with :func:`create_staff_table` (then :func:`add_staff_active`, as the
-migrations of services created before it did) / :func:`create_handover_table`;
-likewise ``DivisionColumns`` and :func:`create_division_table`.
+migration with :func:`create_staff_table` (then :func:`add_staff_active` and
+:func:`add_revision`, as the migrations of services created before them did) /
+:func:`create_handover_table`; likewise ``DivisionColumns`` and
+:func:`create_division_table`.
 """
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chassis.db import UTCDateTime
@@ -28,6 +34,7 @@ class StaffColumns:
     name: Mapped[str] = mapped_column(sa.String(100))
     division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)  # the newest event's
 
 
 class HandoverColumns:
@@ -47,6 +54,7 @@ class DivisionColumns:
     name: Mapped[str] = mapped_column(sa.String(100))
     head_id: Mapped[str | None] = mapped_column(sa.String(36))
     leader_id: Mapped[str | None] = mapped_column(sa.String(36))
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)
 
 
 def create_division_table(op):
@@ -88,11 +96,27 @@ def add_staff_active(op):
                                    server_default=sa.true()))
 
 
+def add_revision(op, table):
+    """The ``revision`` of the newest event a view has applied, added to a view created
+    before revisions existed."""
+    with op.batch_alter_table(table) as batch:
+        batch.add_column(sa.Column("revision", sa.Integer, nullable=False, server_default="0"))
+
+
 def record(session, view, data):
     """Keep an event's facts in a view: the fields it has a column for (an attendance view
-    keeps roles, the others not), by its primary key, new or updated."""
-    columns = view.__table__.columns.keys()
-    session.merge(view(**{key: value for key, value in data.items() if key in columns}))
+    keeps roles, the others not), by its primary key, new or updated — unless the view
+    already holds a newer revision. One statement (an upsert): two events about a new
+    record handled side by side cannot both insert it, and an older event retried after a
+    newer one changes nothing."""
+    table = view.__table__
+    values = {key: value for key, value in data.items() if key in table.c}
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
+        session.get_bind().dialect.name](table).values(**values)
+    keys = [column.name for column in table.primary_key]
+    session.execute(insert.on_conflict_do_update(
+        index_elements=keys, set_={k: insert.excluded[k] for k in values if k not in keys},
+        where=table.c.revision <= insert.excluded.revision))
 
 
 def inactive(session, view, staff_ids):

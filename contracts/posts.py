@@ -5,6 +5,13 @@ from marshmallow import Schema, fields, validate
 ROLES = ("staff", "division_head", "leader", "admin")
 
 
+def revision_field():
+    """How many changes of the record this event follows; a copy keeps the highest it has
+    seen and ignores an event that comes later with a lower one. 0 in events raised before
+    revisions existed."""
+    return fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
 class StaffChanged(Schema):
     """A staff account was created or changed; other services keep a projection.
 
@@ -19,6 +26,7 @@ class StaffChanged(Schema):
     division_id = fields.String(required=True, allow_none=True)
     active = fields.Boolean(load_default=True)
     token_version = fields.Integer(load_default=0)
+    revision = revision_field()
 
 
 class DivisionChanged(Schema):
@@ -27,6 +35,7 @@ class DivisionChanged(Schema):
     code = fields.String(load_default=None, allow_none=True)  # what outside systems name it by
     head_id = fields.String(required=True, allow_none=True)
     leader_id = fields.String(required=True, allow_none=True)
+    revision = revision_field()
 
 
 class PostChanged(Schema):
@@ -40,6 +49,7 @@ class PostChanged(Schema):
     previous_holder_id = fields.String(load_default=None, allow_none=True)
     backup_ids = fields.List(fields.String(), required=True)
     special = fields.Boolean(required=True)
+    revision = revision_field()
 
 
 class HandoverStarted(Schema):

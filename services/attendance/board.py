@@ -6,15 +6,13 @@ The notice board reads these (and the staff and handover views of
 
 import sqlalchemy as sa
 
+from chassis import projections
 from services.attendance import rules
 from services.attendance.models import Absence, HandoverView, PostView, StaffView
 
 
 def post_changed(session, data):
-    row = session.get(PostView, data["post_id"]) or PostView(post_id=data["post_id"])
-    row.title, row.holder_id = data["title"], data["holder_id"]
-    row.division_id = data["division_id"]
-    session.add(row)
+    projections.record(session, PostView, data)
 
 
 # 离岗告示牌: an absence is shown from its start until the person reports back.

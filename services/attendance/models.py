@@ -73,6 +73,7 @@ class PostView(Base):
     title: Mapped[str] = mapped_column(sa.String(200))
     holder_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)  # None: vacant
     division_id: Mapped[str] = mapped_column(sa.String(36))
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)  # the newest event's
 
 
 class HandoverView(HandoverColumns, Base):

@@ -21,6 +21,7 @@ class Division(Base):
     code: Mapped[str] = mapped_column(sa.String(30), unique=True)
     head_id: Mapped[str | None] = mapped_column(sa.String(36))
     leader_id: Mapped[str | None] = mapped_column(sa.String(36))
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)  # see people.next_revision
 
 
 class Staff(Base):
@@ -43,6 +44,7 @@ class Staff(Base):
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     leaving_reason: Mapped[str | None] = mapped_column(sa.String(500))
     token_version: Mapped[int] = mapped_column(sa.Integer, default=0)
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)
 
 
 class FailedSignIn(Base):
@@ -73,6 +75,7 @@ class Post(Base):
     special: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     state: Mapped[str] = mapped_column(sa.String(20), default="normal")
     acting_id: Mapped[str | None] = mapped_column(sa.String(36))
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)
     backups: Mapped[list["Backup"]] = relationship(
         order_by="Backup.rank", cascade="all, delete-orphan", lazy="selectin")
 

@@ -12,6 +12,7 @@ from chassis.config import DEFAULT_JWT_SECRET
 from chassis.db import OutboxRecord, make_engine
 from services.posts.rules import InsecureFirstAdmin
 from services.posts.service import PostsService
+from tests.helpers import raised
 from tests.integration.api import Organisation
 
 V1 = "/api/v1"
@@ -288,3 +289,21 @@ def test_posts_from_before_the_b_rule_and_headless_divisions_are_listed_for_the_
                           head["token"])
     assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_your_division")
     assert api.request("GET", f"{V1}/org/warnings", a["token"]).status_code == 403
+
+
+def test_every_event_about_a_record_carries_a_higher_revision_than_the_one_before(api):
+    api, admin, config = api
+    org = Organisation(api, admin)
+    division, _, head = org.division()  # created, then given its head
+    a, b, c = (org.staff(division_id=division["id"]) for _ in range(3))
+    post = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [b]))
+    api.ok("PUT", f"{V1}/posts/{post['id']}/backups", admin, {"backup_ids": [c["id"]]})
+    api.ok("PUT", f"{V1}/staff/{a['id']}", admin, {"title": "副处长"})
+
+    url = config["XIAONENG_POSTS_DATABASE_URL"]
+    assert [e["revision"] for e in raised(url, "division_changed")
+            if e["division_id"] == division["id"]] == [1, 2]
+    assert [e["revision"] for e in raised(url, "post_changed")] == [1, 2]
+    assert [e["revision"] for e in raised(url, "staff_changed")
+            if e["staff_id"] == a["id"]] == [1, 2]
+    assert raised(url, "division_changed")[-1]["head_id"] == head["id"]

@@ -17,7 +17,7 @@ def test_an_event_carries_the_whole_envelope():
                           "correlation_id", "data"}
     # fields an older producer did not send come with their defaults
     assert load_event(event, "posts", "staff_changed").data == {
-        **STAFF, "active": True, "token_version": 0}
+        **STAFF, "active": True, "token_version": 0, "revision": 0}
 
 
 def test_a_producer_cannot_emit_data_that_breaks_its_contract():

@@ -1,0 +1,27 @@
+"""The revision of the newest event each copy of posts' data has applied: an event that
+comes late (handled beside a newer one, or retried) no longer overwrites a newer copy.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from alembic import op
+
+from chassis import projections
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+VIEWS = ('staff_view', 'division_view')
+
+
+def upgrade():
+    for view in VIEWS:
+        projections.add_revision(op, view)
+
+
+def downgrade():
+    for view in VIEWS:
+        with op.batch_alter_table(view) as batch:
+            batch.drop_column("revision")
