@@ -98,6 +98,13 @@ def lock_key(session, key):
         session.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
 
 
+def insert_or(session, table):
+    """An INSERT into ``table`` that takes ``on_conflict_do_nothing`` or
+    ``on_conflict_do_update`` on the session's database (PostgreSQL or SQLite)."""
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}[session.get_bind().dialect.name]
+    return dialect.insert(table)
+
+
 def next_number(session, counter, **key):
     """Increment a counter row (created at 0 if missing) and return its new ``last_seq``.
 
@@ -105,9 +112,8 @@ def next_number(session, counter, **key):
     instance, wait their turn, and a rollback gives the number back, so numbers
     have no gaps and no repeats.
     """
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
-        session.get_bind().dialect.name]
-    session.execute(insert(counter).values(**key, last_seq=0).on_conflict_do_nothing())
+    session.execute(insert_or(session, counter).values(**key, last_seq=0)
+                    .on_conflict_do_nothing())
     return session.scalar(
         sa.update(counter).where(*(getattr(counter, k) == v for k, v in key.items()))
         .values(last_seq=counter.last_seq + 1).returning(counter.last_seq))

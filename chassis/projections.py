@@ -21,10 +21,9 @@ migration with :func:`create_staff_table` (then :func:`add_staff_active` and
 """
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chassis.db import UTCDateTime
+from chassis.db import UTCDateTime, insert_or
 from chassis.errors import NotFound
 
 
@@ -111,8 +110,7 @@ def record(session, view, data):
     newer one changes nothing."""
     table = view.__table__
     values = {key: value for key, value in data.items() if key in table.c}
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[
-        session.get_bind().dialect.name](table).values(**values)
+    insert = insert_or(session, table).values(**values)
     keys = [column.name for column in table.primary_key]
     session.execute(insert.on_conflict_do_update(
         index_elements=keys, set_={k: insert.excluded[k] for k in values if k not in keys},
