@@ -95,11 +95,19 @@ def add_staff_active(op):
                                    server_default=sa.true()))
 
 
-def add_revision(op, table):
-    """The ``revision`` of the newest event a view has applied, added to a view created
-    before revisions existed."""
-    with op.batch_alter_table(table) as batch:
-        batch.add_column(sa.Column("revision", sa.Integer, nullable=False, server_default="0"))
+def add_revision(op, *tables):
+    """The ``revision`` column, added to tables created before revisions existed: on posts'
+    records how many changes each has had, on a view the newest event it has applied."""
+    for table in tables:
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("revision", sa.Integer, nullable=False,
+                                       server_default="0"))
+
+
+def drop_revision(op, *tables):
+    for table in tables:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("revision")
 
 
 def record(session, view, data):

@@ -1,19 +1,11 @@
-"""Posts' posts as attendance keeps them, and the notice board read from its projections.
-
-The notice board reads these (and the staff and handover views of
-:mod:`chassis.projections`) instead of calling posts for every row.
+"""The notice board, read from attendance's projections (its post view, and the staff and
+handover views of :mod:`chassis.projections`) instead of calling posts for every row.
 """
 
 import sqlalchemy as sa
 
-from chassis import projections
 from services.attendance import rules
 from services.attendance.models import Absence, HandoverView, PostView, StaffView
-
-
-def post_changed(session, data):
-    projections.record(session, PostView, data)
-
 
 # 离岗告示牌: an absence is shown from its start until the person reports back.
 SHOWN = (Absence.status.in_(rules.GOING), Absence.started_at.is_not(None),

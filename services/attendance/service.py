@@ -16,7 +16,14 @@ from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import attendance as s
 from services.attendance import absences, board, rules, todo
-from services.attendance.models import Absence, AbsenceReport, DivisionView, HandoverView, StaffView
+from services.attendance.models import (
+    Absence,
+    AbsenceReport,
+    DivisionView,
+    HandoverView,
+    PostView,
+    StaffView,
+)
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 _staff, _divisions = StaffView.__table__, DivisionView.__table__
@@ -156,11 +163,7 @@ class AttendanceService(ServiceBase):
 
     on_staff_changed = projections.view_handler("staff_changed", StaffView)
     on_division_changed = projections.view_handler("division_changed", DivisionView)
-
-    @handle_event("posts", "post_changed")
-    def on_post_changed(self, event):
-        with self.uow as work:
-            board.post_changed(work.session, event.data)
+    on_post_changed = projections.view_handler("post_changed", PostView)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):

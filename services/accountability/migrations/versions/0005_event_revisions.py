@@ -13,15 +13,12 @@ revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
-VIEWS = ('staff_view', 'division_view')
+VIEWS = ("staff_view", "division_view")
 
 
 def upgrade():
-    for view in VIEWS:
-        projections.add_revision(op, view)
+    projections.add_revision(op, *VIEWS)
 
 
 def downgrade():
-    for view in VIEWS:
-        with op.batch_alter_table(view) as batch:
-            batch.drop_column("revision")
+    projections.drop_revision(op, *VIEWS)

@@ -5,8 +5,9 @@ Revision ID: 0007
 Revises: 0006
 """
 
-import sqlalchemy as sa
 from alembic import op
+
+from chassis import projections
 
 revision = "0007"
 down_revision = "0006"
@@ -16,13 +17,8 @@ TABLES = ("divisions", "staff", "posts")
 
 
 def upgrade():
-    for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column("revision", sa.Integer, nullable=False,
-                                       server_default="0"))
+    projections.add_revision(op, *TABLES)
 
 
 def downgrade():
-    for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("revision")
+    projections.drop_revision(op, *TABLES)
