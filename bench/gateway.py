@@ -7,7 +7,7 @@ The baseline is a bare nameko HTTP entrypoint making one RPC to a bare echo serv
 to posts) and an authenticated write (a ≤ 30-minute leave-post notice: attendance reads
 who approves from its own views and commits; the gateway's audit entry is kept by
 accountability), at concurrency 1 and 16, with the CPU each process spent per request at
-16 (from /proc). Beside the write, its floor on bare nameko: the same processes, messages
+each (from /proc). Beside the write, its floor on bare nameko: the same processes, messages
 and transactions with nothing else (an RPC that inserts a row, an event stored by a third
 process; bench/bare.py). Then ``GET /api/v1/me/todo`` for a head with 200 documents
 waiting, and the peak RSS of every process of the system. Everything runs on its own vhost
@@ -184,12 +184,13 @@ def run(args, name):
                       f"{r['rate'] / base:4.2f}x bare")
             floor = results["gateway POST /leave-notices"]["rate"] / results[BARE_WRITE]["rate"]
             print(f"        the gateway's write: {floor:.2f}x its floor on bare nameko")
-            if concurrency > 1:  # where each request's CPU went, busiest first
-                for label, spent in cpu.items():
-                    busiest = sorted(((ms, name) for name, ms in spent.items() if ms >= 0.1),
-                                     reverse=True)
-                    print(f"        CPU per request, {label}: " + ", ".join(
-                        f"{name} {ms:.1f} ms" for ms, name in busiest))
+            # Where each request's CPU went, busiest first: at c=1 a request's latency is
+            # about the sum along its path (2 cores, little runs beside it).
+            for label, spent in cpu.items():
+                busiest = sorted(((ms, name) for name, ms in spent.items() if ms >= 0.1),
+                                 reverse=True)
+                print(f"        CPU per request, {label}: " + ", ".join(
+                    f"{name} {ms:.1f} ms" for ms, name in busiest))
 
         for i in range(200):
             post(requests, f"{url}{V1}/documents", head, {
