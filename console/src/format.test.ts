@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FITTING, can, dateTime, label, officeIso, officeLocal } from './format'
+import { FITTING, can, dateTime, label, noticeWindow, officeIso, officeLocal } from './format'
 
 describe('dates are written in the office zone', () => {
   it('shows a UTC instant as Beijing time', () => {
@@ -12,6 +12,14 @@ describe('dates are written in the office zone', () => {
   })
   it('offers now plus minutes as a picker value', () => {
     expect(officeLocal(5, new Date('2026-11-27T01:30:00Z'))).toBe('2026-11-27T09:35')
+  })
+  it('offers a notice window that stays within the office day', () => {
+    expect(noticeWindow(new Date('2026-11-27T01:30:00Z')))  // 09:30 in the office
+      .toEqual({ start_at: '2026-11-27T09:35', expected_return_at: '2026-11-27T11:35' })
+    expect(noticeWindow(new Date('2026-12-06T14:10:00Z')))  // 22:10: back by midnight
+      .toEqual({ start_at: '2026-12-06T22:15', expected_return_at: '2026-12-06T23:59' })
+    expect(noticeWindow(new Date('2026-12-06T15:57:00Z')))  // 23:57: it starts tomorrow
+      .toEqual({ start_at: '2026-12-07T00:02', expected_return_at: '2026-12-07T02:02' })
   })
   it('leaves a missing time empty', () => {
     expect(dateTime(null)).toBe('')

@@ -22,6 +22,15 @@ export function officeLocal(minutes = 0, now = new Date()): string {
   return dateTime(new Date(now.getTime() + minutes * 60000).toISOString()).replace(' ', 'T')
 }
 
+/** A leave-post notice's default window: from five minutes on, back two hours later but
+ *  within the same office day (离岗告示 is for within one day; past midnight is a 请假). */
+export function noticeWindow(now = new Date()): { start_at: string; expected_return_at: string } {
+  const start = officeLocal(5, now)
+  const back = officeLocal(125, now)
+  const dayEnd = `${start.slice(0, 10)}T23:59`
+  return { start_at: start, expected_return_at: back <= dayEnd || dayEnd <= start ? back : dayEnd }
+}
+
 export const SIGNAL_TYPES: Record<string, 'success' | 'warning' | 'danger'> = {
   green: 'success', yellow: 'warning', red: 'danger',
 }

@@ -20,17 +20,28 @@ def office(api):
     return admin, org, division, leader, head, a, b
 
 
-def another_tab(browser, system):
-    return browser.new_context(base_url=system.url, locale="zh-CN",
+def another_tab(browser, system, moment=None):
+    page = browser.new_context(base_url=system.url, locale="zh-CN",
                                timezone_id="Asia/Shanghai").new_page()
+    if moment is not None:
+        page.clock.install(time=moment)
+    return page
+
+
+def office_morning():
+    """Today at 10:00 in the office: a notice's default window then stays within the day,
+    whatever hour the suite runs."""
+    return datetime.now(OFFICE_TZ).replace(hour=10, minute=0, second=0, microsecond=0)
 
 
 def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
         api, system, browser, tab, tmp_path):
     """The lobby board changes by itself (no reload) when the absence starts and ends."""
     admin, _, _, _, head, a, b = office(api)
-    set_clock(api, admin, datetime.now(OFFICE_TZ))
-    board = another_tab(browser, system)
+    morning = office_morning()
+    set_clock(api, admin, morning)  # the services' clock and the pages' run from the same moment
+    tab.clock.install(time=morning)
+    board = another_tab(browser, system, morning)
     board.goto("/board")
     board.wait_for_selector("h1:has-text('离岗告示')")
 
@@ -41,14 +52,14 @@ def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
     tab.locator(".form-card", has_text="填写离岗告示").locator("button:has-text('提交')").click()
     tab.wait_for_selector("[data-status=pending]")  # the notice's own page
 
-    approver = another_tab(browser, system)
+    approver = another_tab(browser, system, morning)
     sign_in(approver, head["username"])
     approver.click("a.todo-link[data-kind=approve_absence]")
     approver.click("button:has-text('批准')")
     approver.wait_for_selector("[data-status=approved]")
     shot(approver, tmp_path, "approved")
 
-    set_clock(api, admin, datetime.now(OFFICE_TZ) + timedelta(minutes=6))  # the notice starts
+    set_clock(api, admin, morning + timedelta(minutes=6))  # the notice starts
     row = board.locator("tr.away", has_text="张明")
     row.wait_for(timeout=12000)  # no reload: the board refreshes itself
     assert "到省政府开会" in row.inner_text()
