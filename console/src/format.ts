@@ -28,7 +28,8 @@ export function noticeWindow(now = new Date()): { start_at: string; expected_ret
   const start = officeLocal(5, now)
   const back = officeLocal(125, now)
   const dayEnd = `${start.slice(0, 10)}T23:59`
-  return { start_at: start, expected_return_at: back <= dayEnd || dayEnd <= start ? back : dayEnd }
+  const capped = back > dayEnd && start < dayEnd  // a start at 23:59 itself keeps two hours
+  return { start_at: start, expected_return_at: capped ? dayEnd : back }
 }
 
 export const SIGNAL_TYPES: Record<string, 'success' | 'warning' | 'danger'> = {
