@@ -1,6 +1,7 @@
 """RPC and timer entrypoints that know the chassis' errors and configuration."""
 
 import logging
+import weakref
 
 from marshmallow import ValidationError
 from nameko.amqp.publish import Publisher
@@ -85,15 +86,40 @@ class ChassisRpc(Rpc):
 
 
 class Periodic(Timer):
-    """A timer whose interval is a :class:`Settings` field, read when the service starts."""
+    """A timer whose interval is a :class:`Settings` field, read when the service starts.
+
+    It counts the runs it finished without an error (``completed``), and the timers
+    running in this process are in ``Periodic.running``: that a scan found nothing to
+    report is only worth knowing once a run that started after the fact has finished.
+    """
+
+    running = weakref.WeakSet()
 
     def __init__(self, setting, **kwargs):
         self.setting = setting
+        self.completed = 0
         super().__init__(interval=0, **kwargs)
 
     def setup(self):
         self.interval = getattr(Settings.from_mapping(self.container.config), self.setting)
         super().setup()
+
+    def start(self):
+        Periodic.running.add(self)
+        super().start()
+
+    def stop(self):
+        Periodic.running.discard(self)
+        super().stop()
+
+    def kill(self):
+        Periodic.running.discard(self)
+        super().kill()
+
+    def handle_result(self, worker_ctx, result, exc_info):
+        if exc_info is None:
+            self.completed += 1
+        return super().handle_result(worker_ctx, result, exc_info)
 
 
 rpc = ChassisRpc.decorator
