@@ -53,6 +53,19 @@ def database_url(tmp_path):
 
 
 @pytest.fixture
+def postgres_engine(database_url):
+    """An engine on a new PostgreSQL database; the test is skipped on SQLite."""
+    from chassis.db import make_engine
+
+    engine = make_engine(database_url("pg"))
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        pytest.skip("what this test shows happens on PostgreSQL only")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def service_config(rabbit_config, database_url, tmp_path):
     """A nameko config for services under test: own vhost, own databases, fast timers."""
     def make(*services, **overrides):
@@ -77,8 +90,8 @@ def behind_gateway(runner_factory, service_config):
     """``behind_gateway(*service_classes, **config)``: the services, then a gateway on a
     free port, each on its own database; returns ``(Api, config)``."""
     from gateway.service import GatewayService
+    from tests.api import Api
     from tests.helpers import free_port
-    from tests.integration.api import Api
 
     def start(*services, **overrides):
         port = free_port()

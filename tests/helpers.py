@@ -31,16 +31,41 @@ def publish_event(amqp_uri, body, source="posts", type_="staff_changed", **kwarg
 
 
 def peek_queue(vhost, queue, management_url="http://127.0.0.1:15672", count=100):
-    """Messages waiting in a queue, read through the management API and left there."""
+    """Messages waiting in a queue, read through the management API and left there. A
+    queue that does not exist is an error, not an empty list: "nothing arrived" is only
+    worth asserting of a queue that could have received it."""
     import requests
 
     response = requests.post(
         f"{management_url}/api/queues/{vhost}/{queue}/get", auth=("guest", "guest"),
         json={"count": count, "ackmode": "ack_requeue_true", "encoding": "auto"}, timeout=10)
-    if response.status_code == 404:
-        return []
+    assert response.status_code != 404, f"there is no queue {queue} on vhost {vhost}"
     response.raise_for_status()
     return response.json()
+
+
+def parked_messages(vhost, queue_type="classic"):
+    """What waits in ``xiaoneng.parked``. The queue is declared first (as parking does), so
+    "nothing parked" holds whether or not anything was ever parked."""
+    from kombu import Connection
+
+    _, queue = amqp.parked_topology(queue_type)
+    with Connection(f"amqp://guest:guest@127.0.0.1:5672/{vhost}") as connection:
+        queue(connection.default_channel).declare()
+    return peek_queue(vhost, queue.name)
+
+
+def scans_ran(method_name, runs=2, timeout=10):
+    """Wait until every timer ``method_name`` running in this process has finished ``runs``
+    more runs without an error. With two, at least one started after this call: it read the
+    clock and the data as they are now, so what it did not report, it will not report."""
+    from chassis.entrypoints import Periodic
+
+    timers = [timer for timer in Periodic.running if timer.method_name == method_name]
+    assert timers, f"no timer {method_name} runs in this process"
+    marks = {timer: timer.completed for timer in timers}
+    wait_until(lambda: all(timer.completed >= marks[timer] + runs for timer in timers),
+               timeout, message=f"{runs} more runs of {method_name}")
 
 
 def free_port():
@@ -63,11 +88,6 @@ def raised(database_url, type_):
             OutboxRecord.routing_key == type_).order_by(OutboxRecord.seq)).scalars().all()
     engine.dispose()
     return [json.loads(row)["data"] for row in rows]
-
-
-def set_clock(api, admin, moment):
-    """Move every service's test clock to ``moment``."""
-    api.ok("POST", "/api/v1/admin/clock", admin, {"now": moment.isoformat()})
 
 
 def database_url(system, service):

@@ -5,9 +5,9 @@ import os
 
 import pytest
 
+from tests.api import Api
 from tests.conftest import ScratchDatabases
 from tests.helpers import free_port
-from tests.integration.api import Api
 from xiaoneng import SERVICE_CLASSES
 from xiaoneng.launcher import System
 from xiaoneng.vhosts import scratch_vhost
@@ -28,16 +28,20 @@ def e2e_databases(tmp_path_factory):
     databases.drop_all()
 
 
+def system_environ(vhost, databases, data_dir, **settings):
+    """What a system of processes starts with: the test's vhost and databases, a data folder
+    of its own, a free gateway port, and ``settings`` (``XIAONENG_…`` names, string values)."""
+    return {**os.environ, **databases,
+            "AMQP_URI": f"amqp://guest:guest@127.0.0.1:5672/{vhost}",
+            "XIAONENG_DATA_DIR": str(data_dir), "XIAONENG_GATEWAY_PORT": str(free_port()),
+            **settings}
+
+
 @pytest.fixture(scope="module")
 def system(vhost, e2e_databases, tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("xiaoneng")
-    environ = {**os.environ, **e2e_databases,
-               "AMQP_URI": f"amqp://guest:guest@127.0.0.1:5672/{vhost}",
-               "XIAONENG_DATA_DIR": str(data_dir),
-               "XIAONENG_GATEWAY_PORT": str(free_port()),
-               "XIAONENG_TEST_CLOCK": "1",
-               "XIAONENG_SCAN_INTERVAL": "1",
-               "XIAONENG_RELAY_INTERVAL": "1"}
+    environ = system_environ(vhost, e2e_databases, tmp_path_factory.mktemp("xiaoneng"),
+                             XIAONENG_TEST_CLOCK="1", XIAONENG_SCAN_INTERVAL="1",
+                             XIAONENG_RELAY_INTERVAL="1")
     system = System(environ).start(timeout=90)
     yield system
     system.stop()

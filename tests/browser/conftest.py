@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from chassis.config import CONSOLE_DIR
+from tests.api import PASSWORD
 
 CHROMIUM = os.environ.get("XIAONENG_CHROMIUM", "/usr/bin/chromium")
 # Set to refresh the README's screenshots from a run (docs/screenshots).
@@ -58,7 +59,7 @@ def shot(page, folder, name, readme=False):
     return path
 
 
-def sign_in(page, username, password="password-123"):
+def sign_in(page, username, password=PASSWORD):
     page.goto("/login")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)

@@ -4,20 +4,14 @@ import re
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
+from tests.api import V1, Office
 from tests.browser.conftest import shot, sign_in
-from tests.helpers import set_clock
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
 
 
 def office(api):
-    admin = api.login("admin", "admin")
-    org = Organisation(api, admin)
-    division, leader, head = org.division()
-    a, b = (org.staff(division_id=division["id"], name=n) for n in ("张明", "李华"))
-    org.post(division, a, [b], "机构编制审核岗")
-    return admin, org, division, leader, head, a, b
+    o = Office(api, a="张明", b="李华")
+    o.new_post(o.a, [o.b], "机构编制审核岗")
+    return o
 
 
 def another_tab(browser, system, moment=None):
@@ -37,9 +31,10 @@ def office_morning():
 def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
         api, system, browser, tab, tmp_path):
     """The lobby board changes by itself (no reload) when the absence starts and ends."""
-    admin, _, _, _, head, a, b = office(api)
+    o = office(api)
+    head, a = o.head, o.a
     morning = office_morning()
-    set_clock(api, admin, morning)  # the services' clock and the pages' run from the same moment
+    o.set_now(morning)  # the services' clock and the pages' run from the same moment
     tab.clock.install(time=morning)
     board = another_tab(browser, system, morning)
     board.goto("/board")
@@ -59,7 +54,7 @@ def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
     approver.wait_for_selector("[data-status=approved]")
     shot(approver, tmp_path, "approved")
 
-    set_clock(api, admin, morning + timedelta(minutes=6))  # the notice starts
+    o.set_now(morning + timedelta(minutes=6))  # the notice starts
     row = board.locator("tr.away", has_text="张明")
     row.wait_for(timeout=12000)  # no reload: the board refreshes itself
     assert "到省政府开会" in row.inner_text()
@@ -76,19 +71,14 @@ def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
 
 def test_documents_show_their_signals_and_are_assigned_and_completed(
         api, system, browser, tab, tmp_path):
-    admin, _, division, _, head, a, _ = office(api)
+    o = office(api)
+    head, a = o.head, o.a
     today = datetime.now(OFFICE_TZ)
-    set_clock(api, admin, today)
-    late = api.ok("POST", f"{V1}/documents", a["token"], {
-        "title": "关于某局内设机构调整的请示", "from_unit": "省某局",
-        "received_at": today.isoformat(), "urgent": False, "kind": "请示"})
+    o.set_now(today)
     due = api.ok("GET", f"{V1}/calendar/working-days?from={today.date()}&n=1",
                  a["token"])["date"]
-    api.ok("POST", f"{V1}/documents/{late['id']}/assign", head["token"],
-           {"assignee_id": a["id"], "due_date": due})
-    fresh = api.ok("POST", f"{V1}/documents", a["token"], {
-        "title": "关于某中心编制核定的函", "from_unit": "省某厅",
-        "received_at": today.isoformat(), "urgent": False, "kind": "函"})
+    o.document(today, a, due_date=due, title="关于某局内设机构调整的请示", from_unit="省某局")
+    fresh = o.document(today, title="关于某中心编制核定的函", from_unit="省某厅", kind="函")
 
     sign_in(tab, head["username"])
     tab.click(f"a.todo-link[data-kind=assign_document]:has-text('{fresh['title']}')")
@@ -98,9 +88,8 @@ def test_documents_show_their_signals_and_are_assigned_and_completed(
     card.locator("button:has-text('分办')").click()
     tab.wait_for_selector("[data-status=assigned]")
 
-    set_clock(api, admin, datetime.combine(datetime.fromisoformat(due).date(),
-                                           datetime.min.time(), OFFICE_TZ)
-              + timedelta(days=1, hours=9))
+    o.set_now(datetime.combine(datetime.fromisoformat(due).date(), datetime.min.time(),
+                               OFFICE_TZ) + timedelta(days=1, hours=9))
     clerk = another_tab(browser, system)
     sign_in(clerk, a["username"])
     signals = clerk.locator("table .el-tag[data-signal]")
@@ -115,7 +104,7 @@ def test_documents_show_their_signals_and_are_assigned_and_completed(
 
 
 def test_a_public_complaint_is_filed_and_its_reply_read_back(api, system, tab):
-    admin, _, _, leader, _, _, _ = office(api)
+    leader = office(api).leader
     tab.goto("/complaint")
     tab.fill("textarea[name=description]", "二号窗口的工作人员让我第三次来补材料")
     tab.click("button:has-text('提交')")

@@ -4,35 +4,21 @@ complaint counts only once investigated and found substantiated (issues 6 and 9)
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.helpers import set_clock, wait_until
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
+from tests.api import V1, Office
+from tests.helpers import wait_until
 
 
 def test_an_overdue_document_a_late_return_and_a_complaint_make_one_serious_case(api):
-    admin = api.login("admin", "admin")
     day = datetime(2026, 12, 15, 9, 0, tzinfo=OFFICE_TZ)  # a Tuesday
-    set_clock(api, admin, day)
-    org = Organisation(api, admin)
-    division, leader, head = org.division()
-    a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
-    org.post(division, a, [b], "综合岗")
-
-    late_doc = api.ok("POST", f"{V1}/documents", a["token"], {
-        "title": "关于编制调整的请示", "from_unit": "某厅", "received_at": day.isoformat(),
-        "urgent": True, "kind": "请示"})
-    api.ok("POST", f"{V1}/documents/{late_doc['id']}/assign", head["token"],
-           {"assignee_id": a["id"], "due_date": "2026-12-16"})
-
-    notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
-        "start_at": (day + timedelta(minutes=5)).isoformat(),
-        "expected_return_at": (day + timedelta(hours=1)).isoformat(),
-        "reason": "开会", "kind": "business", "contact": "1"})
-    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
-    set_clock(api, admin, day + timedelta(minutes=6))
+    o = Office.on(api, day, a="张三", b="李四")
+    a, b, head, leader = o.a, o.b, o.head, o.leader
+    o.new_post(a, [b], "综合岗")
+    late_doc = o.document(day, a, due_date="2026-12-16", title="关于编制调整的请示",
+                          from_unit="某厅", urgent=True)
+    notice = o.away(a, day + timedelta(minutes=5), hours=1, reason="开会")  # back by 10:05
+    o.set_now(day + timedelta(minutes=6))
     wait_until(lambda: api.ok("GET", "/api/v1/public/notice-board")["total"] >= 1, timeout=10)
-    set_clock(api, admin, day + timedelta(hours=1, minutes=20))  # past the 15 minutes' grace
+    o.set_now(day + timedelta(hours=1, minutes=25))  # 20 minutes late: past the 15's grace
 
     def violations(kind):
         return [v for v in api.ok("GET", f"{V1}/violations?staff_id={a['id']}",
@@ -47,7 +33,7 @@ def test_an_overdue_document_a_late_return_and_a_complaint_make_one_serious_case
     api.ok("POST", f"{V1}/complaints/{complaint['id']}/investigate", head["token"])
     api.ok("POST", f"{V1}/complaints/{complaint['id']}/conclude", head["token"], {
         "finding": "substantiated", "reply": "经核查属实，已批评教育"})
-    set_clock(api, admin, day + timedelta(days=2))  # Thursday: the document is overdue
+    o.set_now(day + timedelta(days=2))  # Thursday: the document is overdue
 
     def a_case():
         found = api.ok("GET", f"{V1}/cases?staff_id={a['id']}", leader["token"])["items"]
@@ -77,10 +63,8 @@ def test_an_overdue_document_a_late_return_and_a_complaint_make_one_serious_case
 
 
 def test_an_anonymous_complaint_counts_only_once_found_substantiated(api):
-    admin = api.login("admin", "admin")
-    org = Organisation(api, admin)
-    division, leader, head = org.division()
-    clerk = org.staff(division_id=division["id"], name="王五")
+    o = Office(api, clerk="王五")
+    division, leader, head, clerk = o.division, o.leader, o.head, o.clerk
 
     def file(description):
         return api.ok("POST", f"{V1}/public/complaints", json={
@@ -117,23 +101,17 @@ def test_violations_are_recorded_and_notices_filed_while_posts_is_stopped(api, s
     """Accountability and attendance know people from posts' events (their own staff and
     division views): an overdue document becomes a violation and a case, and a notice
     finds its approver, while posts is down."""
-    admin = api.login("admin", "admin")
     day = datetime(2027, 3, 2, 9, 0, tzinfo=OFFICE_TZ)  # a Tuesday
-    set_clock(api, admin, day)
-    org = Organisation(api, admin)
-    division, leader, head = org.division()
-    a = org.staff(division_id=division["id"], name="王五")
-    document = api.ok("POST", f"{V1}/documents", a["token"], {
-        "title": "关于机构设置的请示", "from_unit": "某局", "received_at": day.isoformat(),
-        "urgent": True, "kind": "请示"})
-    api.ok("POST", f"{V1}/documents/{document['id']}/assign", head["token"],
-           {"assignee_id": a["id"], "due_date": "2027-03-03"})
+    o = Office.on(api, day, a="王五")
+    a, head, leader = o.a, o.head, o.leader
+    o.document(day, a, due_date="2027-03-03", title="关于机构设置的请示", from_unit="某局",
+               urgent=True)
 
     system.stop_process("posts")
     try:
         assert api.request("POST", f"{V1}/auth/token", json={
             "username": "admin", "password": "admin"}).status_code == 503  # posts is down
-        set_clock(api, admin, day + timedelta(days=2))  # Thursday: overdue since Wednesday
+        o.set_now(day + timedelta(days=2))  # Thursday: overdue since Wednesday
 
         def a_case():
             found = api.ok("GET", f"{V1}/cases?staff_id={a['id']}", leader["token"])["items"]
@@ -142,10 +120,7 @@ def test_violations_are_recorded_and_notices_filed_while_posts_is_stopped(api, s
         assert [v["kind"] for v in case["violations"]] == ["overdue"]
         assert case["responsible_id"] == head["id"]  # from accountability's division view
         # attendance knows who approves from its own views: a notice is filed meanwhile
-        notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
-            "start_at": (day + timedelta(days=2, hours=1)).isoformat(),
-            "expected_return_at": (day + timedelta(days=2, hours=3)).isoformat(),
-            "reason": "外出办事", "kind": "business", "contact": "1"}, status=(201,))
+        notice = o.notice(a, day + timedelta(days=2, hours=1), reason="外出办事")
         assert (notice["status"], notice["approver_id"]) == ("pending", head["id"])
     finally:
         system.start_process("posts")

@@ -1,25 +1,21 @@
 """The test clock with two gateways: the latest setting holds everywhere, whichever gateway
 took it (the faults run's overdue flood needs the next day to stay the next day)."""
 
-import os
 import time
 
 import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
+from tests.api import V1, Api
 from tests.helpers import free_port, wait_until
-from tests.integration.api import Api
+from tests.system_fixtures import system_environ
 from xiaoneng.launcher import System
-
-V1 = "/api/v1"
 
 
 @pytest.fixture(scope="module")
 def two_gateways(vhost, e2e_databases, tmp_path_factory):
-    environ = {**os.environ, **e2e_databases,
-               "AMQP_URI": f"amqp://guest:guest@127.0.0.1:5672/{vhost}",
-               "XIAONENG_DATA_DIR": str(tmp_path_factory.mktemp("xiaoneng")),
-               "XIAONENG_TEST_CLOCK": "1"}
+    environ = system_environ(vhost, e2e_databases, tmp_path_factory.mktemp("xiaoneng"),
+                             XIAONENG_TEST_CLOCK="1")
     system = System(environ, gateway_ports=[free_port(), free_port()]).start(timeout=90)
     yield system
     system.stop()

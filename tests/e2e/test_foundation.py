@@ -4,10 +4,8 @@ import signal
 
 from nameko.standalone.rpc import ServiceRpcProxy
 
+from tests.api import V1, Organisation
 from tests.helpers import wait_until
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
 
 
 def test_every_service_reports_ready(api, system):

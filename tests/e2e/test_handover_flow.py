@@ -4,16 +4,8 @@ import signal
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.helpers import set_clock, wait_until
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
-
-
-def file_notice(api, person, start, hours=2, kind="business", reason="到省政府开会"):
-    return api.ok("POST", f"{V1}/leave-notices", person["token"], {
-        "start_at": start.isoformat(), "expected_return_at": (start + timedelta(hours=hours))
-        .isoformat(), "reason": reason, "kind": kind, "contact": "0571-87000000"})
+from tests.api import V1, Office
+from tests.helpers import wait_until
 
 
 def post_state(api, token, post_id):
@@ -22,20 +14,17 @@ def post_state(api, token, post_id):
 
 
 def test_a_notice_hands_the_post_to_b1_then_b2_and_back_to_a(api):
-    admin = api.login("admin", "admin")
     day = datetime(2026, 12, 1, 9, 0, tzinfo=OFFICE_TZ)  # a Tuesday
-    set_clock(api, admin, day)
-    org = Organisation(api, admin)
-    division, leader, head = org.division()
-    a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
-    post = api.ok("POST", f"{V1}/posts", admin, {
+    o = Office.on(api, day, a="张三", b1="李四", b2="王五")
+    a, b1, b2, division = o.a, o.b1, o.b2, o.division
+    post = api.ok("POST", f"{V1}/posts", o.admin, {
         "title": "事业单位登记岗", "division_id": division["id"], "duties": ["登记审核"],
         "holder_id": a["id"], "backup_ids": [b1["id"], b2["id"]]})
 
-    notice = file_notice(api, a, day + timedelta(minutes=10), kind="personal", reason="就医")
-    assert notice["status"] == "pending" and notice["approver_id"] == head["id"]
-    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
-    set_clock(api, admin, day + timedelta(minutes=11))
+    notice = o.notice(a, day + timedelta(minutes=10), kind="personal", reason="就医")
+    assert notice["status"] == "pending" and notice["approver_id"] == o.head["id"]
+    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", o.head["token"])
+    o.set_now(day + timedelta(minutes=11))
     wait_until(lambda: post_state(api, a["token"], post["id"]) == ("covered", b1["id"]),
                timeout=15, message="B1 covers P")
 
@@ -45,9 +34,8 @@ def test_a_notice_hands_the_post_to_b1_then_b2_and_back_to_a(api):
                 for r in api.ok("GET", url)["items"]]
     wait_until(lambda: board() == [("张三", "事业单位登记岗", "因私", "李四")], timeout=10)
 
-    b1_notice = file_notice(api, b1, day + timedelta(minutes=20))
-    api.ok("POST", f"{V1}/leave-notices/{b1_notice['id']}/approve", head["token"])
-    set_clock(api, admin, day + timedelta(minutes=21))
+    o.away(b1, day + timedelta(minutes=20))
+    o.set_now(day + timedelta(minutes=21))
     wait_until(lambda: post_state(api, a["token"], post["id"]) == ("covered", b2["id"]),
                timeout=15, message="B2 covers P while B1 is away too")
     wait_until(lambda: ("张三", "事业单位登记岗", "因私", "王五") in board(), timeout=10)
@@ -62,11 +50,10 @@ def test_a_notice_hands_the_post_to_b1_then_b2_and_back_to_a(api):
 
 
 def test_a_division_heads_notice_is_approved_by_the_supervising_leader(api):
-    admin = api.login("admin", "admin")
     day = datetime(2026, 12, 2, 9, 0, tzinfo=OFFICE_TZ)
-    set_clock(api, admin, day)
-    division, leader, head = Organisation(api, admin).division()
-    notice = file_notice(api, head, day + timedelta(hours=1))
+    o = Office.on(api, day)
+    head, leader = o.head, o.leader
+    notice = o.notice(head, day + timedelta(hours=1))
     assert notice["approver_id"] == leader["id"]
     assert api.request("POST", f"{V1}/leave-notices/{notice['id']}/approve",
                        head["token"]).status_code == 403
@@ -75,16 +62,14 @@ def test_a_division_heads_notice_is_approved_by_the_supervising_leader(api):
 
 
 def test_killing_posts_while_absences_are_approved_loses_and_doubles_no_handover(api, system):
-    admin = api.login("admin", "admin")
     day = datetime(2026, 12, 3, 9, 0, tzinfo=OFFICE_TZ)
-    set_clock(api, admin, day)
-    org = Organisation(api, admin)
-    division, _, head = org.division()
+    o = Office.on(api, day)
+    admin, head = o.admin, o.head
     pairs = []
     for _ in range(6):
-        holder, backup = (org.staff(division_id=division["id"]) for _ in range(2))
-        post = org.post(division, holder, [backup], "岗位")
-        notice = file_notice(api, holder, day + timedelta(minutes=5))
+        holder, backup = (o.org.staff(division_id=o.division["id"]) for _ in range(2))
+        post = o.new_post(holder, [backup], "岗位")
+        notice = o.notice(holder, day + timedelta(minutes=5))
         pairs.append((post, backup, notice))
 
     def approve(notices):
@@ -92,7 +77,7 @@ def test_killing_posts_while_absences_are_approved_loses_and_doubles_no_handover
             api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
 
     approve(notice for _, _, notice in pairs[:3])
-    set_clock(api, admin, day + timedelta(minutes=6))  # the first three start ...
+    o.set_now(day + timedelta(minutes=6))  # the first three start ...
     system.stop_process("posts", signal.SIGKILL)       # ... while posts dies
     approve(notice for _, _, notice in pairs[3:])
     system.start_process("posts")

@@ -3,10 +3,8 @@
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.helpers import database_url, raised, set_clock, wait_until
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
+from tests.api import V1, Office
+from tests.helpers import database_url, raised, wait_until
 
 
 def raised_by_inquiries(system, type_):
@@ -14,11 +12,8 @@ def raised_by_inquiries(system, type_):
 
 
 def test_one_time_notices_and_exactly_one_violation(api, system):
-    admin = api.login("admin", "admin")
-    set_clock(api, admin, datetime(2026, 12, 8, 9, 0, tzinfo=OFFICE_TZ))
-    org = Organisation(api, admin)
-    division, _, head = org.division()
-    clerk = org.staff(division_id=division["id"], name="张三")
+    o = Office.on(api, datetime(2026, 12, 8, 9, 0, tzinfo=OFFICE_TZ), clerk="张三")
+    division, head, clerk = o.division, o.head, o.clerk
     matter = api.ok("POST", f"{V1}/matters", head["token"], {
         "name": "机构编制事项审核", "basis": "《机构编制管理条例》", "time_limit_days": 20,
         "procedure": "受理、审核、报批、答复", "division_id": division["id"],
@@ -47,22 +42,15 @@ def test_one_time_notices_and_exactly_one_violation(api, system):
 
 
 def test_an_open_inquiry_lapses_once_and_goes_to_the_acting_b_meanwhile(api, system):
-    admin = api.login("admin", "admin")
     day = datetime(2026, 12, 9, 9, 0, tzinfo=OFFICE_TZ)  # Wednesday
-    set_clock(api, admin, day)
-    org = Organisation(api, admin)
-    division, _, head = org.division()
-    a, b = (org.staff(division_id=division["id"]) for _ in range(2))
-    post = org.post(division, a, [b], "咨询接待岗")
+    o = Office.on(api, day, a="孙一", b="孙二")
+    a, b = o.a, o.b
+    post = o.new_post(a, [b], "咨询接待岗")
     inquiry = api.ok("POST", f"{V1}/inquiries", a["token"], {
         "visitor_name": "孙女士", "contact": "136", "question": "编制备案流程"})
 
-    notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
-        "start_at": (day + timedelta(minutes=5)).isoformat(),
-        "expected_return_at": (day + timedelta(hours=2)).isoformat(),
-        "reason": "外出办事", "kind": "business", "contact": "136"})
-    api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
-    set_clock(api, admin, day + timedelta(minutes=6))
+    o.away(a, day + timedelta(minutes=5), reason="外出办事")
+    o.set_now(day + timedelta(minutes=6))
     wait_until(lambda: api.ok("GET", f"{V1}/inquiries/{inquiry['id']}",
                               a["token"])["acting_id"] == b["id"], timeout=15)
 
@@ -71,7 +59,7 @@ def test_an_open_inquiry_lapses_once_and_goes_to_the_acting_b_meanwhile(api, sys
         return handovers and [i["kind"] for i in handovers[0]["pending_items"]]
     assert wait_until(pending_kinds, timeout=10) == ["inquiry"]
 
-    set_clock(api, admin, datetime(2026, 12, 11, 9, 0, tzinfo=OFFICE_TZ))  # Friday
+    o.set_now(datetime(2026, 12, 11, 9, 0, tzinfo=OFFICE_TZ))  # Friday
     lapses = wait_until(lambda: [e for e in raised_by_inquiries(system, "first_inquiry_lapsed")
                                  if e["inquiry_id"] == inquiry["id"]], timeout=10)
     assert [(e["first_responder_id"], e["acting_id"]) for e in lapses] == [(a["id"], b["id"])]
@@ -85,17 +73,14 @@ def violations_of(api, leader, person):
 
 
 def test_a_guided_inquiry_left_unanswered_is_held_against_the_receiving_head(api, system):
-    admin = api.login("admin", "admin")
-    set_clock(api, admin, datetime(2026, 12, 14, 9, 0, tzinfo=OFFICE_TZ))  # Monday
-    org = Organisation(api, admin)
-    division, leader, _ = org.division()
-    receiving, _, receiving_head = org.division()
-    clerk = org.staff(division_id=division["id"])
+    o = Office.on(api, datetime(2026, 12, 14, 9, 0, tzinfo=OFFICE_TZ), clerk="郑一")  # Monday
+    leader, clerk = o.leader, o.clerk
+    receiving, _, receiving_head = o.org.division()
     inquiry = api.ok("POST", f"{V1}/inquiries", clerk["token"], {
         "visitor_name": "郑先生", "contact": "135", "question": "内设机构调整"})
     api.ok("POST", f"{V1}/inquiries/{inquiry['id']}/guide", clerk["token"],
            {"division_id": receiving["id"], "note": "请到机构处咨询"})
-    set_clock(api, admin, datetime(2026, 12, 16, 9, 0, tzinfo=OFFICE_TZ))  # Wednesday
+    o.set_now(datetime(2026, 12, 16, 9, 0, tzinfo=OFFICE_TZ))  # Wednesday
     [violation] = wait_until(lambda: violations_of(api, leader, receiving_head), timeout=20,
                              message="a violation against the receiving head")
     assert (violation["kind"], violation["details"]["inquiry_id"],
@@ -104,13 +89,9 @@ def test_a_guided_inquiry_left_unanswered_is_held_against_the_receiving_head(api
 
 
 def test_an_overdue_application_is_held_against_the_acting_b(api, system):
-    admin = api.login("admin", "admin")
-    wednesday = datetime(2026, 12, 16, 9, 0, tzinfo=OFFICE_TZ)
-    set_clock(api, admin, wednesday)
-    org = Organisation(api, admin)
-    division, leader, head = org.division()
-    a, b = (org.staff(division_id=division["id"], name=n) for n in ("钱一", "孙二"))
-    org.post(division, a, [b], "审核岗")
+    o = Office.on(api, datetime(2026, 12, 16, 9, 0, tzinfo=OFFICE_TZ), a="钱一", b="孙二")
+    division, leader, head, a, b = o.division, o.leader, o.head, o.a, o.b
+    o.new_post(a, [b], "审核岗")
     matter = api.ok("POST", f"{V1}/matters", head["token"], {
         "name": "编制使用核准", "basis": "《机构编制管理条例》", "time_limit_days": 1,
         "procedure": "受理、核准", "division_id": division["id"],
@@ -123,11 +104,11 @@ def test_an_overdue_application_is_held_against_the_acting_b(api, system):
         "start_date": "2026-12-17", "end_date": "2026-12-18", "reason": "培训",
         "handover_note": "省某中心的编制使用核准申请已受理，17日到期，请孙二办结"})
     api.ok("POST", f"{V1}/leave-requests/{leave['id']}/approve", head["token"])
-    set_clock(api, admin, datetime(2026, 12, 17, 8, 40, tzinfo=OFFICE_TZ))
+    o.set_now(datetime(2026, 12, 17, 8, 40, tzinfo=OFFICE_TZ))
     wait_until(lambda: api.ok("GET", f"{V1}/applications/{application['id']}",
                               a["token"])["acting_id"] == b["id"], timeout=20,
                message="the application routed to the acting B")
-    set_clock(api, admin, datetime(2026, 12, 18, 9, 0, tzinfo=OFFICE_TZ))
+    o.set_now(datetime(2026, 12, 18, 9, 0, tzinfo=OFFICE_TZ))
     [violation] = wait_until(lambda: violations_of(api, leader, b), timeout=20,
                              message="the overdue held against the acting B")
     assert (violation["kind"], violation["source"], violation["details"]["application_id"]) == (

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pika
 
-from tests.helpers import peek_queue, wait_until
-from tests.integration.api import Organisation
+from tests.api import V1, Organisation
+from tests.helpers import parked_messages, wait_until
 
-V1 = "/api/v1"
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS_QUEUE = "intake-document.received--documents.on_document_received"
 
@@ -98,7 +97,7 @@ def test_what_fails_its_contract_or_names_no_known_division_is_parked_with_its_r
     connection.close()
 
     def parked():
-        return [m["properties"]["headers"] for m in peek_queue(vhost, "xiaoneng.parked")
+        return [m["properties"]["headers"] for m in parked_messages(vhost)
                 if m["properties"]["headers"].get("x-original-queue") == DOCUMENTS_QUEUE]
     reasons = wait_until(lambda: len(found := parked()) >= 4 and found, timeout=20,
                          message="four parked messages")

@@ -4,10 +4,8 @@ import time
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.helpers import set_clock, wait_until
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
+from tests.api import PASSWORD, V1, Office, error
+from tests.helpers import wait_until
 
 
 def todo(api, person):
@@ -15,29 +13,18 @@ def todo(api, person):
 
 
 def test_a_leaver_hands_nothing_to_nobody(api, system):
-    admin = api.login("admin", "admin")
     day = datetime(2026, 12, 21, 9, 0, tzinfo=OFFICE_TZ)  # Monday
-    set_clock(api, admin, day)
-    org = Organisation(api, admin)
-    division, _, head = org.division()
-    a, b, c, leaver = (org.staff(division_id=division["id"], name=n)
-                       for n in ("甲", "乙", "丙", "丁"))
-    leavers_post = org.post(division, leaver, [b], "综合岗")
-    as_post = org.post(division, a, [leaver, c], "审核岗")
-    document = api.ok("POST", f"{V1}/documents", head["token"], {
-        "title": "关于某中心更名的请示", "from_unit": "省某厅", "received_at": day.isoformat(),
-        "urgent": False, "kind": "请示"})
-    second = api.ok("POST", f"{V1}/documents", head["token"], {
-        "title": "关于某所编制的函", "from_unit": "省某局", "received_at": day.isoformat(),
-        "urgent": False, "kind": "函"})
-    for doc in (document, second):
-        api.ok("POST", f"{V1}/documents/{doc['id']}/assign", head["token"],
-               {"assignee_id": leaver["id"]})
+    o = Office.on(api, day, a="甲", b="乙", c="丙", leaver="丁")
+    admin, head, a, b, c, leaver = o.admin, o.head, o.a, o.b, o.c, o.leaver
+    leavers_post = o.new_post(leaver, [b], "综合岗")
+    as_post = o.new_post(a, [leaver, c], "审核岗")
+    document = o.document(day, leaver, title="关于某中心更名的请示", from_unit="省某厅")
+    second = o.document(day, leaver, title="关于某所编制的函", from_unit="省某局", kind="函")
     assert [i["kind"] for i in todo(api, leaver)["items"]] == ["document", "document"]
 
     api.ok("POST", f"{V1}/staff/{leaver['id']}/deactivate", admin, {"reason": "调离"})
     response = api.request("GET", f"{V1}/me", leaver["token"])
-    assert (response.status_code, response.json()["error"]["code"]) == (401, "account_inactive")
+    assert error(response) == (401, "account_inactive")
     post = api.ok("GET", f"{V1}/posts/{leavers_post['id']}", head["token"])
     assert (post["state"], post["holder_id"]) == ("vacant", None)
     assert api.ok("GET", f"{V1}/posts/{as_post['id']}", head["token"])["backup_ids"] == [c["id"]]
@@ -57,14 +44,11 @@ def test_a_leaver_hands_nothing_to_nobody(api, system):
                               head["token"])["assignee_id"] == c["id"], timeout=15,
                message="the new holder takes over the leaver's open document")
 
-    notice = api.ok("POST", f"{V1}/leave-notices", a["token"], {
-        "start_at": (day + timedelta(minutes=5)).isoformat(),
-        "expected_return_at": (day + timedelta(hours=2)).isoformat(),
-        "reason": "开会", "kind": "business", "contact": "1"})
+    notice = o.notice(a, day + timedelta(minutes=5), reason="开会")
     assert [i["id"] for i in todo(api, head)["items"]
             if i["kind"] == "approve_absence"] == [notice["id"]]
     api.ok("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"])
-    set_clock(api, admin, day + timedelta(minutes=6))
+    o.set_now(day + timedelta(minutes=6))
 
     def covered_post():
         post = api.ok("GET", f"{V1}/posts/{as_post['id']}", head["token"])
@@ -79,14 +63,11 @@ def test_a_leaver_hands_nothing_to_nobody(api, system):
 
 
 def test_a_password_change_revokes_the_old_token_and_the_new_one_works(api, system):
-    admin = api.login("admin", "admin")
-    org = Organisation(api, admin)
-    division, _, _ = org.division()
-    clerk = org.staff(division_id=division["id"])
+    clerk = Office(api, clerk="书记员").clerk
     fresh = api.ok("PUT", f"{V1}/me/password", clerk["token"], {
-        "old_password": "password-123", "new_password": "correct-horse-9"})
+        "old_password": PASSWORD, "new_password": "correct-horse-9"})
     old = api.request("GET", f"{V1}/me", clerk["token"])
-    assert (old.status_code, old.json()["error"]["code"]) == (401, "token_revoked")
+    assert error(old) == (401, "token_revoked")
     assert api.ok("GET", f"{V1}/me", fresh["access_token"])["id"] == clerk["id"]
     relogged = api.login(clerk["username"], "correct-horse-9")
     assert api.ok("GET", f"{V1}/me", relogged)["id"] == clerk["id"]
@@ -94,14 +75,12 @@ def test_a_password_change_revokes_the_old_token_and_the_new_one_works(api, syst
 
 def test_no_password_token_or_secret_reaches_a_log_line(api, system):
     """Every process's log, after passwords were set, changed, reset and guessed."""
-    admin = api.login("admin", "admin")
-    org = Organisation(api, admin)
-    division, _, _ = org.division()
-    person = org.staff(division_id=division["id"])
-    secrets = ["password-123", "Changed-Secret-91", "Reset-Secret-92", "Guessed-Secret-93",
+    o = Office(api, person="赵六")
+    admin, person = o.admin, o.person
+    secrets = [PASSWORD, "Changed-Secret-91", "Reset-Secret-92", "Guessed-Secret-93",
                person["token"], admin, system.settings.jwt_secret]
     fresh = api.ok("PUT", f"{V1}/me/password", person["token"], {
-        "old_password": "password-123", "new_password": "Changed-Secret-91"})
+        "old_password": PASSWORD, "new_password": "Changed-Secret-91"})
     secrets.append(fresh["access_token"])
     api.ok("PUT", f"{V1}/staff/{person['id']}/password", admin,
            {"new_password": "Reset-Secret-92"})

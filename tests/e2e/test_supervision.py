@@ -3,9 +3,8 @@
 import signal
 import time
 
+from tests.api import V1
 from tests.helpers import wait_until
-
-V1 = "/api/v1"
 
 
 def test_a_service_killed_with_sigkill_is_started_again_and_the_office_carries_on(api, system):

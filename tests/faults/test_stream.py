@@ -32,15 +32,15 @@ import sqlalchemy as sa
 
 from chassis.clock import OFFICE_TZ
 from contracts import SERVICES
-from tests.helpers import free_port, peek_queue
-from tests.integration.api import Api, Organisation
+from tests.api import V1, Api, Organisation, document_body, notice_body
+from tests.helpers import free_port, parked_messages
+from tests.system_fixtures import system_environ
 from xiaoneng.launcher import System
 
 pytestmark = [pytest.mark.skipif(os.environ.get("XIAONENG_TEST_DB") != "postgresql",
                                  reason="the faults run on PostgreSQL: make faults"),
               pytest.mark.timeout(1500)]
 
-V1 = "/api/v1"
 DOCUMENTS, HOLDERS, ROUNDS, COMPLAINTS, CLERKS = 1000, 30, 10, 200, 20
 RPC_TIMEOUT = 5
 DAY = datetime(2026, 12, 14, 9, 0, tzinfo=OFFICE_TZ)  # a Monday; the next day works too
@@ -142,13 +142,12 @@ class Faults:
 @pytest.fixture(scope="module")
 def faulty_system(vhost, e2e_databases, tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("faults")
-    environ = {**os.environ, **e2e_databases,
-               "AMQP_URI": f"amqp://guest:guest@127.0.0.1:5672/{vhost}",
-               "XIAONENG_DATA_DIR": str(data_dir), "XIAONENG_TEST_CLOCK": "1",
-               "XIAONENG_SCAN_INTERVAL": "1", "XIAONENG_RELAY_INTERVAL": "1",
-               "XIAONENG_RPC_TIMEOUT": str(RPC_TIMEOUT), "XIAONENG_COMPLAINT_RATE": "100000",
-               # ten processes on one PostgreSQL of max_connections 100, the test's too
-               "XIAONENG_DB_POOL_SIZE": "4", "XIAONENG_DB_MAX_OVERFLOW": "3"}
+    environ = system_environ(
+        vhost, e2e_databases, data_dir, XIAONENG_TEST_CLOCK="1", XIAONENG_SCAN_INTERVAL="1",
+        XIAONENG_RELAY_INTERVAL="1", XIAONENG_RPC_TIMEOUT=str(RPC_TIMEOUT),
+        XIAONENG_COMPLAINT_RATE="100000",
+        # ten processes on one PostgreSQL of max_connections 100, the test's too
+        XIAONENG_DB_POOL_SIZE="4", XIAONENG_DB_MAX_OVERFLOW="3")
     system = System(environ, instances=2, gateway_ports=[free_port(), free_port()])
     system.start(timeout=180)
     stop = threading.Event()
@@ -185,9 +184,8 @@ def test_a_stream_through_kills_and_restarts_loses_and_doubles_nothing(
     started = time.monotonic()
 
     def document(i):
-        doc = client.call("POST", f"{V1}/documents", head["token"], {
-            "title": f"关于第{i}号事项的请示", "from_unit": "省某厅", "kind": "请示",
-            "received_at": DAY.isoformat(), "urgent": False})
+        doc = client.call("POST", f"{V1}/documents", head["token"],
+                          document_body(DAY, title=f"关于第{i}号事项的请示", from_unit="省某厅"))
         faults.step()
         client.call("POST", f"{V1}/documents/{doc['id']}/assign", head["token"], {
             "assignee_id": clerks[i % CLERKS]["id"], "due_date": DAY.date().isoformat()})
@@ -196,10 +194,8 @@ def test_a_stream_through_kills_and_restarts_loses_and_doubles_nothing(
     def absences(holder, post):
         for _ in range(ROUNDS):
             now = DAY + timedelta(seconds=time.monotonic() - started)
-            notice = client.call("POST", f"{V1}/leave-notices", holder["token"], {
-                "start_at": (now - timedelta(minutes=1)).isoformat(), "reason": "到省政府开会",
-                "expected_return_at": (now + timedelta(hours=2)).isoformat(),
-                "kind": "business", "contact": "0571-87000000"}) or open_notice(holder)
+            notice = client.call("POST", f"{V1}/leave-notices", holder["token"],
+                                 notice_body(now - timedelta(minutes=1))) or open_notice(holder)
             faults.step()
             client.call("POST", f"{V1}/leave-notices/{notice['id']}/approve", head["token"], {})
             faults.step()
@@ -366,7 +362,7 @@ def _check(databases, vhost):
                             "leader cases": len(leader_cases), "referenced": len(leader_refs)}
 
     unpublished = sum(count_unpublished(engine) for engine in databases.values())
-    parked = len(peek_queue(vhost, "xiaoneng.parked"))
+    parked = len(parked_messages(vhost))
     if unpublished or parked:
         details["pipeline"] = {"unpublished outbox rows": unpublished, "parked": parked}
     return {"lost": lost, "doubled": doubled, "unsettled": unpublished + parked,

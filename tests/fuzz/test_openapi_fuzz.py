@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import free_port
-from tests.integration.api import Api, Organisation
+from tests.api import Api, Organisation
+from tests.system_fixtures import system_environ
 from xiaoneng.launcher import System
 
 SECONDS = int(os.environ.get("XIAONENG_FUZZ_SECONDS", 30))
@@ -26,10 +26,8 @@ pytestmark = pytest.mark.timeout(SECONDS * 5 + 600)
 
 @pytest.fixture(scope="module")
 def fuzzed_system(vhost, e2e_databases, tmp_path_factory):
-    environ = {**os.environ, **e2e_databases,
-               "AMQP_URI": f"amqp://guest:guest@127.0.0.1:5672/{vhost}",
-               "XIAONENG_DATA_DIR": str(tmp_path_factory.mktemp("fuzz")),
-               "XIAONENG_GATEWAY_PORT": str(free_port()), "XIAONENG_TEST_CLOCK": "0"}
+    environ = system_environ(vhost, e2e_databases, tmp_path_factory.mktemp("fuzz"),
+                             XIAONENG_TEST_CLOCK="0")
     system = System(environ).start(timeout=90)
     yield system
     system.stop()

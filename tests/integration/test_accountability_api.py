@@ -9,21 +9,17 @@ from chassis.clock import OFFICE_TZ
 from chassis.envelope import make_event
 from services.accountability.service import AccountabilityService
 from services.posts.service import PostsService
-from tests.helpers import peek_queue, publish_event, raised, wait_until
-from tests.integration.api import Organisation
+from tests.api import V1, Office, error
+from tests.helpers import parked_messages, publish_event, wait_until
 
-V1 = "/api/v1"
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=OFFICE_TZ)
 
 
 @pytest.fixture
-def office(behind_gateway):
+def office(behind_gateway, set_now):
+    set_now(NOW)  # the events below happened at NOW: the services must not live later
     api, config = behind_gateway(PostsService, AccountabilityService)
-    org = Organisation(api, api.login("admin", "admin"))
-    division, leader, head = org.division()
-    a = org.staff(division_id=division["id"], name="张三")
-    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
-                                   head=head, a=a, config=config))
+    return Office(api, config=config, set_now=set_now, a="张三")
 
 
 def violations_of(o, person):
@@ -90,7 +86,7 @@ def test_a_leader_decides_a_case_once_and_the_appraisal_shows_it(office):
                        {"outcome": "criticism_education", "measures": [], "note": "谈话提醒"})
     assert (decided["status"], decided["outcome"]) == ("decided", "criticism_education")
     again = o.api.request("POST", f"{path}/dismiss", o.leader["token"], {"reason": "不可抗力"})
-    assert (again.status_code, again.json()["error"]["code"]) == (409, "case_closed")
+    assert error(again) == (409, "case_closed")
 
     appraisal = o.api.ok("GET", f"{V1}/appraisals/{o.a['id']}?year=2026", o.a["token"])
     assert appraisal["violations_by_kind"] == {"overdue": 1}
@@ -111,8 +107,8 @@ def test_an_event_naming_nobody_we_know_or_malformed_is_parked(office):
     broken = violations_of(o, o.a["id"])[1]
     broken["data"]["staff_id"] = None
     send(o, broken)
-    parked = wait_until(lambda: len(peek_queue(o.config["vhost"], "xiaoneng.parked")) == 2
-                        and peek_queue(o.config["vhost"], "xiaoneng.parked"), timeout=15)
+    parked = wait_until(lambda: len(found := parked_messages(o.config["vhost"])) == 2
+                        and found, timeout=15)
     reasons = " | ".join(m["properties"]["headers"]["x-parked-reason"] for m in parked)
     assert "no staff with id ghost" in reasons  # unknown person
     assert "'staff_id': ['Field may not be null.']" in reasons  # fails its contract
@@ -124,39 +120,91 @@ def violations(o, token, **query):
     return o.api.ok("GET", f"{V1}/violations?{params}", token)["items"]
 
 
-def post(o, path, token, body):
-    return o.api.request("POST", f"{V1}{path}", token, body)
-
-
-def error(response):
-    return response.status_code, response.json()["error"]["code"]
-
-
-def test_a_contested_violation_holds_the_decision_until_a_leader_waives_it(office):
-    o = office
+def the_serious_case(o):
+    """A's three violations sent: the one case they make together."""
     for event in violations_of(o, o.a["id"]):
         send(o, event)
     [case] = wait_until(lambda: [c for c in cases(o, staff_id=o.a["id"])
                                  if len(c["violations"]) == 3], timeout=15)
+    return case
+
+
+def a_case_of(o, event):
+    """Sends ``event`` about A: the case it opens and its one violation."""
+    send(o, event)
+    [case] = wait_until(lambda: cases(o, staff_id=o.a["id"]), timeout=15)
+    [violation] = case["violations"]
+    return case, violation
+
+
+def refuse(o, path, token, body):
+    """``(status, code)`` of a POST to ``path`` that must be refused."""
+    return o.api.refused("POST", f"{V1}{path}", token, body)
+
+
+def test_a_violation_is_read_by_its_person_and_overseers_and_a_case_by_overseers_only(office):
+    o = office
+    case, violation = a_case_of(o, violations_of(o, o.a["id"])[0])
+    path = f"{V1}/violations/{violation['id']}"
+    for reader in (o.a, o.head, o.leader):
+        assert o.api.ok("GET", path, reader["token"])["id"] == violation["id"]
+    colleague = o.org.staff(division_id=o.division["id"])
+    assert o.api.refused("GET", path, colleague["token"]) == (403, "not_allowed")
+    assert o.api.refused("GET", path) == (401, "missing_token")
+    assert o.api.refused("GET", f"{V1}/violations/ghost", o.leader["token"]) == (
+        404, "violation_not_found")
+
+    path = f"{V1}/cases/{case['id']}"
+    assert [v["id"] for v in o.api.ok("GET", path, o.leader["token"])["violations"]] == [
+        violation["id"]]
+    assert o.api.refused("GET", path, o.a["token"]) == (403, "wrong_role")
+    assert o.api.refused("GET", f"{V1}/cases/ghost", o.leader["token"]) == (
+        404, "case_not_found")
+
+
+def test_a_leader_upholds_a_contested_violation_and_the_case_is_then_decided(office):
+    o = office
+    case, late = a_case_of(o, violations_of(o, o.a["id"])[1])
+    path = f"/violations/{late['id']}"
+    o.api.ok("POST", f"{V1}{path}/contest", o.a["token"], {"explanation": "路上堵车"})
+    assert refuse(o, f"{path}/uphold", o.head["token"], {"note": "x"}) == (403, "wrong_role")
+    assert refuse(o, f"{path}/uphold", o.leader["token"], {"note": " "}) == (
+        422, "note_required")
+    upheld = o.api.ok("POST", f"{V1}{path}/uphold", o.leader["token"],
+                      {"note": "未提前报告，理由不成立"})
+    assert (upheld["status"], upheld["judgement"], upheld["judged_by"]) == (
+        "upheld", "未提前报告，理由不成立", o.leader["id"])
+    assert refuse(o, f"{path}/uphold", o.leader["token"], {"note": "x"}) == (
+        409, "violation_judged")
+    decided = o.api.ok("POST", f"{V1}/cases/{case['id']}/decide", o.leader["token"],
+                       {"outcome": "criticism_education", "note": "谈话提醒"})
+    assert decided["status"] == "decided"
+    appraisal = o.api.ok("GET", f"{V1}/appraisals/{o.a['id']}?year=2026", o.a["token"])
+    assert appraisal["violations_by_kind"] == {"late_return": 1}
+
+
+def test_a_contested_violation_holds_the_decision_until_a_leader_waives_it(office):
+    o = office
+    case = the_serious_case(o)
     assert case["severity"] == "serious" and case["leader_case_id"]
     overdue = next(v for v in case["violations"] if v["kind"] == "overdue")
     assert (overdue["status"], overdue["nature"]) == ("recorded", "non_performance")
 
     stranger = o.org.staff(division_id=o.division["id"])
-    assert error(post(o, f"/violations/{overdue['id']}/contest", stranger["token"],
-                      {"explanation": "x"})) == (403, "not_your_violation")
+    assert refuse(o, f"/violations/{overdue['id']}/contest", stranger["token"],
+                  {"explanation": "x"}) == (403, "not_your_violation")
     contested = o.api.ok("POST", f"{V1}/violations/{overdue['id']}/contest", o.a["token"],
                          {"explanation": "来文单位延迟送达，已说明"})
     assert (contested["status"], contested["explanation"]) == (
         "contested", "来文单位延迟送达，已说明")
-    assert error(post(o, f"/violations/{overdue['id']}/contest", o.a["token"],
-                      {"explanation": "again"})) == (409, "already_contested")
-    assert error(post(o, f"/cases/{case['id']}/decide", o.leader["token"],
-                      {"outcome": "circulated_criticism"})) == (409, "violation_contested")
-    assert error(post(o, f"/violations/{overdue['id']}/waive", o.head["token"],
-                      {"reason": "x"})) == (403, "wrong_role")
-    assert error(post(o, f"/violations/{overdue['id']}/waive", o.leader["token"],
-                      {"reason": " "})) == (422, "reason_required")
+    assert refuse(o, f"/violations/{overdue['id']}/contest", o.a["token"],
+                  {"explanation": "again"}) == (409, "already_contested")
+    assert refuse(o, f"/cases/{case['id']}/decide", o.leader["token"],
+                  {"outcome": "circulated_criticism"}) == (409, "violation_contested")
+    assert refuse(o, f"/violations/{overdue['id']}/waive", o.head["token"],
+                  {"reason": "x"}) == (403, "wrong_role")
+    assert refuse(o, f"/violations/{overdue['id']}/waive", o.leader["token"],
+                  {"reason": " "}) == (422, "reason_required")
 
     waived = o.api.ok("POST", f"{V1}/violations/{overdue['id']}/waive", o.leader["token"],
                       {"reason": "来文延误，不可归责"})
@@ -166,24 +214,22 @@ def test_a_contested_violation_holds_the_decision_until_a_leader_waives_it(offic
         "light", "criticism_education", "open")
     [linked] = cases(o, staff_id=o.head["id"])
     assert linked["status"] == "dismissed" and "来文延误" in linked["note"]
-    assert error(post(o, f"/violations/{overdue['id']}/contest", o.a["token"],
-                      {"explanation": "x"})) == (409, "violation_judged")
-    assert error(post(o, f"/violations/{overdue['id']}/uphold", o.leader["token"],
-                      {"note": "x"})) == (409, "violation_judged")
+    assert refuse(o, f"/violations/{overdue['id']}/contest", o.a["token"],
+                  {"explanation": "x"}) == (409, "violation_judged")
+    assert refuse(o, f"/violations/{overdue['id']}/uphold", o.leader["token"],
+                  {"note": "x"}) == (409, "violation_judged")
 
     own = violations(o, o.a["token"])
     assert {v["status"] for v in own} == {"waived", "recorded"} and len(own) == 3
-    assert error(o.api.request("GET", f"{V1}/violations?staff_id={o.head['id']}",
-                               o.a["token"])) == (403, "not_allowed")
+    assert o.api.refused("GET", f"{V1}/violations?staff_id={o.head['id']}",
+                         o.a["token"]) == (403, "not_allowed")
     appraisal = o.api.ok("GET", f"{V1}/appraisals/{o.a['id']}?year=2026", o.a["token"])
     assert appraisal["violations_by_kind"] == {"late_return": 1, "complaint": 1}
 
 
 def test_waiving_the_only_violation_dismisses_the_case_with_the_reason(office):
     o = office
-    send(o, violations_of(o, o.a["id"])[1])
-    [case] = wait_until(lambda: cases(o, staff_id=o.a["id"]), timeout=15)
-    [late] = case["violations"]
+    case, late = a_case_of(o, violations_of(o, o.a["id"])[1])
     o.api.ok("POST", f"{V1}/violations/{late['id']}/contest", o.a["token"],
              {"explanation": "地铁停运"})
     contested = o.api.ok("GET", f"{V1}/appraisals/{o.a['id']}?year=2026", o.a["token"])
@@ -197,15 +243,12 @@ def test_waiving_the_only_violation_dismisses_the_case_with_the_reason(office):
 
 def test_a_leader_grades_a_suggested_serious_case_as_light_and_the_head_is_cleared(office):
     o = office
-    for event in violations_of(o, o.a["id"]):
-        send(o, event)
-    [case] = wait_until(lambda: [c for c in cases(o, staff_id=o.a["id"])
-                                 if len(c["violations"]) == 3], timeout=15)
+    case = the_serious_case(o)
     path = f"/cases/{case['id']}/decide"
-    assert error(post(o, path, o.leader["token"], {"severity": "light",
-                                                   "outcome": "written_warning"})) == (
+    assert refuse(o, path, o.leader["token"], {"severity": "light",
+                  "outcome": "written_warning"}) == (
         422, "outcome_mismatch")
-    assert error(post(o, path, o.leader["token"], {"outcome": "criticism_education"})) == (
+    assert refuse(o, path, o.leader["token"], {"outcome": "criticism_education"}) == (
         422, "outcome_mismatch")  # the suggestion is serious unless the leader says otherwise
     decided = o.api.ok("POST", f"{V1}{path}", o.leader["token"], {
         "severity": "light", "outcome": "criticism_education", "note": "初犯，情节较轻"})
@@ -213,8 +256,8 @@ def test_a_leader_grades_a_suggested_serious_case_as_light_and_the_head_is_clear
         "decided", "light", "serious")
     [linked] = cases(o, staff_id=o.head["id"])
     assert linked["status"] == "dismissed" and "初犯，情节较轻" in linked["note"]
-    [event] = [e for e in raised(o.config["XIAONENG_ACCOUNTABILITY_DATABASE_URL"],
-                                 "case_decided") if e["case_id"] == case["id"]]
+    [event] = [e for e in o.raised("accountability", "case_decided")
+               if e["case_id"] == case["id"]]
     assert (event["severity"], event["outcome"]) == ("light", "criticism_education")
 
 
@@ -229,15 +272,15 @@ def test_a_head_records_a_duty_failure_of_their_own_staff_only(office):
     assert [v["id"] for v in case["violations"]] == [recorded["id"]]
 
     _, _, other_head = o.org.division()
-    assert error(post(o, "/violations", other_head["token"], body)) == (
+    assert refuse(o, "/violations", other_head["token"], body) == (
         403, "not_your_division")
-    assert error(post(o, "/violations", o.a["token"], body)) == (403, "wrong_role")
-    assert error(post(o, "/violations", o.head["token"], {**body, "staff_id": "ghost"})) == (
+    assert refuse(o, "/violations", o.a["token"], body) == (403, "wrong_role")
+    assert refuse(o, "/violations", o.head["token"], {**body, "staff_id": "ghost"}) == (
         404, "staff_not_found")
-    assert error(post(o, "/violations", o.head["token"], {**body, "nature": "bad"})) == (
+    assert refuse(o, "/violations", o.head["token"], {**body, "nature": "bad"}) == (
         422, "validation_error")
     future = (NOW + timedelta(days=30)).isoformat()
-    assert error(post(o, "/violations", o.leader["token"], {**body, "occurred_at": future})) \
+    assert refuse(o, "/violations", o.leader["token"], {**body, "occurred_at": future}) \
         == (422, "occurred_in_future")
     assert len(violations(o, o.leader["token"], staff_id=o.a["id"])) == 1
 

@@ -7,10 +7,9 @@ import pytest
 from chassis.clock import OFFICE_TZ
 from services.attendance.service import AttendanceService
 from services.posts.service import PostsService
-from tests.helpers import raised, wait_until
-from tests.integration.api import Organisation
+from tests.api import V1, Office, error, notice_body
+from tests.helpers import scans_ran, wait_until
 
-V1 = "/api/v1"
 MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=OFFICE_TZ)  # a Thursday
 
 
@@ -23,25 +22,19 @@ def office(behind_gateway, set_now):
     """A division (head, leader) and post P held by A with backups B1, B2; 09:00 today."""
     set_now(MORNING)
     api, config = behind_gateway(PostsService, AttendanceService, XIAONENG_SCAN_INTERVAL="0.5")
-    org = Organisation(api, api.login("admin", "admin"))
-    division, leader, head = org.division()
-    a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
-    post = api.ok("POST", f"{V1}/posts", org.admin, {
-        "title": "审核岗", "division_id": division["id"], "duties": ["审核"],
-        "holder_id": a["id"], "backup_ids": [b1["id"], b2["id"]]})
-    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
-                                   head=head, a=a, b1=b1, b2=b2, post=post, config=config,
-                                   set_now=set_now))
+    o = Office(api, config=config, set_now=set_now, a="张三", b1="李四", b2="王五")
+    o.post = o.new_post(o.a, [o.b1, o.b2], "审核岗")
+    return o
 
 
-def notice(api, person, start, hours=2, kind="business", reason="到省政府开会"):
-    return api.request("POST", f"{V1}/leave-notices", person["token"], {
-        "start_at": iso(start), "expected_return_at": iso(start + timedelta(hours=hours)),
-        "reason": reason, "kind": kind, "contact": "138-0000-0000"})
+def notice(o, person, start, **body):
+    """The response to ``person`` filing a notice (see ``notice_body``)."""
+    return o.api.request("POST", f"{V1}/leave-notices", person["token"],
+                         notice_body(start, **body))
 
 
 def approved_notice(o, person, approver, start, **kw):
-    filed = notice(o.api, person, start, **kw)
+    filed = notice(o, person, start, **kw)
     assert filed.status_code == 201, filed.text
     return o.api.ok("POST", f"{V1}/leave-notices/{filed.json()['id']}/approve", approver["token"])
 
@@ -51,12 +44,12 @@ def board(o):
 
 
 def events(o, type_):
-    return raised(o.config["XIAONENG_ATTENDANCE_DATABASE_URL"], type_)
+    return o.raised("attendance", type_)
 
 
 def test_an_approved_notice_hands_the_post_to_the_first_backup_and_the_board_shows_it(office):
     o = office
-    filed = notice(o.api, o.a, MORNING + timedelta(hours=1), kind="personal", reason="看病")
+    filed = notice(o, o.a, MORNING + timedelta(hours=1), kind="personal", reason="看病")
     assert filed.status_code == 201
     assert (filed.json()["status"], filed.json()["approver_id"]) == ("pending", o.head["id"])
     o.api.ok("POST", f"{V1}/leave-notices/{filed.json()['id']}/approve", o.head["token"])
@@ -66,7 +59,7 @@ def test_an_approved_notice_hands_the_post_to_the_first_backup_and_the_board_sho
     rows = wait_until(lambda: [r for r in board(o) if r["covered_by"]], timeout=10)
     assert [(r["name"], r["post_title"], r["reason"], r["covered_by"], r["covered_by_id"])
             for r in rows] == [("张三", "审核岗", "因私", "李四", o.b1["id"])]
-    assert rows[0]["contact"] == "138-0000-0000"
+    assert rows[0]["contact"] == "0571-87000000"
     post = o.api.ok("GET", f"{V1}/posts/{o.post['id']}", o.a["token"])
     assert (post["state"], post["acting_id"]) == ("covered", o.b1["id"])
 
@@ -79,20 +72,20 @@ def test_an_approved_notice_hands_the_post_to_the_first_backup_and_the_board_sho
 
 def test_a_division_heads_notice_is_approved_by_the_supervising_leader(office):
     o = office
-    filed = notice(o.api, o.head, MORNING + timedelta(hours=1)).json()
+    filed = notice(o, o.head, MORNING + timedelta(hours=1)).json()
     assert filed["approver_id"] == o.leader["id"]
     refused = o.api.request("POST", f"{V1}/leave-notices/{filed['id']}/approve", o.head["token"])
-    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_approver")
+    assert error(refused) == (403, "not_approver")
     approved = o.api.ok("POST", f"{V1}/leave-notices/{filed['id']}/approve", o.leader["token"])
     assert approved["status"] == "approved"
 
 
 def test_short_notices_are_recorded_and_long_ones_need_a_leave_request(office):
     o = office
-    short = notice(o.api, o.b1, MORNING + timedelta(hours=3), hours=0.5)
+    short = notice(o, o.b1, MORNING + timedelta(hours=3), hours=0.5)
     assert short.status_code == 201 and short.json()["status"] == "recorded"
-    long = notice(o.api, o.a, MORNING, hours=20)
-    assert (long.status_code, long.json()["error"]["code"]) == (422, "use_leave_request")
+    long = notice(o, o.a, MORNING, hours=20)
+    assert error(long) == (422, "use_leave_request")
 
 
 def test_a_leave_request_goes_through_the_same_approval_chain(office):
@@ -101,7 +94,7 @@ def test_a_leave_request_goes_through_the_same_approval_chain(office):
     for note in (None, "  "):
         refused = o.api.request("POST", f"{V1}/leave-requests", o.a["token"],
                                 {**body, "handover_note": note})
-        assert (refused.status_code, refused.json()["error"]["code"]) == (
+        assert error(refused) == (
             422, "handover_note_required")
     leave = o.api.ok("POST", f"{V1}/leave-requests", o.a["token"], {
         **body, "handover_note": "在办：某局编制调整请示（12月3日到期）；待办：月报"})
@@ -125,11 +118,11 @@ def test_bad_requests_about_notices_are_refused_and_change_nothing(office):
         "reason": "x", "kind": "business", "contact": "1"})
     assert backwards.json()["error"]["code"] == "return_before_start"
     first = approved_notice(o, o.a, o.head, start)
-    overlapping = notice(o.api, o.a, start + timedelta(minutes=30))
-    assert (overlapping.status_code, overlapping.json()["error"]["code"]) == (
+    overlapping = notice(o, o.a, start + timedelta(minutes=30))
+    assert error(overlapping) == (
         409, "overlapping_absence")
     again = o.api.request("POST", f"{V1}/leave-notices/{first['id']}/approve", o.head["token"])
-    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_decided")
+    assert error(again) == (409, "already_decided")
     early = o.api.request("POST", f"{V1}/leave-notices/{first['id']}/return", o.a["token"],
                           {"returned_at": iso(MORNING)})
     assert early.json()["error"]["code"] == "return_before_start"
@@ -137,7 +130,7 @@ def test_bad_requests_about_notices_are_refused_and_change_nothing(office):
                                  o.b1["token"])
     assert someone_else.status_code == 403
 
-    other = notice(o.api, o.b1, MORNING + timedelta(hours=5)).json()
+    other = notice(o, o.b1, MORNING + timedelta(hours=5)).json()
     wrong = o.api.request("POST", f"{V1}/leave-notices/{other['id']}/approve", o.leader["token"])
     assert wrong.status_code == 403
     no_note = o.api.request("POST", f"{V1}/leave-notices/{other['id']}/reject", o.head["token"])
@@ -146,7 +139,7 @@ def test_bad_requests_about_notices_are_refused_and_change_nothing(office):
              {"note": "人手不足"})
     on_rejected = o.api.request("POST", f"{V1}/leave-notices/{other['id']}/return",
                                 o.b1["token"])
-    assert (on_rejected.status_code, on_rejected.json()["error"]["code"]) == (409, "not_away")
+    assert error(on_rejected) == (409, "not_away")
     assert o.api.request("POST", f"{V1}/leave-notices/nope/approve",
                          o.head["token"]).status_code == 404
     assert o.api.request("POST", f"{V1}/leave-notices", o.leader["token"],
@@ -163,6 +156,8 @@ def test_a_late_return_is_raised_once_and_the_return_records_how_late(office):
     o.set_now(start + timedelta(hours=1, minutes=16))
     wait_until(lambda: len(events(o, "late_return")) == 1, timeout=10)
     o.set_now(start + timedelta(hours=1, minutes=40))
+    scans_ran("scan")  # still away 25 minutes later: no second report
+    assert len(events(o, "late_return")) == 1
     back = o.api.ok("POST", f"{V1}/leave-notices/{first['id']}/return", o.a["token"])
     assert (back["late"], back["late_minutes"]) == (True, 40)
     assert len(events(o, "late_return")) == 1
@@ -197,7 +192,7 @@ def test_the_handover_note_reaches_the_b_and_the_approver_acknowledges_the_retur
 
     path = f"{V1}/leave-requests/{leave['id']}"
     early = o.api.request("POST", f"{path}/acknowledge", o.head["token"])
-    assert (early.status_code, early.json()["error"]["code"]) == (409, "not_returned")
+    assert error(early) == (409, "not_returned")
     o.set_now(datetime(2026, 12, 1, 8, 20, tzinfo=OFFICE_TZ))
     o.api.ok("POST", f"{path}/return", o.a["token"])
 
@@ -206,12 +201,12 @@ def test_the_handover_note_reaches_the_b_and_the_approver_acknowledges_the_retur
                                f"&acknowledged=false", o.head["token"])["items"]
     assert [item["id"] for item in waiting()] == [leave["id"]]
     refused = o.api.request("POST", f"{path}/acknowledge", o.leader["token"])
-    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_approver")
+    assert error(refused) == (403, "not_approver")
     done = o.api.ok("POST", f"{path}/acknowledge", o.head["token"])
     assert done["return_acknowledged_at"] is not None
     assert waiting() == []
     again = o.api.request("POST", f"{path}/acknowledge", o.head["token"])
-    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_acknowledged")
+    assert error(again) == (409, "already_acknowledged")
     wrong_kind = o.api.request("POST", f"{V1}/leave-notices/{leave['id']}/acknowledge",
                                o.head["token"])
     assert wrong_kind.status_code == 404

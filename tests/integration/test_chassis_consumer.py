@@ -4,7 +4,7 @@ import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
 from chassis import parked
-from tests.helpers import peek_queue, publish_event, staff_changed, wait_until
+from tests.helpers import parked_messages, publish_event, staff_changed, wait_until
 from tests.integration.toy import service as toy
 
 
@@ -25,10 +25,6 @@ def applied(config):
         return proxy.applied()
 
 
-def parked_messages(rabbit_manager, config):
-    return peek_queue(config["vhost"], "xiaoneng.parked")
-
-
 def test_the_same_event_delivered_twice_is_applied_once(consumer):
     config = consumer()
     event = staff_changed("李四")
@@ -41,7 +37,7 @@ def test_the_same_event_delivered_twice_is_applied_once(consumer):
 
 
 def test_malformed_events_are_parked_with_a_reason_and_the_consumer_keeps_running(
-        consumer, rabbit_manager):
+        consumer):
     config = consumer()
     uri = config["AMQP_URI"]
     publish_event(uri, b"{not json", content_type="application/json")
@@ -52,8 +48,8 @@ def test_malformed_events_are_parked_with_a_reason_and_the_consumer_keeps_runnin
     publish_event(uri, staff_changed("赵六"))
 
     wait_until(lambda: [r["name"] for r in applied(config)] == ["赵六"])
-    messages = wait_until(lambda: len(parked_messages(rabbit_manager, config)) == 3
-                          and parked_messages(rabbit_manager, config))
+    messages = wait_until(lambda: len(found := parked_messages(config["vhost"])) == 3
+                          and found)
     reasons = [m["properties"]["headers"]["x-parked-reason"] for m in messages]
     assert any("undecodable" in r for r in reasons)
     assert any("occurred_at" in r for r in reasons)
@@ -62,38 +58,38 @@ def test_malformed_events_are_parked_with_a_reason_and_the_consumer_keeps_runnin
         "evt-posts-staff_changed--toy.on_staff_changed"}
 
 
-def test_a_transient_failure_is_retried_after_a_delay_not_dropped(consumer, rabbit_manager):
+def test_a_transient_failure_is_retried_after_a_delay_not_dropped(consumer):
     config = consumer()
     toy.behaviour["transient_failures"] = 1
     publish_event(config["AMQP_URI"], staff_changed("钱七"))
     wait_until(lambda: applied(config), timeout=15)
     assert toy.behaviour["attempts"] == 2
-    assert parked_messages(rabbit_manager, config) == []
+    assert parked_messages(config["vhost"]) == []
 
 
-def test_a_handler_that_keeps_failing_is_parked_after_the_last_attempt(consumer, rabbit_manager):
+def test_a_handler_that_keeps_failing_is_parked_after_the_last_attempt(consumer):
     config = consumer(XIAONENG_MAX_ATTEMPTS="2")
     toy.behaviour["crash"] = True
     publish_event(config["AMQP_URI"], staff_changed("孙八"))
-    messages = wait_until(lambda: parked_messages(rabbit_manager, config), timeout=15)
+    messages = wait_until(lambda: parked_messages(config["vhost"]), timeout=15)
     assert "failed 2 times" in messages[0]["properties"]["headers"]["x-parked-reason"]
     assert toy.behaviour["attempts"] == 2
 
 
 def test_a_parked_message_is_listed_and_replayed_once_its_cause_is_fixed(
-        consumer, rabbit_manager, capsys):
+        consumer, capsys):
     config = consumer()
     toy.behaviour["reject"] = {"周九"}
     publish_event(config["AMQP_URI"], staff_changed("周九"))
-    wait_until(lambda: parked_messages(rabbit_manager, config))
+    wait_until(lambda: parked_messages(config["vhost"]))
 
     parked.main(["list"], config)
     listing = capsys.readouterr().out
     assert "queue=evt-posts-staff_changed--toy.on_staff_changed" in listing
     assert "周九 is not known here" in listing
-    assert len(parked_messages(rabbit_manager, config)) == 1, "listing leaves it parked"
+    assert len(parked_messages(config["vhost"])) == 1, "listing leaves it parked"
 
     toy.behaviour["reject"] = set()
     parked.main(["replay"], config)
     wait_until(lambda: [r["name"] for r in applied(config)] == ["周九"])
-    assert parked_messages(rabbit_manager, config) == []
+    assert parked_messages(config["vhost"]) == []

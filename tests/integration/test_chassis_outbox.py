@@ -117,7 +117,7 @@ def test_a_batch_is_published_confirmed_and_survives_the_broker_closing_its_conn
                             timeout=10).json()
     for connection in wait_until(connections, message="the publisher's connection listed"):
         requests.delete(f"{MANAGEMENT}/connections/{connection['name']}", auth=AUTH, timeout=10)
-    with pytest.raises(Exception):  # noqa: B017 - whatever the dropped socket raises
+    with pytest.raises(Connection(uri).connection_errors):  # what a dropped connection raises
         publisher.publish(batch[:1])
     assert publisher.publish(batch[1:]) == batch[1:]  # a new connection, its own tags
     wait_until(lambda: len(peek_queue(vhost, "batch-probe")) == 5)

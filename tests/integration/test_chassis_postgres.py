@@ -9,20 +9,16 @@ from psycopg2 import errors
 from sqlalchemy.orm import Session
 
 from chassis import postgres
-from chassis.db import lock_key, make_engine
+from chassis.db import lock_key
 
 CURRENT_MESSAGE = "SELECT current_query()"  # the whole message the client sent
 
 
 @pytest.fixture
-def engine(database_url):
-    engine = make_engine(database_url("pg"))
-    if engine.dialect.name != "postgresql":
-        pytest.skip("a PostgreSQL connection")
-    with engine.begin() as conn:
+def engine(postgres_engine):
+    with postgres_engine.begin() as conn:
         conn.execute(sa.text("CREATE TABLE notes (n INTEGER PRIMARY KEY)"))
-    yield engine
-    engine.dispose()
+    return postgres_engine
 
 
 def notes(engine):

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import eventlet
-import pytest
 import sqlalchemy as sa
 from eventlet.semaphore import Semaphore
 
@@ -16,10 +15,8 @@ from chassis.envelope import make_event
 from chassis.uow import PublishedMarks, Work
 
 
-def test_a_snapshot_keeps_a_transactions_reads_at_one_moment(database_url):
-    engine = make_engine(database_url("snap"))
-    if engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL's READ COMMITTED is what a snapshot is for")
+def test_a_snapshot_keeps_a_transactions_reads_at_one_moment(postgres_engine):
+    engine = postgres_engine  # PostgreSQL's READ COMMITTED is what a snapshot is for
     with engine.begin() as conn:
         conn.execute(sa.text("CREATE TABLE rows_seen (n INTEGER)"))
         conn.execute(sa.text("INSERT INTO rows_seen VALUES (1)"))
@@ -42,7 +39,6 @@ def test_a_snapshot_keeps_a_transactions_reads_at_one_moment(database_url):
         assert count(work.session) == 2
         another_row()
         assert count(work.session) == 3
-    engine.dispose()
 
 
 def test_what_the_broker_confirmed_is_marked_published_by_one_statement(database_url):

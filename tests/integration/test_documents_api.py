@@ -1,6 +1,5 @@
 """Documents with posts behind the gateway: assignment, deadlines, handling, numbering."""
 
-import time
 from datetime import datetime
 
 import pytest
@@ -9,10 +8,9 @@ from chassis.clock import OFFICE_TZ, clock
 from chassis.envelope import make_event
 from services.documents.service import DocumentsService
 from services.posts.service import PostsService
-from tests.helpers import publish_event, raised, wait_until
-from tests.integration.api import Organisation
+from tests.api import V1, Office, document_body, error
+from tests.helpers import publish_event, scans_ran, wait_until
 
-V1 = "/api/v1"
 ASSIGNED_ON = datetime(2026, 9, 28, 10, 0, tzinfo=OFFICE_TZ)  # Monday before National Day
 
 
@@ -20,17 +18,12 @@ ASSIGNED_ON = datetime(2026, 9, 28, 10, 0, tzinfo=OFFICE_TZ)  # Monday before Na
 def office(behind_gateway, set_now):
     set_now(ASSIGNED_ON)
     api, config = behind_gateway(PostsService, DocumentsService)
-    org = Organisation(api, api.login("admin", "admin"))
-    division, leader, head = org.division()
-    a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
-    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
-                                   head=head, a=a, b=b, config=config, set_now=set_now))
+    return Office(api, config=config, set_now=set_now, a="张三", b="李四")
 
 
 def register(o, urgent=False):
-    return o.api.ok("POST", f"{V1}/documents", o.a["token"], {
-        "title": "关于调整机构编制的请示", "from_unit": "省教育厅",
-        "received_at": ASSIGNED_ON.isoformat(), "urgent": urgent, "kind": "请示"})
+    return o.api.ok("POST", f"{V1}/documents", o.a["token"],
+                    document_body(ASSIGNED_ON, urgent=urgent))
 
 
 def assigned(o, **body):
@@ -40,7 +33,7 @@ def assigned(o, **body):
 
 
 def events(o, type_):
-    return raised(o.config["XIAONENG_DOCUMENTS_DATABASE_URL"], type_)
+    return o.raised("documents", type_)
 
 
 def test_an_assignment_is_due_in_ten_working_days_across_national_day(office):
@@ -63,7 +56,7 @@ def test_the_signal_goes_yellow_then_red_and_the_scan_reports_each_once(office):
     listed = o.api.ok("GET", f"{V1}/documents?overdue=true", o.a["token"])
     assert [(d["id"], d["signal"]) for d in listed["items"]] == [(document["id"], "red")]
     assert events(o, "overdue")[0]["days_late"] == 8
-    time.sleep(2.5)  # more scans run; none reports again
+    scans_ran("scan_deadlines")  # a scan that saw the day reported nothing again
     assert len(events(o, "overdue")) == 1 and len(events(o, "deadline_warning")) == 1
 
 
@@ -77,7 +70,7 @@ def test_an_extension_moves_the_due_date_and_writes_to_the_sender(office):
     assert letter(o, document, "extension").status_code == 404
     no_opinion = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions",
                                o.a["token"], {"new_due_date": "2026-10-23", "basis": "x"})
-    assert (no_opinion.status_code, no_opinion.json()["error"]["code"]) == (
+    assert error(no_opinion) == (
         422, "validation_error")
     assert events(o, "extension_notified") == []
     extended = o.api.ok("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"], {
@@ -100,7 +93,7 @@ def test_an_extension_moves_the_due_date_and_writes_to_the_sender(office):
     o.set_now(datetime(2026, 10, 26, 9, 0, tzinfo=OFFICE_TZ))
     late = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
                          {"new_due_date": "2026-11-30", "basis": "x", "opinion": "y"})
-    assert (late.status_code, late.json()["error"]["code"]) == (409, "too_late_to_extend")
+    assert error(late) == (409, "too_late_to_extend")
 
 
 def test_a_consultation_is_opened_and_answered_without_stopping_the_clock(office):
@@ -145,7 +138,22 @@ def test_an_outgoing_document_is_found_at_the_documents_address_too(office):
     assert o.api.ok("GET", f"{V1}/documents/{assigned(o)['id']}",
                     o.a["token"])["direction"] == "incoming"
     missing = o.api.request("GET", f"{V1}/documents/ghost", o.a["token"])
-    assert (missing.status_code, missing.json()["error"]["code"]) == (404, "document_not_found")
+    assert error(missing) == (404, "document_not_found")
+
+
+def test_an_outgoing_document_is_read_at_its_own_address_by_anyone_signed_in(office):
+    o = office
+    draft = o.api.ok("POST", f"{V1}/documents/outgoing", o.a["token"],
+                     {"title": "关于核定编制的批复", "series": "编发"})
+    path = f"{V1}/documents/outgoing/{draft['id']}"
+    for reader in (o.a, o.b, o.leader):
+        assert o.api.ok("GET", path, reader["token"])["title"] == "关于核定编制的批复"
+    assert o.api.refused("GET", path) == (401, "missing_token")
+    assert o.api.refused("GET", f"{V1}/documents/outgoing/ghost", o.a["token"]) == (
+        404, "outgoing_not_found")
+    incoming = register(o)
+    assert o.api.refused("GET", f"{V1}/documents/outgoing/{incoming['id']}",
+                         o.a["token"]) == (404, "outgoing_not_found")
 
 
 def test_bad_document_requests_are_refused_and_change_nothing(office):
@@ -165,9 +173,9 @@ def test_bad_document_requests_are_refused_and_change_nothing(office):
 
     o.api.ok("POST", f"{path}/assign", o.head["token"], {"assignee_id": o.a["id"]})
     again = o.api.request("POST", f"{path}/assign", o.head["token"], {"assignee_id": o.b["id"]})
-    assert (again.status_code, again.json()["error"]["code"]) == (409, "already_assigned")
+    assert error(again) == (409, "already_assigned")
     foreign = o.api.request("POST", f"{path}/complete", o.b["token"], {"result": "办结"})
-    assert (foreign.status_code, foreign.json()["error"]["code"]) == (403, "not_your_document")
+    assert error(foreign) == (403, "not_your_document")
     done = o.api.ok("POST", f"{path}/complete", o.a["token"], {"result": "已办结"})
     assert done["status"] == "completed" and done["completed_by"] == o.a["id"]
     twice = o.api.request("POST", f"{path}/complete", o.a["token"], {"result": "再办"})
@@ -180,7 +188,7 @@ def test_an_outgoing_document_is_signed_numbered_and_printed_in_order(office):
                      {"title": "关于印发方案的通知", "series": "编发"})
     unsigned = o.api.request("POST", f"{V1}/documents/outgoing/{draft['id']}/number",
                              o.a["token"])
-    assert (unsigned.status_code, unsigned.json()["error"]["code"]) == (409, "not_signed")
+    assert error(unsigned) == (409, "not_signed")
     assert o.api.request("POST", f"{V1}/documents/outgoing/{draft['id']}/sign",
                          o.head["token"]).status_code == 403
     o.api.ok("POST", f"{V1}/documents/outgoing/{draft['id']}/sign", o.leader["token"])

@@ -1,6 +1,5 @@
 """Documents on two instances: one overdue report per fact, gapless numbering, indexed scans."""
 
-import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
@@ -15,7 +14,7 @@ from chassis.db import make_engine
 from services.documents.deadlines import due_soon
 from services.documents.models import Document, Outgoing
 from services.documents.service import DocumentsService
-from tests.helpers import wait_until
+from tests.helpers import scans_ran, wait_until
 
 seen_overdue = []
 
@@ -57,7 +56,7 @@ def test_each_overdue_document_is_published_exactly_once_with_two_instances(two_
     with sa.orm.Session(engine) as session, session.begin():
         session.add_all(documents)
     wait_until(lambda: len(set(seen_overdue)) == 25, timeout=20)
-    time.sleep(1.5)  # several more scans on both instances run before we count again
+    scans_ran("scan_deadlines", runs=3)  # more scans on both instances before we count again
     assert sorted(seen_overdue) == expected
 
 

@@ -13,8 +13,8 @@ from chassis.config import Settings
 from contracts.posts import ROLES
 from gateway.auth import issue_token
 from gateway.service import GatewayService, router
+from tests.api import Api
 from tests.helpers import free_port
-from tests.integration.api import Api
 
 WRITES = [r for r in router(test_clock=True).routes if r.method in ("POST", "PUT")]
 BAD_BODIES = {

@@ -1,17 +1,23 @@
 """The gateway serves the built console at / (index for page paths), leaves /api/v1 to
 the API, sets the security headers, and gathers the to-do even with a service away."""
 
+import http.client
+from datetime import datetime
+
 import pytest
 
+from chassis.clock import OFFICE_TZ
 from services.attendance.service import AttendanceService
 from services.posts.service import PostsService
-from tests.integration.api import Organisation
+from tests.api import V1, Organisation, error, notice_body
 
-V1 = "/api/v1"
+MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=OFFICE_TZ)
 
 
 @pytest.fixture
-def gateway(behind_gateway, tmp_path):
+def gateway(behind_gateway, set_now, tmp_path):
+    set_now(MONDAY)
+    (tmp_path / "secret.txt").write_text("do not serve", encoding="utf-8")  # beside dist/
     built = tmp_path / "dist"
     (built / "assets").mkdir(parents=True)
     (built / "index.html").write_text("<!DOCTYPE html><div id=app></div>", encoding="utf-8")
@@ -34,12 +40,30 @@ def test_page_paths_get_the_console_and_assets_are_served_as_they_are(gateway):
     assert gateway.request("GET", "/board").headers["X-Frame-Options"] == "SAMEORIGIN"
     asset = gateway.request("GET", "/assets/index-abc123.js")
     assert asset.text == "console.log(1)" and "immutable" in asset.headers["Cache-Control"]
-    assert gateway.request("GET", "/../../etc/passwd").text.startswith("<!DOCTYPE html>")
+
+
+def raw_get(gateway, path):
+    """The path sent as written: HTTP clients such as requests remove ``..`` first."""
+    host, port = gateway.base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+def test_a_path_that_climbs_out_of_the_console_gets_the_index_never_the_file(gateway):
+    for path in ("/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                 "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/../../etc/passwd"):
+        status, body = raw_get(gateway, path)
+        assert (status, body) == (200, "<!DOCTYPE html><div id=app></div>"), path
 
 
 def test_the_api_stays_the_api(gateway):
     missing = gateway.request("GET", f"{V1}/no-such-route")
-    assert (missing.status_code, missing.json()["error"]["code"]) == (404, "not_found")
+    assert error(missing) == (404, "not_found")
     assert missing.headers["X-Content-Type-Options"] == "nosniff"
 
 
@@ -48,9 +72,8 @@ def test_the_todo_loads_and_says_which_part_is_away(gateway):
     org = Organisation(gateway, admin)
     division, _, head = org.division()
     clerk = org.staff(division_id=division["id"])
-    notice = gateway.ok("POST", f"{V1}/leave-notices", clerk["token"], {
-        "start_at": "2030-01-07T09:00:00+08:00", "expected_return_at": "2030-01-07T11:00:00+08:00",
-        "reason": "开会", "kind": "business", "contact": "1"})
+    notice = gateway.ok("POST", f"{V1}/leave-notices", clerk["token"],
+                        notice_body(MONDAY.replace(hour=9)))
     todo = gateway.ok("GET", f"{V1}/me/todo", head["token"])
     assert [(i["kind"], i["id"], i["link"]) for i in todo["items"]] == [
         ("approve_absence", notice["id"], f"/absences/notice/{notice['id']}")]

@@ -1,6 +1,5 @@
 """Inquiries with posts behind the gateway: one-time notices, first inquiries, complaints."""
 
-import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -8,10 +7,9 @@ import pytest
 from chassis.clock import OFFICE_TZ
 from services.inquiries.service import InquiriesService
 from services.posts.service import PostsService
-from tests.helpers import raised, wait_until
-from tests.integration.api import Organisation
+from tests.api import V1, Office, error
+from tests.helpers import scans_ran, wait_until
 
-V1 = "/api/v1"
 MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=OFFICE_TZ)  # Thursday
 MATERIALS = [{"code": c, "name": n, "required": True} for c, n in (
     ("M1", "申请书"), ("M2", "编制核定文件"), ("M3", "机构设置方案"), ("M4", "法人证书复印件"))]
@@ -21,16 +19,12 @@ MATERIALS = [{"code": c, "name": n, "required": True} for c, n in (
 def office(behind_gateway, set_now):
     set_now(MORNING)
     api, config = behind_gateway(PostsService, InquiriesService)
-    org = Organisation(api, api.login("admin", "admin"))
-    division, leader, head = org.division()
-    a, b = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四"))
-    matter = api.ok("POST", f"{V1}/matters", head["token"], {
+    o = Office(api, config=config, set_now=set_now, a="张三", b="李四")
+    o.matter = api.ok("POST", f"{V1}/matters", o.head["token"], {
         "name": "事业单位设立登记", "basis": "《事业单位登记管理暂行条例》",
         "time_limit_days": 15, "procedure": "受理—审核—批准—发证",
-        "division_id": division["id"], "materials": MATERIALS})
-    return type("Office", (), dict(api=api, org=org, division=division, leader=leader,
-                                   head=head, a=a, b=b, matter=matter, config=config,
-                                   set_now=set_now))
+        "division_id": o.division["id"], "materials": MATERIALS})
+    return o
 
 
 def materials(**status):
@@ -40,7 +34,7 @@ def materials(**status):
 
 
 def events(o, type_):
-    return raised(o.config["XIAONENG_INQUIRIES_DATABASE_URL"], type_)
+    return o.raised("inquiries", type_)
 
 
 def test_one_notice_lists_every_problem_and_a_later_surprise_is_a_lapse(office):
@@ -107,7 +101,7 @@ def test_bad_applications_are_refused_and_write_nothing(office):
           "materials": [{"code": "M1", "ok": "yes"}]}, "validation_error"),
     ]:
         response = o.api.request("POST", f"{V1}/applications", o.a["token"], body)
-        assert (response.status_code, response.json()["error"]["code"]) == (422, code)
+        assert error(response) == (422, code)
     assert events(o, "notice_violated") == []
 
 
@@ -118,11 +112,11 @@ def test_the_first_responder_closes_an_inquiry_one_way_once(office):
     assert (inquiry["status"], inquiry["first_responder_id"]) == ("open", o.a["id"])
     path = f"{V1}/inquiries/{inquiry['id']}"
     other = o.api.request("POST", f"{path}/handle", o.b["token"], {"answer": "…"})
-    assert (other.status_code, other.json()["error"]["code"]) == (403, "not_first_responder")
+    assert error(other) == (403, "not_first_responder")
     guided = o.api.ok("POST", f"{path}/guide", o.a["token"], {"division_id": o.division["id"]})
     assert (guided["status"], guided["guided_division_id"]) == ("guided", o.division["id"])
     twice = o.api.request("POST", f"{path}/handle", o.a["token"], {"answer": "已答复"})
-    assert (twice.status_code, twice.json()["error"]["code"]) == (409, "inquiry_closed")
+    assert error(twice) == (409, "inquiry_closed")
 
     outside = o.api.ok("POST", f"{V1}/inquiries", o.a["token"], {
         "visitor_name": "李女士", "contact": "138", "question": "社保缴费"})
@@ -131,7 +125,7 @@ def test_the_first_responder_closes_an_inquiry_one_way_once(office):
     assert redirected["status"] == "redirected"
     unknown = o.api.request("POST", f"{V1}/inquiries/{outside['id']}/guide", o.a["token"],
                             {"division_id": "ghost"})
-    assert (unknown.status_code, unknown.json()["error"]["code"]) == (404, "division_not_found")
+    assert error(unknown) == (404, "division_not_found")
 
 
 def test_an_inquiry_open_past_the_next_working_day_lapses_once(office):
@@ -140,7 +134,7 @@ def test_an_inquiry_open_past_the_next_working_day_lapses_once(office):
         "visitor_name": "赵先生", "contact": "137", "question": "编制核定"})
     assert inquiry["lapse_day"] == "2026-11-27"
     o.set_now(MORNING + timedelta(days=1, hours=8))  # Friday 17:00
-    time.sleep(2.5)  # a few scans: the lapse day is not over yet
+    scans_ran("scan_lapses")  # the lapse day is not over yet
     assert events(o, "first_inquiry_lapsed") == []
     o.set_now(datetime(2026, 11, 30, 8, 0, tzinfo=OFFICE_TZ))
     [lapse] = wait_until(lambda: events(o, "first_inquiry_lapsed"), timeout=10)
@@ -148,6 +142,7 @@ def test_an_inquiry_open_past_the_next_working_day_lapses_once(office):
     report = o.api.ok("GET", f"{V1}/reports/commitments?half=2026H2", o.head["token"])
     row = next(r for r in report["items"] if r["staff_id"] == o.a["id"])
     assert row["lapses"] == 1 and row["name"] == "张三"
+    scans_ran("scan_lapses")
     assert len(events(o, "first_inquiry_lapsed")) == 1
 
 
@@ -156,9 +151,9 @@ def complain(o, **body):
         "category": "attitude", "description": "态度生硬", **body})
 
 
-def post(o, path, token, body=None):
-    response = o.api.request("POST", f"{V1}{path}", token, body or {})
-    return response.status_code, response.json().get("error", {}).get("code")
+def refuse(o, path, token, body=None):
+    """``(status, code)`` of a POST to ``path`` that must be refused."""
+    return o.api.refused("POST", f"{V1}{path}", token, body or {})
 
 
 def test_an_anonymous_complaint_about_the_second_window_is_investigated_and_substantiated(
@@ -169,19 +164,19 @@ def test_an_anonymous_complaint_about_the_second_window_is_investigated_and_subs
     [listed] = o.api.ok("GET", f"{V1}/complaints", o.leader["token"])["items"]
     assert (listed["id"], listed["staff_id"], listed["division_id"]) == (filed["id"], None, None)
     assert o.api.ok("GET", f"{V1}/complaints", o.head["token"])["total"] == 0  # untargeted
-    assert post(o, f"/complaints/{filed['id']}/investigate", o.head["token"]) == (
+    assert refuse(o, f"/complaints/{filed['id']}/investigate", o.head["token"]) == (
         403, "not_your_division")
-    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+    assert refuse(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
         "finding": "substantiated", "reply": "x", "staff_id": o.a["id"]}) == (
         409, "complaint_not_investigating")
 
     taken = o.api.ok("POST", f"{V1}/complaints/{filed['id']}/investigate", o.leader["token"])
     assert (taken["status"], taken["investigator_id"]) == ("investigating", o.leader["id"])
-    assert post(o, f"/complaints/{filed['id']}/investigate", o.leader["token"]) == (
+    assert refuse(o, f"/complaints/{filed['id']}/investigate", o.leader["token"]) == (
         409, "complaint_under_investigation")
-    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+    assert refuse(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
         "finding": "substantiated", "reply": "经核查属实"}) == (422, "staff_required")
-    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+    assert refuse(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
         "finding": "substantiated", "reply": "经核查属实", "staff_id": "ghost"}) == (
         404, "staff_not_found")
     assert events(o, "complaint_concluded") == []
@@ -190,7 +185,7 @@ def test_an_anonymous_complaint_about_the_second_window_is_investigated_and_subs
         "finding": "substantiated", "reply": "经核查属实，已依规处理", "staff_id": o.a["id"]})
     assert (concluded["status"], concluded["finding"], concluded["held_against_id"]) == (
         "substantiated", "substantiated", o.a["id"])
-    assert post(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
+    assert refuse(o, f"/complaints/{filed['id']}/conclude", o.leader["token"], {
         "finding": "unsubstantiated", "reply": "x"}) == (409, "complaint_concluded")
     [event] = events(o, "complaint_concluded")
     assert (event["finding"], event["staff_id"], event["category"]) == (
@@ -211,14 +206,14 @@ def test_a_head_handles_complaints_about_their_staff_and_the_public_reads_the_re
     assert (listed["staff_id"], listed["division_id"]) == (o.a["id"], o.division["id"])
     _, _, other_head = o.org.division()
     assert o.api.ok("GET", f"{V1}/complaints", other_head["token"])["total"] == 0
-    assert post(o, f"/complaints/{filed['id']}/investigate", other_head["token"]) == (
+    assert refuse(o, f"/complaints/{filed['id']}/investigate", other_head["token"]) == (
         403, "not_your_division")
-    assert post(o, f"/complaints/{filed['id']}/investigate", o.a["token"]) == (
+    assert refuse(o, f"/complaints/{filed['id']}/investigate", o.a["token"]) == (
         403, "wrong_role")
     o.api.ok("POST", f"{V1}/complaints/{filed['id']}/investigate", o.head["token"])
-    assert post(o, f"/complaints/{filed['id']}/conclude", other_head["token"], {
+    assert refuse(o, f"/complaints/{filed['id']}/conclude", other_head["token"], {
         "finding": "unsubstantiated", "reply": "x"}) == (403, "not_your_division")
-    assert post(o, f"/complaints/{filed['id']}/conclude", o.head["token"], {
+    assert refuse(o, f"/complaints/{filed['id']}/conclude", o.head["token"], {
         "finding": "maybe", "reply": "x"}) == (422, "validation_error")
     concluded = o.api.ok("POST", f"{V1}/complaints/{filed['id']}/conclude", o.head["token"], {
         "finding": "unsubstantiated", "reply": "经调阅录像，接待过程规范，投诉不属实"})
@@ -228,6 +223,20 @@ def test_a_head_handles_complaints_about_their_staff_and_the_public_reads_the_re
         "unsubstantiated", "经调阅录像，接待过程规范，投诉不属实")
     [event] = events(o, "complaint_concluded")
     assert (event["finding"], event["staff_id"]) == ("unsubstantiated", None)
+
+
+def test_a_complaint_is_read_by_its_divisions_head_and_by_leaders_only(office):
+    o = office
+    filed = complain(o, staff_id=o.a["id"])
+    path = f"{V1}/complaints/{filed['id']}"
+    for token in (o.head["token"], o.leader["token"], o.admin):
+        assert o.api.ok("GET", path, token)["description"] == "态度生硬"
+    _, _, other_head = o.org.division()
+    assert o.api.refused("GET", path, other_head["token"]) == (403, "not_your_division")
+    assert o.api.refused("GET", path, o.a["token"]) == (403, "wrong_role")
+    assert o.api.refused("GET", path) == (401, "missing_token")
+    assert o.api.refused("GET", f"{V1}/complaints/ghost", o.leader["token"]) == (
+        404, "complaint_not_found")
 
 
 def test_bad_and_flooding_complaints_are_refused(office):
@@ -243,7 +252,7 @@ def test_bad_and_flooding_complaints_are_refused(office):
          "division_not_found"),
     ]:
         response = o.api.request("POST", f"{V1}/public/complaints", json=body)
-        assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+        assert error(response) == (status, code)
     by_division = complain(o, division_id=o.division["id"])
     statuses = [o.api.request("POST", f"{V1}/public/complaints", json={
         "category": "other", "description": f"第{i}次"}).status_code for i in range(6)]
@@ -293,13 +302,13 @@ def test_a_guided_inquiry_stays_open_until_the_receiving_division_answers(office
     for token, status, code in ((o.b["token"], 403, "not_your_division"),
                                 (o.head["token"], 403, "not_your_division")):
         response = o.api.request("POST", f"{path}/answer", token, {"answer": "x"})
-        assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+        assert error(response) == (status, code)
     handled = o.api.request("POST", f"{path}/handle", o.a["token"], {"answer": "x"})
-    assert (handled.status_code, handled.json()["error"]["code"]) == (409, "inquiry_closed")
+    assert error(handled) == (409, "inquiry_closed")
     answered = o.api.ok("POST", f"{path}/answer", clerk["token"], {"answer": "已当场办理登记"})
     assert (answered["status"], answered["answered_by"]) == ("answered", clerk["id"])
     again = o.api.request("POST", f"{path}/answer", other_head["token"], {"answer": "x"})
-    assert (again.status_code, again.json()["error"]["code"]) == (409, "inquiry_not_guided")
+    assert error(again) == (409, "inquiry_not_guided")
     closings = [e for e in events(o, "inquiry_closed") if e["inquiry_id"] == inquiry["id"]]
     assert [(e["how"], e["closed_by"]) for e in closings] == [
         ("guided", o.a["id"]), ("answered", clerk["id"])]
@@ -312,7 +321,7 @@ def test_a_guided_inquiry_stays_open_until_the_receiving_division_answers(office
     lapses = wait_until(lambda: events(o, "first_inquiry_lapsed"), timeout=10)
     assert [(e["inquiry_id"], e["stage"], e["head_id"]) for e in lapses] == [
         (unanswered["id"], "guided", other_head["id"])]
-    time.sleep(2)
+    scans_ran("scan_lapses")
     assert len(events(o, "first_inquiry_lapsed")) == 1
 
 
@@ -332,7 +341,7 @@ def test_an_application_is_refused_in_writing_with_its_reason(office):
         assert text in page.text, text
     again = o.api.request("POST", f"{V1}/applications/{refused['id']}/resubmit", o.a["token"],
                           {"materials": []})
-    assert (again.status_code, again.json()["error"]["code"]) == (
+    assert error(again) == (
         409, "application_not_returned")
 
 
@@ -343,14 +352,14 @@ def test_an_accepted_application_is_completed_on_time_or_reported_overdue_once(o
     returned = o.api.ok("POST", f"{V1}/applications", o.a["token"], body)
     mismatch = o.api.request("POST", f"{V1}/applications/{returned['id']}/resubmit",
                              o.b["token"], {**body, "matter_id": "other"})
-    assert (mismatch.status_code, mismatch.json()["error"]["code"]) == (422, "matter_mismatch")
+    assert error(mismatch) == (422, "matter_mismatch")
     accepted = o.api.ok("POST", f"{V1}/applications/{returned['id']}/resubmit", o.b["token"], {
         **body, "materials": materials(M1=True, M2=True, M3=True, M4=True)})
     assert (accepted["status"], accepted["reviewer_id"], accepted["due_date"]) == (
         "accepted", o.b["id"], "2026-12-17")  # 15 working days
     path = f"{V1}/applications/{accepted['id']}"
     foreign = o.api.request("POST", f"{path}/complete", o.a["token"], {"result": "x"})
-    assert (foreign.status_code, foreign.json()["error"]["code"]) == (403, "not_reviewer")
+    assert error(foreign) == (403, "not_reviewer")
 
     o.set_now(datetime(2026, 12, 18, 9, 0, tzinfo=OFFICE_TZ))
     [overdue] = wait_until(lambda: events(o, "overdue"), timeout=10)
@@ -360,9 +369,9 @@ def test_an_accepted_application_is_completed_on_time_or_reported_overdue_once(o
     assert (done["status"], done["completed_on_time"], done["completed_on"]) == (
         "completed", False, "2026-12-18")
     twice = o.api.request("POST", f"{path}/complete", o.b["token"], {"result": "x"})
-    assert (twice.status_code, twice.json()["error"]["code"]) == (
+    assert error(twice) == (
         409, "application_not_accepted")
-    time.sleep(2)
+    scans_ran("scan_lapses")
     assert len(events(o, "overdue")) == 1
     [completed] = events(o, "application_completed")
     assert completed["on_time"] is False

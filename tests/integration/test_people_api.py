@@ -5,26 +5,16 @@ import pytest
 
 from gateway.service import GatewayService
 from services.posts.service import PostsService
+from tests.api import V1, Api, Office, error
 from tests.helpers import free_port, wait_until
-from tests.integration.api import Api, Organisation
-
-V1 = "/api/v1"
 
 
 @pytest.fixture
 def office(behind_gateway):
     api, config = behind_gateway(PostsService)
-    org = Organisation(api, api.login("admin", "admin"))
-    division, leader, head = org.division()
-    a, b1, b2 = (org.staff(division_id=division["id"], name=n) for n in ("张三", "李四", "王五"))
-    post = org.post(division, a, [b1, b2], "审核岗")
-    return type("Office", (), dict(api=api, org=org, admin=org.admin, division=division,
-                                   leader=leader, head=head, a=a, b1=b1, b2=b2, post=post,
-                                   config=config))
-
-
-def error(response):
-    return response.status_code, response.json()["error"]["code"]
+    o = Office(api, config=config, a="张三", b1="李四", b2="王五")
+    o.post = o.new_post(o.a, [o.b1, o.b2], "审核岗")
+    return o
 
 
 def test_staff_and_posts_are_listed_with_filters_and_paging(office):
@@ -69,7 +59,7 @@ def test_a_password_change_revokes_older_tokens_and_gives_a_fresh_one(office):
 
 def test_someone_who_leaves_is_out_of_sign_in_b_lists_and_their_posts(office):
     o = office
-    other = o.org.post(o.division, o.b2, [o.a], "统计岗")
+    other = o.new_post(o.b2, [o.a], "统计岗")
     path = f"{V1}/staff/{o.a['id']}/deactivate"
     assert error(o.api.request("POST", path, o.head["token"], {"reason": "调离"})) == (
         403, "wrong_role")
@@ -111,7 +101,7 @@ def test_someone_who_leaves_is_out_of_sign_in_b_lists_and_their_posts(office):
 
 def test_a_new_holder_needs_a_b_left_and_only_the_divisions_head_changes_a_post(office):
     o = office
-    lone = o.org.post(o.division, o.b1, [o.b2], "档案岗")
+    lone = o.new_post(o.b1, [o.b2], "档案岗")
     assert error(o.api.request("PUT", f"{V1}/posts/{lone['id']}", o.head["token"],
                                {"holder_id": o.b2["id"]})) == (422, "backup_required")
     assert o.api.ok("GET", f"{V1}/posts/{lone['id']}", o.a["token"])["holder_id"] == o.b1["id"]

@@ -12,10 +12,8 @@ from chassis.config import DEFAULT_JWT_SECRET
 from chassis.db import OutboxRecord, make_engine
 from services.posts.rules import InsecureFirstAdmin
 from services.posts.service import PostsService
+from tests.api import V1, Organisation, error
 from tests.helpers import raised
-from tests.integration.api import Organisation
-
-V1 = "/api/v1"
 
 
 @pytest.fixture
@@ -124,14 +122,14 @@ def test_bad_post_input_is_refused_and_changes_nothing(api):
     ]
     for body, status, code in cases:
         response = api.request("POST", f"{V1}/posts", admin, body)
-        assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+        assert error(response) == (status, code)
     assert api.ok("GET", f"{V1}/public/signage")["total"] == 0
 
     post = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [b]))
     for backups, code in (([a["id"]], "backup_is_holder"), ([], "backup_required")):
         bad = api.request("PUT", f"{V1}/posts/{post['id']}/backups", admin,
                           {"backup_ids": backups})
-        assert (bad.status_code, bad.json()["error"]["code"]) == (422, code)
+        assert error(bad) == (422, code)
     assert api.ok("GET", f"{V1}/posts/{post['id']}", admin)["backup_ids"] == [b["id"]]
     special = api.ok("POST", f"{V1}/posts", admin, post_body(division, a, [], special=True))
     assert special["backup_ids"] == []
@@ -167,9 +165,9 @@ def test_missing_forged_and_expired_tokens_are_refused(api):
     expired = jwt.encode({"sub": "x", "role": "admin", "exp": time.time() - 1},
                          DEFAULT_JWT_SECRET, algorithm="HS256")
     response = api.request("GET", f"{V1}/me", expired)
-    assert (response.status_code, response.json()["error"]["code"]) == (401, "token_expired")
+    assert error(response) == (401, "token_expired")
     wrong = api.request("POST", f"{V1}/auth/token", json={"username": "admin", "password": "x"})
-    assert (wrong.status_code, wrong.json()["error"]["code"]) == (401, "invalid_credentials")
+    assert error(wrong) == (401, "invalid_credentials")
 
 
 def test_unknown_routes_are_404_whoever_calls(api):
@@ -199,6 +197,12 @@ def test_the_test_clock_is_set_and_read_by_an_admin_when_enabled(system):
         set_to = "2026-10-01T09:00:00+08:00"
         assert api.ok("POST", f"{V1}/admin/clock", admin, {"now": set_to})["now"].startswith(
             "2026-10-01T01:00")
+        assert api.ok("GET", f"{V1}/admin/clock", admin)["now"].startswith("2026-10-01T01:0")
+        org = Organisation(api, admin)
+        division, leader, head = org.division()
+        for person in (leader, head, org.staff(division_id=division["id"])):
+            assert api.refused("POST", f"{V1}/admin/clock", person["token"],
+                               {"now": "2027-01-01T09:00:00+08:00"}) == (403, "wrong_role")
         assert api.ok("GET", f"{V1}/admin/clock", admin)["now"].startswith("2026-10-01T01:0")
         invalid = api.request("POST", f"{V1}/admin/clock", admin, {"now": "soon"})
         assert invalid.status_code == 422
@@ -287,7 +291,7 @@ def test_posts_from_before_the_b_rule_and_headless_divisions_are_listed_for_the_
     assert [w["kind"] for w in own] == ["post_without_backup"]
     refused = api.request("GET", f"{V1}/org/warnings?division_id={headless['id']}",
                           head["token"])
-    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "not_your_division")
+    assert error(refused) == (403, "not_your_division")
     assert api.request("GET", f"{V1}/org/warnings", a["token"]).status_code == 403
 
 

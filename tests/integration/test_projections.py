@@ -8,6 +8,7 @@ from sqlalchemy.orm import DeclarativeBase, Session
 
 from chassis.db import make_engine
 from chassis.projections import DivisionColumns, record
+from tests.helpers import wait_until
 
 
 class Base(DeclarativeBase):
@@ -41,6 +42,14 @@ def held(engine):
         return conn.execute(sa.select(DivisionView.head_id, DivisionView.revision)).one()
 
 
+def waiting_for_a_lock(engine):
+    """Whether a session on this database waits for a lock another one holds."""
+    with engine.connect() as conn:
+        return conn.scalar(sa.text(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'"))
+
+
 def test_an_event_older_than_the_copy_changes_nothing(engine):
     apply(engine, division(2, head_id="h2"))
     apply(engine, division(1, head_id=None))  # the creation, retried after the change
@@ -56,6 +65,7 @@ def test_two_events_about_a_new_record_handled_side_by_side_both_apply(engine):
     with Session(engine) as first, first.begin():
         record(first, DivisionView, division(2, head_id="h2"))  # not committed yet
         second = eventlet.spawn(apply, engine, division(1, head_id=None))
-        eventlet.sleep(0.3)  # the second waits for the first's row
+        wait_until(lambda: waiting_for_a_lock(engine),
+                   message="the second transaction waits for the first's row")
     second.wait()  # before the upsert, the second insert failed here (a duplicate key)
     assert held(engine) == ("h2", 2)

@@ -14,14 +14,8 @@ from services.accountability.service import AccountabilityService
 from services.inquiries.service import InquiriesService
 from services.posts.models import Staff
 from services.posts.service import PostsService
+from tests.api import V1, Api, Organisation, error
 from tests.helpers import free_port, wait_until
-from tests.integration.api import Api, Organisation
-
-V1 = "/api/v1"
-
-
-def error(response):
-    return response.status_code, response.json()["error"]["code"]
 
 
 def sign_in(api, username, password):
