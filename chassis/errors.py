@@ -68,6 +68,20 @@ class ServiceError(Exception):
         return cls(error.kind, error.code, error.message, error.details)
 
 
+def permitted(checks) -> list[str]:
+    """The verbs of ``checks`` (``{verb: check}``, each check raising a domain error when
+    the verb is not allowed) whose check passes: what a record's ``actions`` lists, by the
+    same rules that refuse the others."""
+    allowed = []
+    for verb, check in checks.items():
+        try:
+            check()
+        except DomainError:
+            continue
+        allowed.append(verb)
+    return allowed
+
+
 def validation_error(messages) -> Invalid:
     """A marshmallow ValidationError's messages as a domain error."""
     return Invalid("the request is not valid", {"fields": messages}, code="validation_error")

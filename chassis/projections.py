@@ -20,9 +20,14 @@ migration with :func:`create_staff_table` (then :func:`add_staff_active` and
 :func:`create_division_table`.
 """
 
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from chassis.clock import OFFICE_TZ
 from chassis.db import UTCDateTime, insert_or
 from chassis.errors import NotFound
 
@@ -44,6 +49,7 @@ class HandoverColumns:
     to_id: Mapped[str] = mapped_column(sa.String(36))
     started_at: Mapped[object] = mapped_column(UTCDateTime, nullable=True)
     ended: Mapped[bool] = mapped_column(sa.Boolean)
+    ended_at: Mapped[object] = mapped_column(UTCDateTime, nullable=True)
 
 
 class DivisionColumns:
@@ -53,7 +59,18 @@ class DivisionColumns:
     name: Mapped[str] = mapped_column(sa.String(100))
     head_id: Mapped[str | None] = mapped_column(sa.String(36))
     leader_id: Mapped[str | None] = mapped_column(sa.String(36))
+    acting_head_id: Mapped[str | None] = mapped_column(sa.String(36))
     revision: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+    @property
+    def head_now(self):
+        """Who holds the head's powers now: the head, or whoever acts for them (五.3)."""
+        return self.acting_head_id or self.head_id
+
+    def acting_for(self, actor_id):
+        """The head, when ``actor_id`` uses the head's powers in their place; else None
+        (what an act records beside who did it)."""
+        return self.head_id if actor_id == self.acting_head_id != self.head_id else None
 
 
 def create_division_table(op):
@@ -104,6 +121,24 @@ def add_revision(op, *tables):
                                        server_default="0"))
 
 
+def add_acting_head(op):
+    """``acting_head_id``, added to a division view created before it existed."""
+    with op.batch_alter_table("division_view") as table:
+        table.add_column(sa.Column("acting_head_id", sa.String(36)))
+
+
+def add_handover_ended_at(op):
+    """When a handover ended, added to a handover view created before it was kept."""
+    with op.batch_alter_table("handover_view") as table:
+        table.add_column(sa.Column("ended_at", UTCDateTime))
+
+
+def drop_columns(op, table, *columns):
+    with op.batch_alter_table(table) as batch:
+        for column in columns:
+            batch.drop_column(column)
+
+
 def drop_revision(op, *tables):
     for table in tables:
         with op.batch_alter_table(table) as batch:
@@ -147,6 +182,13 @@ def view_handler(event_type, view):
     return keep
 
 
+def headed_by(session, view, staff_id):
+    """The ids of the divisions whose head powers ``staff_id`` holds now (``head_now``)."""
+    return session.scalars(sa.select(view.division_id).where(sa.or_(
+        view.acting_head_id == staff_id,
+        sa.and_(view.head_id == staff_id, view.acting_head_id.is_(None))))).all()
+
+
 def division_by_code(session, view, code):
     """The division outside systems name by ``code``, or NotFound (``unknown_division``)."""
     division = session.scalar(sa.select(view).where(view.code == code))
@@ -179,9 +221,9 @@ def record_ended(session, view, data):
     if row is None:
         session.add(view(handover_id=data["handover_id"], post_id=data["post_id"],
                          from_id=data["from_id"], to_id=data["to_id"], started_at=None,
-                         ended=True))
+                         ended=True, ended_at=data["ended_at"]))
     else:
-        row.ended = True
+        row.ended, row.ended_at = True, data["ended_at"]
     session.flush()
 
 
@@ -203,3 +245,33 @@ def route(work, view, owner_id, records, kind, describe):
     if handover:
         work.emit("work_routed", {"handover_id": handover.handover_id, "kind": kind,
                                   "items": [{"kind": kind, **describe(r)} for r in records]})
+
+
+def days_held(session, view, owner_id, after: date, through: date, is_working_day):
+    """Who held ``owner_id``'s work on each working day after ``after`` up to ``through``:
+    ``({staff_id: working days}, holder at the end of ``through``)``. A day counts for
+    whoever held the work at its end — the owner, or the B acting for them then."""
+    spans = [(h.started_at, h.ended_at, h.to_id) for h in session.scalars(
+        sa.select(view).where(view.from_id == owner_id, view.started_at.is_not(None))
+        .order_by(view.started_at)) if not (h.ended and h.ended_at is None)]
+
+    def holder_at(moment):
+        return next((to_id for start, end, to_id in spans
+                     if start <= moment and (end is None or end > moment)), owner_id)
+
+    def day_end(day):
+        return datetime.combine(day + timedelta(days=1), time(0), OFFICE_TZ)
+    shares, day = Counter({owner_id: 0}), after
+    while day < through:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            shares[holder_at(day_end(day))] += 1
+    return dict(shares), holder_at(day_end(through))
+
+
+def answerable(shares: Mapping[str, int], holder_on_due: str) -> str:
+    """五.4: a lapse on work a B covered part of the time is held against whoever held it
+    for the most working days; on a tie, against the one acting on the due date."""
+    most = max(shares.values())
+    tied = [person for person, days in shares.items() if days == most]
+    return tied[0] if len(tied) == 1 else holder_on_due

@@ -16,6 +16,10 @@ VIOLATION_STATUSES = ("recorded", "contested", "upheld", "waived")
 
 
 class CaseOpened(Schema):
+    """A case about ``staff_id``. ``responsible_id``: who answers for them if it turns
+    serious (the linked leader case's subject); with the subject, nobody who may judge it
+    (回避). None in a leader case, and in events raised before it existed."""
+
     case_id = fields.String(required=True)
     staff_id = fields.String(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(
@@ -23,6 +27,7 @@ class CaseOpened(Schema):
     severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     suggested_outcome = fields.String(required=True)
     linked_case_id = fields.String(required=True, allow_none=True)
+    responsible_id = fields.String(load_default=None, allow_none=True)
 
 
 class CaseDecided(Schema):

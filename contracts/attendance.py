@@ -5,6 +5,12 @@ from marshmallow import Schema, fields, validate
 KINDS = ("notice", "leave")
 
 
+def hands_over_field():
+    """False for a short absence (30 minutes or less, recorded without approval, 七.1):
+    the post stays with its holder. True in events raised before it existed."""
+    return fields.Boolean(load_default=True)
+
+
 class AbsenceStarted(Schema):
     """An approved (or recorded) absence has begun: posts hands the holder's posts over."""
 
@@ -17,6 +23,7 @@ class AbsenceStarted(Schema):
     approver_id = fields.String(required=True, allow_none=True)
     # 交接说明 of a leave request (五.3); absent from events raised before it existed.
     handover_note = fields.String(load_default=None, allow_none=True)
+    hands_over = hands_over_field()
 
 
 class AbsenceEnded(Schema):
@@ -25,6 +32,7 @@ class AbsenceEnded(Schema):
     returned_at = fields.AwareDateTime(required=True)
     late = fields.Boolean(required=True)
     late_minutes = fields.Integer(required=True)
+    hands_over = hands_over_field()
 
 
 class LateReturn(Schema):

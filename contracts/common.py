@@ -19,3 +19,13 @@ class WorkRouted(Schema):
     handover_id = fields.String(required=True)
     kind = fields.String(required=True)
     items = fields.List(fields.Nested(WorkItem), required=True)
+
+
+def answerable_fields():
+    """五.4: who answers for a lapse on work a B covered part of the time — whoever held it
+    for more working days between its start and its due date (a tie: the one acting on the
+    due date) — and the working days each held it. Absent from events raised before they
+    existed: then the B acting at the time answers."""
+    return {"responsible_id": fields.String(load_default=None, allow_none=True),
+            "days_held": fields.Dict(keys=fields.String(), values=fields.Integer(),
+                                     load_default=None, allow_none=True)}

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from contracts.common import WorkRouted
+from contracts.common import WorkRouted, answerable_fields
 
 
 class DeadlineWarning(Schema):
@@ -16,7 +16,7 @@ class DeadlineWarning(Schema):
     working_days_left = fields.Integer(required=True)
 
 
-class Overdue(Schema):
+class Overdue(Schema.from_dict(answerable_fields())):
     """Red: past the due date and not finished (raised once per due date)."""
 
     document_id = fields.String(required=True)

@@ -2,14 +2,14 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from contracts.common import WorkRouted
+from contracts.common import WorkRouted, answerable_fields
 
 CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", "other")
 COMPLAINT_STATUSES = ("received", "investigating", "substantiated", "unsubstantiated")
 FINDINGS = ("substantiated", "unsubstantiated")
 
 
-class FirstInquiryLapsed(Schema):
+class FirstInquiryLapsed(Schema.from_dict(answerable_fields())):
     """An inquiry not closed by the end of the next working day (raised once per stage).
 
     ``first_response``: the first responder (or the B acting for them) did not close it;
@@ -33,9 +33,9 @@ class FirstInquiryLapsed(Schema):
                                   "head_id")
 
 
-class ApplicationOverdue(Schema):
+class ApplicationOverdue(Schema.from_dict(answerable_fields())):
     """六.3: an accepted application still open after its due date (raised once per date);
-    the reviewer who accepted it answers, or the B acting for them."""
+    the reviewer who accepted it answers, or the B who held it longer (五.4)."""
 
     application_id = fields.String(required=True)
     matter_id = fields.String(required=True)

@@ -30,11 +30,16 @@ class StaffChanged(Schema):
 
 
 class DivisionChanged(Schema):
+    """A division as it is now. ``acting_head_id``: while the head is away, who holds the
+    head's powers (五.3: the B acting for the head's own post, else the supervising
+    leader); None while the head is present, and in events raised before it existed."""
+
     division_id = fields.String(required=True)
     name = fields.String(required=True)
     code = fields.String(load_default=None, allow_none=True)  # what outside systems name it by
     head_id = fields.String(required=True, allow_none=True)
     leader_id = fields.String(required=True, allow_none=True)
+    acting_head_id = fields.String(load_default=None, allow_none=True)
     revision = revision_field()
 
 

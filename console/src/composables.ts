@@ -3,6 +3,21 @@ import { reactive, ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { ApiError, api, query, type Page } from './api/client'
 
+export interface Cover { staff_id: string; post_id: string | null; as: 'holder' | 'head'; division_id: string | null }
+export interface Me {
+  id: string; name: string; title: string; phone: string; role: string; username: string
+  acting_for: Cover[]; heads: string[]
+}
+
+let mine: Promise<Me | null> | null = null
+
+/** The caller's record with whom they act for now (``acting_for``) and the divisions whose
+ *  head powers they hold (``heads``), asked once per page load. */
+export function fetchMe(refresh = false): Promise<Me | null> {
+  if (!mine || refresh) mine = api.get<Me>('/me').catch(() => { mine = null; return null })
+  return mine
+}
+
 export function useAction() {
   const error = ref<ApiError | null>(null)
   const busy = ref(false)

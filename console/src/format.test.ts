@@ -35,6 +35,10 @@ describe('labels and roles', () => {
     expect(can('staff', undefined)).toBe(true)
     expect(can('staff', ['admin'])).toBe(false)
     expect(can(undefined, ['admin'])).toBe(false)
+    // a head's page is open to whoever holds a division's head powers now, whatever the role
+    expect(can('staff', ['division_head'], true, true)).toBe(true)
+    expect(can('staff', ['division_head'], true, false)).toBe(false)
+    expect(can('staff', ['division_head'], false, true)).toBe(false)
   })
   it('offers only outcomes that fit the severity (八.3)', () => {
     expect(FITTING.light).toEqual(['criticism_education', 'judicial_referral'])

@@ -95,6 +95,10 @@ export function label(map: Record<string, string>, key?: string | null): string 
   return key ? map[key] ?? key : ''
 }
 
-export function can(role: string | undefined, roles?: string[]): boolean {
-  return !roles || (role !== undefined && roles.includes(role))
+/** Whether a page is open to someone: by their role, or — for a head's page — because
+ *  they hold a division's head powers now (``heads``: the head the division names, or
+ *  whoever acts for an absent head, 五.3), whatever their role. */
+export function can(role: string | undefined, roles?: string[], heads = false,
+                    headsPage = false): boolean {
+  return !roles || (role !== undefined && roles.includes(role)) || (heads && headsPage)
 }

@@ -26,6 +26,12 @@ class ViolationOut(Schema):
     judgement = fields.String(allow_none=True)
     judged_by = fields.String(allow_none=True)
     judged_at = OfficeTime(allow_none=True)
+    recorded_for = fields.String(allow_none=True, metadata={
+        "description": "the head the recorder acted for (五.3), if any"})
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: contest, uphold, waive"})
+    recused = fields.Boolean(metadata={
+        "description": "the caller is a leader who may not judge it (回避)"})
 
 
 class DutyFailureIn(Schema):
@@ -69,6 +75,11 @@ class CaseOut(Schema):
     decided_by = fields.String(allow_none=True)
     decided_at = OfficeTime(allow_none=True)
     opened_at = OfficeTime()
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: decide, dismiss"})
+    recused = fields.Boolean(metadata={
+        "description": "the caller is a leader who may not judge it (回避): its subject, "
+                       "or who holds or would hold its linked leader case"})
 
 
 class DecisionIn(Schema):

@@ -32,7 +32,16 @@ class DecisionIn(Schema):
 
 
 class ReturnIn(Schema):
-    returned_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    returned_at = fields.AwareDateTime(load_default=None, allow_none=True, metadata={
+        "description": "refused (422 returned_at_not_allowed): the report is the return"})
+
+
+class AcknowledgeIn(Schema):
+    """七.5: the approver takes note of the return report, and may correct its time."""
+
+    returned_at = fields.AwareDateTime(load_default=None, allow_none=True, metadata={
+        "description": "the corrected return time (a note says why)"})
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500))
 
 
 class ReportIn(Schema):
@@ -73,6 +82,19 @@ class AbsenceOut(Schema):
     late_minutes = fields.Integer()
     handover_note = fields.String(allow_none=True)
     return_acknowledged_at = OfficeTime(allow_none=True)
+    chained_with = fields.List(fields.String(), metadata={
+        "description": "the same day's notices this one continues (七.1)"})
+    hands_over = fields.Boolean(metadata={
+        "description": "false for a short notice: the post stays with its holder"})
+    decided_by = fields.String(allow_none=True)
+    decided_for = fields.String(allow_none=True, metadata={
+        "description": "the head the decider acted for (五.3), if any"})
+    acknowledged_by = fields.String(allow_none=True)
+    acknowledged_for = fields.String(allow_none=True)
+    return_reported_at = OfficeTime(allow_none=True)
+    return_correction_note = fields.String(allow_none=True)
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: approve, reject, return, acknowledge"})
 
 
 class ReportOut(Schema):

@@ -43,6 +43,12 @@ class ExtensionIn(Schema):
     opinion = text(2000, required=True)
 
 
+class NoteIn(Schema):
+    """A head's decision: a note, required to reject."""
+
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+
+
 class CompleteIn(Schema):
     result = text(5000, required=True)
 
@@ -75,11 +81,23 @@ class ConsultationOut(Schema):
 
 
 class ExtensionOut(Schema):
+    """申请延期: ``requested``, then ``approved`` (the due date moved, the sender told) or
+    ``rejected`` by the head (or acting head, ``decided_for`` the head)."""
+
+    id = fields.String()
+    status = fields.String(metadata={"enum": ["requested", "approved", "rejected"]})
     old_due_date = fields.Date()
     new_due_date = fields.Date()
     basis = fields.String()
     opinion = fields.String(allow_none=True)
+    requested_by = fields.String()
     requested_at = OfficeTime()
+    decided_by = fields.String(allow_none=True)
+    decided_for = fields.String(allow_none=True)
+    decided_at = OfficeTime(allow_none=True)
+    decision_note = fields.String(allow_none=True)
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: approve, reject"})
 
 
 class DocumentOut(Schema):
@@ -100,6 +118,16 @@ class DocumentOut(Schema):
     result = fields.String(allow_none=True)
     completed_by = fields.String(allow_none=True)
     completed_on = fields.Date(allow_none=True)
+    assigned_by = fields.String(allow_none=True)
+    assigned_for = fields.String(allow_none=True, metadata={
+        "description": "the head the assigner acted for (五.3), if any"})
+    return_decided_by = fields.String(allow_none=True)
+    return_decided_for = fields.String(allow_none=True)
+    return_note = fields.String(allow_none=True, metadata={
+        "description": "why the head refused the 退文"})
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: assign, return, consult, extend, "
+                       "complete, approve_return, reject_return"})
 
 
 class OutgoingOut(Schema):
@@ -114,6 +142,8 @@ class OutgoingOut(Schema):
     seq = fields.Integer(allow_none=True)
     year = fields.Integer(allow_none=True)
     printed_at = OfficeTime(allow_none=True)
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: sign, number, print"})
 
 
 class DocumentAnyOut(DocumentOut, OutgoingOut):

@@ -185,6 +185,8 @@ class ComplaintRecord(Schema):
     status = fields.String(metadata={"enum": list(COMPLAINT_STATUSES)})
     filed_at = OfficeTime()
     investigator_id = fields.String(allow_none=True)
+    investigator_for = fields.String(allow_none=True, metadata={
+        "description": "the head the investigator acted for (五.3), if any"})
     investigation_started_at = OfficeTime(allow_none=True)
     finding = fields.Function(lambda c: c.status if c.status in FINDINGS else None,
                               allow_none=True, metadata={"enum": [*FINDINGS, None]})
@@ -192,6 +194,10 @@ class ComplaintRecord(Schema):
     held_against_id = fields.String(allow_none=True)
     concluded_by = fields.String(allow_none=True)
     concluded_at = OfficeTime(allow_none=True)
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: investigate, conclude"})
+    recused = fields.Boolean(metadata={
+        "description": "the complaint names the caller: they may not judge it (回避)"})
 
 
 class ConclusionIn(Schema):

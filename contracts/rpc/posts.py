@@ -29,6 +29,8 @@ class DivisionOut(Schema):
     code = fields.String()
     head_id = fields.String(allow_none=True)
     leader_id = fields.String(allow_none=True)
+    acting_head_id = fields.String(allow_none=True, metadata={
+        "description": "while the head is away, who holds the head's powers (五.3)"})
 
 
 class StaffIn(Schema):
@@ -53,6 +55,24 @@ class StaffOut(Schema):
     active = fields.Boolean()
     left_at = OfficeTime(allow_none=True)
     leaving_reason = fields.String(allow_none=True)
+
+
+class Cover(Schema):
+    """Someone the caller acts for now: a holder whose post they cover (``holder``), or a
+    division head whose powers they hold (``head``; ``post_id`` the head's post, or None
+    for the supervising leader acting with no B free)."""
+
+    staff_id = fields.String()
+    post_id = fields.String(allow_none=True)
+    as_ = fields.String(data_key="as", metadata={"enum": ["holder", "head"]})
+    division_id = fields.String(allow_none=True)
+
+
+class MeOut(StaffOut):
+    acting_for = fields.List(fields.Nested(Cover))
+    heads = fields.List(fields.String(), metadata={
+        "description": "the divisions whose head powers the caller holds now: as their "
+                       "head, or acting for an absent head (五.3)"})
 
 
 class StaffQuery(PageArgs):
@@ -156,15 +176,17 @@ class SignageCard(Schema):
     acting_name = fields.String()
 
 
-class WarningsQuery(Schema):
+class WarningsQuery(PageArgs):
     division_id = fields.String()
 
 
 class OrgWarning(Schema):
     kind = fields.String(metadata={"enum": [
         "division_without_head", "division_without_leader", "post_without_backup",
-        "vacant_post", "inactive_backup", "holder_elsewhere", "backup_elsewhere"]})
-    division_id = fields.String()
+        "vacant_post", "inactive_backup", "holder_elsewhere", "backup_elsewhere",
+        "case_without_judge"]})
+    division_id = fields.String(allow_none=True)
     post_id = fields.String()
     staff_id = fields.String()
+    case_id = fields.String()
     message = fields.String()

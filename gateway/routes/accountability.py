@@ -2,7 +2,7 @@
 
 from contracts.rpc import accountability
 from gateway.dispatch import ANY, Route
-from gateway.routes.common import ADMIN, OVERSEERS, forward
+from gateway.routes.common import ADMIN, HEADS, OVERSEERS, forward
 
 
 def accountability_routes():
@@ -21,8 +21,10 @@ def accountability_routes():
               "violations with their source events; staff see their own",
               response=violation, many=True,
               query=accountability.ViolationQuery),
-        Route("POST", "/violations", OVERSEERS, call("record_duty_failure", "actor", "body"),
-              "record a duty failure (一.5): a head for their division's staff",
+        Route("POST", "/violations", (*HEADS, *ADMIN),
+              call("record_duty_failure", "actor", "body"),
+              "record a duty failure (一.5): a head (or acting head) for their division's "
+              "staff, a leader or an admin; never one's own",
               accountability.DutyFailureIn, violation, status=201),
         Route("GET", "/violations/{id}", ANY, call("get_violation", "actor", "id"),
               "a violation: staff see their own", response=violation),
@@ -32,9 +34,10 @@ def accountability_routes():
         judge("uphold", accountability.UpholdIn, "uphold a violation (维持), with a note"),
         judge("waive", accountability.WaiveIn,
               "waive a violation (撤销), with the reason: it leaves every count"),
-        Route("GET", "/cases", OVERSEERS, call("list_cases", "query"), "cases", response=case,
-              many=True, query=accountability.CaseQuery),
-        Route("GET", "/cases/{id}", OVERSEERS, call("get_case", "id"), "a case", response=case),
+        Route("GET", "/cases", OVERSEERS, call("list_cases", "actor", "query"), "cases",
+              response=case, many=True, query=accountability.CaseQuery),
+        Route("GET", "/cases/{id}", OVERSEERS, call("get_case", "actor", "id"), "a case",
+              response=case),
         Route("POST", "/cases/{id}/decide", ("leader",), call("decide", "actor", "id", "body"),
               "decide a case (裁定): severity by circumstances, outcome, measures, note",
               accountability.DecisionIn, case),

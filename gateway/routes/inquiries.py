@@ -8,7 +8,14 @@ from contracts.rpc import inquiries
 from gateway.auth import actor_from_header
 from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
-from gateway.routes.common import ABSENTEES, ORG_MANAGERS, OVERSEERS, Fixed, forward
+from gateway.routes.common import (
+    ABSENTEES,
+    HEADS,
+    ORG_MANAGERS,
+    OVERSEERS,
+    Fixed,
+    forward,
+)
 
 
 class TokenQuery(Schema):
@@ -26,6 +33,9 @@ def one_time_notice(c):
     actor = actor_from_header(c.settings, c.revocations, header) if header else None
     page = c.call("inquiries", "notice_html", c.params["id"], actor, c.query.get("token"))
     return with_page_headers(Response(page, mimetype="text/html"))
+
+
+HANDLERS = (*HEADS, "admin")  # complaints: the division's head (or acting head), leaders
 
 
 def inquiry_routes():
@@ -88,17 +98,17 @@ def inquiry_routes():
                                c.query.get("token")),
               "a complaint's status, with its token", response=inquiries.ComplaintOut,
               query=TokenQuery),
-        Route("GET", "/complaints", OVERSEERS, call("list_complaints", "actor", "query"),
-              "complaints: a head sees those about their division and its staff",
-              response=inquiries.ComplaintRecord, many=True,
+        Route("GET", "/complaints", HANDLERS, call("list_complaints", "actor", "query"),
+              "complaints: a head (or acting head) sees those about their division and its "
+              "staff", response=inquiries.ComplaintRecord, many=True,
               query=inquiries.ComplaintQuery),
-        Route("GET", "/complaints/{id}", OVERSEERS, call("get_complaint", "actor", "id"),
+        Route("GET", "/complaints/{id}", HANDLERS, call("get_complaint", "actor", "id"),
               "a complaint, for those who may handle it", response=inquiries.ComplaintRecord),
-        Route("POST", "/complaints/{id}/investigate", OVERSEERS,
+        Route("POST", "/complaints/{id}/investigate", HANDLERS,
               call("investigate_complaint", "actor", "id"),
-              "take up a complaint (核查): the caller investigates it",
-              response=inquiries.ComplaintRecord),
-        Route("POST", "/complaints/{id}/conclude", OVERSEERS,
+              "take up a complaint (核查): the caller investigates it; never one naming "
+              "the caller (回避)", response=inquiries.ComplaintRecord),
+        Route("POST", "/complaints/{id}/conclude", HANDLERS,
               call("conclude_complaint", "actor", "id", "body"),
               "conclude: substantiated (认定属实, a violation) or not, with the reply",
               inquiries.ConclusionIn, inquiries.ComplaintRecord),

@@ -55,8 +55,9 @@ def post_handovers(c):
 
 ROUTES = [
     Route("POST", "/auth/token", PUBLIC, login, "log in", posts.Login, TokenOut),
-    Route("GET", "/me", ANY, lambda c: c.call("posts", "get_staff", c.actor["id"]),
-          "the caller's staff record", response=posts.StaffOut),
+    Route("GET", "/me", ANY, lambda c: c.call("posts", "me", c.actor["id"]),
+          "the caller's staff record, with whom they act for now (acting_for)",
+          response=posts.MeOut),
     Route("POST", "/divisions", ADMIN, posts_call("create_division", "actor", "body"),
           "create a division", posts.DivisionIn, posts.DivisionOut, status=201),
     Route("GET", "/divisions", ANY, posts_call("list_divisions", "query"), "list divisions",

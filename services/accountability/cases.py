@@ -8,9 +8,17 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.db import lock_key
 from services.accountability.models import Case, Violation
-from services.accountability.rules import grading
+from services.accountability.rules import grading, judgement
 
 LEADER_GRADE = ("light", "criticism_education", [])
+
+
+def facts(session, case):
+    """What the judgement rules read of a case: its subject, status, contested violations
+    and who answers for the subject (for 回避)."""
+    contested = session.scalar(sa.select(sa.func.count()).where(
+        Violation.case_id == case.id, Violation.status == "contested"))
+    return judgement.CaseFacts(case.staff_id, case.status, contested, case.responsible_id)
 
 
 def open_case(session, staff_id, kind="personal"):
@@ -36,7 +44,8 @@ def new_case(work, staff_id, kind, grade, linked_case_id=None, responsible_id=No
     work.session.add(case)
     work.emit("case_opened", {"case_id": case.id, "staff_id": staff_id, "kind": kind,
                               "severity": severity, "suggested_outcome": outcome,
-                              "linked_case_id": linked_case_id})
+                              "linked_case_id": linked_case_id,
+                              "responsible_id": responsible_id})
     return case
 
 

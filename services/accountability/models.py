@@ -33,6 +33,7 @@ class Violation(Base):
     nature: Mapped[str] = mapped_column(sa.String(30))  # 八.2: non_ or improper_performance
     status: Mapped[str] = mapped_column(sa.String(20), default="recorded")
     recorded_by: Mapped[str | None] = mapped_column(sa.String(36))  # a person, for duty failures
+    recorded_for: Mapped[str | None] = mapped_column(sa.String(36))  # the head (五.3), if any
     explanation: Mapped[str | None] = mapped_column(sa.Text)
     contested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     judgement: Mapped[str | None] = mapped_column(sa.Text)  # the leader's note or reason

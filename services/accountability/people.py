@@ -2,6 +2,7 @@
 ``division_changed``: violations are recorded, and cases given their responsible leader,
 while posts is down (DESIGN.md §2)."""
 
+from chassis import projections
 from chassis.errors import NotFound
 from services.accountability.models import DivisionView, StaffView
 from services.accountability.rules.grading import Division, Person
@@ -18,3 +19,20 @@ def person_and_division(session, staff_id):
     return (Person(staff.staff_id, staff.division_id),
             Division(division.division_id, division.head_id, division.leader_id)
             if division else None)
+
+
+def headed(session, staff_id):
+    """The divisions whose head powers ``staff_id`` holds now (五.3)."""
+    return projections.headed_by(session, DivisionView, staff_id)
+
+
+def acting_for(session, division_id, actor_id):
+    """The head ``actor_id`` acts for in ``division_id``, if they act for one."""
+    division = division_id and session.get(DivisionView, division_id)
+    return division.acting_for(actor_id) if division else None
+
+
+def heads_of(session, division_id):
+    """Who may read as the division's head: the head, and whoever acts for them now."""
+    division = division_id and session.get(DivisionView, division_id)
+    return {division.head_id, division.acting_head_id} - {None} if division else set()

@@ -22,7 +22,7 @@ from services.accountability import cases, intake, people, todo
 from services.accountability.audit import AuditEntrypoints
 from services.accountability.models import Achievement, Case, DivisionView, StaffView, Violation
 from services.accountability.rules import grading, judgement
-from services.accountability.violations import ViolationEntrypoints
+from services.accountability.violations import ViolationEntrypoints, violation_out
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -81,21 +81,24 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
         self._record_achievement(event)
 
     @rpc
-    def list_cases(self, query=None):
-        args = s.CaseQuery().load(query or {})
+    def list_cases(self, actor, query=None):
+        actor, args = acting(actor), s.CaseQuery().load(query or {})
         with self.uow as work:
             work.snapshot()  # each case with the violations it had at that moment
             select = sa.select(Case).order_by(Case.opened_at.desc())
             select = matching(select, Case, args, ("staff_id", "status"))
             total, sliced = paginate(work.session, select, args)
-            items = [self._dump_case(work.session, c) for c in work.session.scalars(sliced)]
+            items = [self._dump_case(work.session, c, actor)
+                     for c in work.session.scalars(sliced)]
         return {"items": items, "total": total}
 
     @rpc
-    def get_case(self, case_id):
+    def get_case(self, actor, case_id):
+        actor = acting(actor)
         with self.uow as work:
             work.snapshot()
-            return self._dump_case(work.session, found(work.session, Case, case_id, "case"))
+            return self._dump_case(work.session, found(work.session, Case, case_id, "case"),
+                                   actor)
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -109,23 +112,23 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
             severity = data["severity"] or case.suggested_severity
-            judgement.check_decision(self._facts(work.session, case), actor, severity,
+            judgement.check_decision(cases.facts(work.session, case), actor, severity,
                                      data["outcome"], data["measures"])
             case.severity, case.outcome, case.measures = severity, data["outcome"], \
                 data["measures"]
             cases.close(work, case, "decided", actor.id, data["note"])
             cases.follow_leader_case(work, case, severity, data["note"], actor.id)
-            return self._dump_case(work.session, case)
+            return self._dump_case(work.session, case, actor)
 
     @rpc
     def dismiss(self, actor, case_id, payload):
         actor, data = acting(actor), s.DismissalIn().load(payload)
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
-            judgement.check_dismissal(self._facts(work.session, case), actor, data["reason"])
+            judgement.check_dismissal(cases.facts(work.session, case), actor, data["reason"])
             cases.close(work, case, "dismissed", actor.id, data["reason"])
             cases.follow_leader_case(work, case, "light", data["reason"], actor.id)
-            return self._dump_case(work.session, case)
+            return self._dump_case(work.session, case, actor)
 
     @rpc
     def appraisal(self, actor, staff_id, query):
@@ -134,8 +137,9 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
                       for y in (year, year + 1))
         with self.uow as work:
             work.snapshot()
-            _, division = people.person_and_division(work.session, staff_id)
-            judgement.check_appraisal_reader(actor, staff_id, division and division.head_id)
+            person, _ = people.person_and_division(work.session, staff_id)
+            judgement.check_appraisal_reader(actor, staff_id,
+                                             people.heads_of(work.session, person.division_id))
             year_violations = work.session.scalars(sa.select(Violation).where(
                 Violation.staff_id == staff_id, Violation.occurred_at >= start,
                 Violation.occurred_at < end, Violation.status.in_(grading.COUNTING))).all()
@@ -146,7 +150,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
                 Achievement.staff_id == staff_id, Achievement.year == year)))
             return s.AppraisalOut().dump({
                 "staff_id": staff_id, "year": year, "violations_by_kind": dict(kinds),
-                "cases": [{k: v for k, v in self._dump_case(work.session, c).items()
+                "cases": [{k: v for k, v in self._dump_case(work.session, c, actor).items()
                            if k in ("id", "kind", "status", "severity", "outcome", "measures")}
                           for c in year_cases],
                 "documents": {"on_time": done["document_on_time"],
@@ -177,14 +181,11 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
                                              kind=kind))
 
     @staticmethod
-    def _facts(session, case):
-        contested = session.scalar(sa.select(sa.func.count()).where(
-            Violation.case_id == case.id, Violation.status == "contested"))
-        return judgement.CaseFacts(case.staff_id, case.status, contested)
-
-    @staticmethod
-    def _dump_case(session, case):
+    def _dump_case(session, case, actor):
         violations = session.scalars(sa.select(Violation).where(Violation.case_id == case.id)
                                      .order_by(Violation.occurred_at)).all()
+        facts = cases.facts(session, case)
         return {**s.CaseOut(exclude=("violations",)).dump(case),
-                "violations": s.ViolationOut(many=True).dump(violations)}
+                "violations": [violation_out(session, v, actor) for v in violations],
+                "actions": judgement.case_actions(facts, actor),
+                "recused": judgement.is_recused(facts.interested, actor)}

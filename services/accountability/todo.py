@@ -17,14 +17,15 @@ def items(session, actor):
     found = [_violation(v, "违规记录（可申辩）") for v in session.scalars(
         sa.select(Violation).where(Violation.staff_id == actor.id,
                                    Violation.status == "recorded"))]
-    if actor.role == "leader":
+    if actor.role == "leader":  # what the leader may judge: never their own matter (回避)
+        free = sa.or_(Case.responsible_id.is_(None), Case.responsible_id != actor.id)
         found += [_violation(v, "申辩待审") for v in session.scalars(
-            sa.select(Violation).where(Violation.status == "contested",
-                                       Violation.staff_id != actor.id))]
+            sa.select(Violation).outerjoin(Case, Case.id == Violation.case_id).where(
+                Violation.status == "contested", Violation.staff_id != actor.id, free))]
         found += [todo_item("case", c.id, f"案件待裁定（{SEVERITIES[c.suggested_severity]}）",
                             c.opened_at, f"/cases/{c.id}")
                   for c in session.scalars(sa.select(Case).where(
-                      Case.status == "open", Case.staff_id != actor.id))]
+                      Case.status == "open", Case.staff_id != actor.id, free))]
     return found
 
 

@@ -2,7 +2,6 @@
 with an explanation (情况说明), uphold (维持) or waive (撤销)."""
 
 import uuid
-from dataclasses import replace
 
 import sqlalchemy as sa
 
@@ -16,6 +15,21 @@ from services.accountability.models import Case, Violation
 from services.accountability.rules import judgement
 
 
+def interested(session, violation):
+    """The person it is held against and whoever answers for them (their case's
+    responsible leader): neither judges it (回避)."""
+    case = violation.case_id and session.get(Case, violation.case_id)
+    return cases.facts(session, case).interested if case else {violation.staff_id}
+
+
+def violation_out(session, violation, actor):
+    concerned = interested(session, violation)
+    return {**s.ViolationOut().dump(violation),
+            "actions": judgement.violation_actions(violation.status, concerned,
+                                                   violation.staff_id, actor),
+            "recused": judgement.is_recused(concerned, actor)}
+
+
 class ViolationEntrypoints:
     """Mixed into the service: needs ``uow`` and ``policy``."""
 
@@ -27,7 +41,8 @@ class ViolationEntrypoints:
             select = sa.select(Violation).order_by(Violation.occurred_at.desc())
             select = matching(select, Violation, args, ("staff_id", "kind", "status"))
             total, sliced = paginate(work.session, select, args)
-            items = s.ViolationOut(many=True).dump(work.session.scalars(sliced).all())
+            items = [violation_out(work.session, v, actor)
+                     for v in work.session.scalars(sliced)]
         return {"items": items, "total": total}
 
     @rpc
@@ -36,24 +51,23 @@ class ViolationEntrypoints:
         with self.uow as work:
             violation = found(work.session, Violation, violation_id, "violation")
             judgement.violations_visible_to(actor, violation.staff_id)
-            return s.ViolationOut().dump(violation)
+            return violation_out(work.session, violation, actor)
 
     @rpc
     def record_duty_failure(self, actor, payload):
         actor, data = acting(actor), s.DutyFailureIn().load(payload)
         with self.uow as work:
             person, division = people.person_and_division(work.session, data["staff_id"])
-            if actor.role == "division_head":
-                actor = replace(actor, division_id=people.person_and_division(
-                    work.session, actor.id)[0].division_id)
-            judgement.check_recorder(actor, person.division_id, data["occurred_at"],
-                                     clock.now())
+            judgement.check_recorder(actor, person.id, person.division_id,
+                                     people.headed(work.session, actor.id),
+                                     data["occurred_at"], clock.now())
             violation = cases.record(work, person, division, {
                 "kind": "duty_failure", "nature": data["nature"],
                 "occurred_at": data["occurred_at"], "source": "accountability",
                 "source_event_id": str(uuid.uuid4()), "recorded_by": actor.id,
+                "recorded_for": people.acting_for(work.session, person.division_id, actor.id),
                 "details": {"description": data["description"]}}, self.policy)
-            return s.ViolationOut().dump(violation)
+            return violation_out(work.session, violation, actor)
 
     @rpc
     def contest(self, actor, violation_id, payload):
@@ -68,7 +82,7 @@ class ViolationEntrypoints:
                 "violation_id": violation.id, "staff_id": violation.staff_id,
                 "kind": violation.kind, "case_id": violation.case_id,
                 "explanation": violation.explanation, "contested_at": violation.contested_at})
-            return s.ViolationOut().dump(violation)
+            return violation_out(work.session, violation, actor)
 
     @rpc
     def uphold(self, actor, violation_id, payload):
@@ -86,7 +100,8 @@ class ViolationEntrypoints:
             violation = locked(work.session, Violation, violation_id, "violation")
             lock_key(work.session, f"case:{violation.staff_id}")  # as cases.record does
             verb = "uphold" if status == "upheld" else "waive"
-            judgement.check_judgement(violation.status, violation.staff_id, actor, text, verb)
+            judgement.check_judgement(violation.status, interested(work.session, violation),
+                                      actor, text, verb)
             violation.status, violation.judgement = status, text
             violation.judged_by, violation.judged_at = actor.id, clock.now()
             work.emit(f"violation_{status}", {
@@ -96,4 +111,4 @@ class ViolationEntrypoints:
             case = violation.case_id and work.session.get(Case, violation.case_id)
             if status == "waived" and case and case.status == "open":
                 cases.regrade(work, case, self.policy, text, actor.id)
-            return s.ViolationOut().dump(violation)
+            return violation_out(work.session, violation, actor)

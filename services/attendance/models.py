@@ -41,6 +41,17 @@ class Absence(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     handover_note: Mapped[str | None] = mapped_column(sa.Text)  # 交接说明, for a leave
     return_acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 七.1: the same day's earlier notices this one continues (their time counts with its own)
+    chained_with: Mapped[list] = mapped_column(sa.JSON, default=list)
+    # False for a short notice (30 minutes or less in all): the post stays with its holder
+    hands_over: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    # who decided, acknowledged or corrected, and the head they acted for (五.3), if any
+    decided_by: Mapped[str | None] = mapped_column(sa.String(36))
+    decided_for: Mapped[str | None] = mapped_column(sa.String(36))
+    acknowledged_by: Mapped[str | None] = mapped_column(sa.String(36))
+    acknowledged_for: Mapped[str | None] = mapped_column(sa.String(36))
+    return_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the report
+    return_correction_note: Mapped[str | None] = mapped_column(sa.String(500))
 
 
 class AbsenceReport(Base):

@@ -12,16 +12,18 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from chassis.clock import OFFICE_TZ
-from chassis.errors import Conflict, Forbidden, Invalid
+from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Acting, Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
 
 NOTICE_WITHOUT_APPROVAL = timedelta(minutes=30)
+CHAIN_GAP = timedelta(minutes=30)  # a notice starting sooner after the last one continues it
 OFFICE_OPENS = time(8, 30)  # when a leave request's holder is expected back
 OPEN = ("recorded", "pending", "approved")  # statuses that still hold a time slot
 GOING = ("recorded", "approved")  # statuses an absence is taken in: started, shown, reported
+TAKEN = ("recorded", "pending", "approved", "returned")  # what a later notice may continue
 PERSONAL_REASON = "因私"
 LEAVE_REASON = "请假"
 
@@ -43,6 +45,7 @@ class AbsenceFacts(Facts):
     reason: str
     reason_kind: str
     contact: str
+    kind: str = "notice"
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,12 @@ class MemberFacts(Facts):
 
 @dataclass(frozen=True)
 class HeadsFacts(Facts):
-    """A division's head (处室负责人) and supervising leader (分管领导)."""
+    """A division's head (处室负责人), supervising leader (分管领导), and while the head is
+    away who holds the head's powers (五.3)."""
 
     head_id: str | None
     leader_id: str | None
+    acting_head_id: str | None = None
 
 
 class NoApprover(Invalid):
@@ -139,23 +144,56 @@ class NotYourStaff(Forbidden):
     code = "not_your_staff"
 
 
+class SelfDatedReturn(Invalid):
+    """七.5 到岗后立即报告: the return is the moment of the report; nobody dates their own."""
+
+    code = "returned_at_not_allowed"
+
+
 def office_day(moment: datetime) -> date:
     return moment.astimezone(OFFICE_TZ).date()
 
 
-def notice_status(start_at: datetime, expected_return_at: datetime) -> str:
-    """≤ 30 min: recorded; longer but back the same day: pending approval; else refused."""
+def notice_status(start_at: datetime, expected_return_at: datetime,
+                  chain: Sequence[AbsenceFacts] = ()) -> str:
+    """≤ 30 min: recorded; longer but back the same day: pending approval; else refused.
+    ``chain``: the same day's absences this one continues (:func:`chained`), whose time
+    counts with its own — the 30 minutes cannot be split (七.1)."""
     if expected_return_at <= start_at:
         raise ReturnBeforeStart("the expected return must be after the start",
                                 {"start_at": start_at.isoformat(),
                                  "expected_return_at": expected_return_at.isoformat()})
-    if expected_return_at - start_at <= NOTICE_WITHOUT_APPROVAL:
-        return "recorded"
     if office_day(start_at) != office_day(expected_return_at):
         raise UseLeaveRequest("an absence past today needs a leave request (请假)",
                               {"start_at": start_at.isoformat(),
                                "expected_return_at": expected_return_at.isoformat()})
-    return "pending"
+    away = expected_return_at - start_at + sum((_length(a) for a in chain), timedelta())
+    return "recorded" if away <= NOTICE_WITHOUT_APPROVAL else "pending"
+
+
+def chained(earlier: Sequence[AbsenceFacts], start_at: datetime) -> list[AbsenceFacts]:
+    """七.1: the absences of the same office day a notice starting at ``start_at``
+    continues, earliest first: each ended (or is due to end) less than 30 minutes before
+    the next one starts."""
+    day = office_day(start_at)
+    taken = sorted((a for a in earlier if a.kind == "notice" and a.status in TAKEN
+                    and a.start_at < start_at and office_day(a.start_at) == day),
+                   key=lambda a: a.start_at, reverse=True)
+    chain, next_start = [], start_at
+    for absence in taken:
+        if next_start - _end(absence) >= CHAIN_GAP:
+            break
+        chain.append(absence)
+        next_start = absence.start_at
+    return chain[::-1]
+
+
+def _end(absence: AbsenceFacts) -> datetime:
+    return absence.returned_at or absence.expected_return_at
+
+
+def _length(absence: AbsenceFacts) -> timedelta:
+    return max(_end(absence) - absence.start_at, timedelta())
 
 
 def leave_window(start_date: date, end_date: date,
@@ -171,14 +209,17 @@ def leave_window(start_date: date, end_date: date,
 
 
 def approver_of(person: MemberFacts, division: HeadsFacts | None) -> str:
-    """Who approves a notice or a leave (离岗告示制, 请假): a staff member's division head,
-    a head's supervising leader."""
-    if person.role == "staff":
-        approver_id, who = division and division.head_id, "division head"
-    elif person.role == "division_head":
+    """Who approves a notice or a leave (离岗告示制, 请假), by relations, not labels: the
+    supervising leader approves the head's (the person ``head_id`` names); the head —
+    or whoever holds the head's powers while the head is away (五.3) — everyone else's,
+    except their own, which goes to the supervising leader."""
+    if person.role in ("leader", "admin"):
+        raise NoApprover(f"a {person.role} has no approver in a division", {"role": person.role})
+    head_now = division and (division.acting_head_id or division.head_id)
+    if division is None or person.id == division.head_id or person.id == head_now:
         approver_id, who = division and division.leader_id, "supervising leader"
     else:
-        raise NoApprover(f"a {person.role} has no approver in a division", {"role": person.role})
+        approver_id, who = head_now, "division head"
     if approver_id is None:
         raise NoApprover(f"the division has no {who} to approve", {"staff_id": person.id})
     if approver_id == person.id:
@@ -198,12 +239,16 @@ def check_no_overlap(existing: Iterable[AbsenceFacts], start_at: datetime,
 
 def check_decision(absence: AbsenceFacts, actor_id: str, decision: str,
                    note: str | None) -> None:
+    check_may_decide(absence, actor_id)
+    if decision == "rejected" and not (note or "").strip():
+        raise NoteRequired("a rejection needs a note")
+
+
+def check_may_decide(absence: AbsenceFacts, actor_id: str) -> None:
     if absence.approver_id != actor_id:
         raise NotApprover("only the approver may decide", {"approver_id": absence.approver_id})
     if absence.status != "pending":
         raise AlreadyDecided(f"already {absence.status}", {"status": absence.status})
-    if decision == "rejected" and not (note or "").strip():
-        raise NoteRequired("a rejection needs a note")
 
 
 def check_handover_note(note: str | None) -> None:
@@ -224,8 +269,24 @@ def check_acknowledgement(absence: AbsenceFacts, actor_id: str) -> None:
             "acknowledged_at": absence.return_acknowledged_at.isoformat()})
 
 
-def check_return(absence: AbsenceFacts, actor_id: str, returned_at: datetime,
+def check_correction(absence: AbsenceFacts, returned_at: datetime | None, note: str | None,
+                     now: datetime) -> None:
+    """The approver may correct the time of a return (the person came back earlier and
+    reported later, say), with a note saying why; never before the start or in the
+    future."""
+    if returned_at is None:
+        return
+    if not (note or "").strip():
+        raise NoteRequired("a corrected return time needs a note")
+    _check_return_time(absence, returned_at, now)
+
+
+def check_return(absence: AbsenceFacts, actor_id: str, returned_at: datetime | None,
                  now: datetime) -> None:
+    """七.5: the absent person reports back; the report's moment is the return."""
+    if returned_at is not None:
+        raise SelfDatedReturn("the return is the moment it is reported; the approver may "
+                              "correct it when acknowledging")
     if absence.staff_id != actor_id:
         raise NotYourAbsence("only the absent person reports back")
     if absence.status == "returned":
@@ -233,12 +294,25 @@ def check_return(absence: AbsenceFacts, actor_id: str, returned_at: datetime,
                                                         .isoformat()})
     if absence.status not in GOING:
         raise NotAway(f"the absence is {absence.status}", {"status": absence.status})
+    _check_return_time(absence, now, now)
+
+
+def _check_return_time(absence: AbsenceFacts, returned_at: datetime, now: datetime) -> None:
     if returned_at < absence.start_at:
         raise ReturnBeforeStart("cannot report back before the absence starts",
                                 {"start_at": absence.start_at.isoformat()})
     if returned_at > now + timedelta(minutes=1):
         raise ReturnInFuture("cannot report back for a time still to come",
                              {"returned_at": returned_at.isoformat()})
+
+
+def actions(absence: AbsenceFacts, actor_id: str, now: datetime) -> list[str]:
+    """What ``actor_id`` may do to the absence now: the checks that would refuse the rest."""
+    return permitted({
+        "approve": lambda: check_may_decide(absence, actor_id),
+        "reject": lambda: check_may_decide(absence, actor_id),
+        "return": lambda: check_return(absence, actor_id, None, now),
+        "acknowledge": lambda: check_acknowledgement(absence, actor_id)})
 
 
 def lateness(expected_return_at: datetime, returned_at: datetime,

@@ -11,7 +11,7 @@ from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import Actor, acting, matching, page, paginate
+from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import attendance as s
@@ -30,7 +30,8 @@ _staff, _divisions = StaffView.__table__, DivisionView.__table__
 # A filer and their division's heads, built once on the tables: loading the two views as ORM
 # entities cost a third of a filing's CPU.
 _MEMBER = (sa.select(_staff.c.role, _staff.c.division_id, _divisions.c.head_id,
-                     _divisions.c.leader_id, _divisions.c.division_id.label("division_known"))
+                     _divisions.c.leader_id, _divisions.c.acting_head_id,
+                     _divisions.c.division_id.label("division_known"))
            .outerjoin_from(_staff, _divisions, _divisions.c.division_id == _staff.c.division_id)
            .where(_staff.c.staff_id == sa.bindparam("staff_id")))
 
@@ -46,15 +47,19 @@ class AttendanceService(ServiceBase):
     @rpc
     def file_notice(self, actor, payload):
         actor, data = Actor().load(actor), s.NoticeIn().load(payload)
-        status = rules.notice_status(data["start_at"], data["expected_return_at"])
         with self.uow as work:
+            nearby = absences.nearby(work, actor["id"], data["start_at"],
+                                     data["expected_return_at"])
+            chain = rules.chained(nearby, data["start_at"])
+            status = rules.notice_status(data["start_at"], data["expected_return_at"], chain)
             approver_id = self._approver(work, actor["id"], required=status == "pending")
             absence = absences.open_absence(
-                work, kind="notice", staff_id=actor["id"], status=status,
+                work, nearby, kind="notice", staff_id=actor["id"], status=status,
                 approver_id=approver_id, start_at=data["start_at"],
                 expected_return_at=data["expected_return_at"], reason=data["reason"],
-                reason_kind=data["kind"], contact=data["contact"])
-        return s.AbsenceOut().dump(absence)
+                reason_kind=data["kind"], contact=data["contact"],
+                chained_with=[a.id for a in chain], hands_over=status == "pending")
+            return self._dump(absence, actor["id"])
 
     @rpc
     def file_leave(self, actor, payload):
@@ -63,14 +68,15 @@ class AttendanceService(ServiceBase):
         start_at, back_at = rules.leave_window(data["start_date"], data["end_date"],
                                                self.calendar)
         with self.uow as work:
+            nearby = absences.nearby(work, actor["id"], start_at, back_at)
             approver_id = self._approver(work, actor["id"], required=True)
             absence = absences.open_absence(
-                work, kind="leave", staff_id=actor["id"], status="pending",
+                work, nearby, kind="leave", staff_id=actor["id"], status="pending",
                 approver_id=approver_id, start_at=start_at, expected_return_at=back_at,
                 start_date=data["start_date"], end_date=data["end_date"],
                 reason=data["reason"], reason_kind="leave", contact=data["contact"],
                 handover_note=data["handover_note"].strip())
-        return s.AbsenceOut().dump(absence)
+            return self._dump(absence, actor["id"])
 
     @rpc
     def decide(self, actor, kind, absence_id, decision, payload):
@@ -81,29 +87,39 @@ class AttendanceService(ServiceBase):
                                  data["note"])
             absence.status, absence.decision_note = decision, data["note"]
             absence.decided_at = clock.now()
+            absence.decided_by = actor["id"]
+            absence.decided_for = self._acting_for(work, absence.staff_id, actor["id"])
             absences.start_if_due(work, absence, clock.now())
-        return s.AbsenceOut().dump(absence)
+            return self._dump(absence, actor["id"])
 
     @rpc
     def report_return(self, actor, kind, absence_id, payload):
+        """七.5: back now — the report is the return; nobody dates their own."""
         actor, data = Actor().load(actor), s.ReturnIn().load(payload or {})
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
-            returned_at = data["returned_at"] or clock.now()
-            rules.check_return(rules.AbsenceFacts.of(absence), actor["id"], returned_at,
-                               clock.now())
-            absences.end(work, absence, returned_at, absences.grace_period(self.settings))
-        return s.AbsenceOut().dump(absence)
+            rules.check_return(rules.AbsenceFacts.of(absence), actor["id"],
+                               data["returned_at"], clock.now())
+            absences.end(work, absence, clock.now(), absences.grace_period(self.settings))
+            return self._dump(absence, actor["id"])
 
     @rpc
-    def acknowledge_return(self, actor, kind, absence_id):
-        """七.5: the approver has read the return report; it leaves their to-do."""
-        actor = Actor().load(actor)
+    def acknowledge_return(self, actor, kind, absence_id, payload=None):
+        """七.5: the approver has read the return report; it leaves their to-do. The approver
+        may correct the return time, with a note; lateness follows."""
+        actor, data = Actor().load(actor), s.AcknowledgeIn().load(payload or {})
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
-            rules.check_acknowledgement(rules.AbsenceFacts.of(absence), actor["id"])
+            facts = rules.AbsenceFacts.of(absence)
+            rules.check_acknowledgement(facts, actor["id"])
+            rules.check_correction(facts, data["returned_at"], data["note"], clock.now())
+            if data["returned_at"] is not None:
+                absences.correct_return(work, absence, data["returned_at"], data["note"],
+                                        absences.grace_period(self.settings))
             absence.return_acknowledged_at = clock.now()
-        return s.AbsenceOut().dump(absence)
+            absence.acknowledged_by = actor["id"]
+            absence.acknowledged_for = self._acting_for(work, absence.staff_id, actor["id"])
+            return self._dump(absence, actor["id"])
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -126,8 +142,8 @@ class AttendanceService(ServiceBase):
         return s.ReportOut().dump(report)
 
     @rpc
-    def list_absences(self, kind, query=None):
-        args = s.AbsenceQuery().load(query or {})
+    def list_absences(self, actor, kind, query=None):
+        actor, args = Actor().load(actor), s.AbsenceQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Absence).where(Absence.kind == kind) \
                 .order_by(Absence.start_at.desc())
@@ -136,12 +152,15 @@ class AttendanceService(ServiceBase):
                 acknowledged = Absence.return_acknowledged_at.is_not(None)
                 select = select.where(Absence.status == "returned",
                                       acknowledged if args["acknowledged"] else ~acknowledged)
-            return page(work.session, select, s.AbsenceOut, args)
+            total, sliced = paginate(work.session, select, args)
+            return {"items": [self._dump(a, actor["id"])
+                              for a in work.session.scalars(sliced)], "total": total}
 
     @rpc
-    def get_absence(self, kind, absence_id):
+    def get_absence(self, actor, kind, absence_id):
+        actor = Actor().load(actor)
         with self.uow as work:
-            return s.AbsenceOut().dump(absences.locked(work.session, kind, absence_id))
+            return self._dump(absences.locked(work.session, kind, absence_id), actor["id"])
 
     @rpc
     def notice_board(self, query=None):
@@ -162,8 +181,16 @@ class AttendanceService(ServiceBase):
             absences.scan(work, clock.now(), absences.grace_period(self.settings))
 
     on_staff_changed = projections.view_handler("staff_changed", StaffView)
-    on_division_changed = projections.view_handler("division_changed", DivisionView)
     on_post_changed = projections.view_handler("post_changed", PostView)
+
+    @handle_event("posts", "division_changed")
+    def on_division_changed(self, event):
+        """A new head, leader or acting head: waiting approvals follow them."""
+        with self.uow as work:
+            projections.record(work.session, DivisionView, event.data)
+            work.session.flush()
+            division = work.session.get(DivisionView, event.data["division_id"])
+            absences.follow_approvers(work, division)
 
     @handle_event("posts", "handover_started")
     def on_handover_started(self, event):
@@ -184,6 +211,17 @@ class AttendanceService(ServiceBase):
             if required:
                 raise
             return None
+
+    def _acting_for(self, work, staff_id, actor_id):
+        """The head ``actor_id`` acts for in approving ``staff_id``'s absence, if any."""
+        person = work.session.get(StaffView, staff_id)
+        division = person and person.division_id and \
+            work.session.get(DivisionView, person.division_id)
+        return division.acting_for(actor_id) if division else None
+
+    def _dump(self, absence, actor_id):
+        return {**s.AbsenceOut().dump(absence), "actions": rules.actions(
+            rules.AbsenceFacts.of(absence), actor_id, clock.now())}
 
     def _member(self, work, staff_id):
         """The person and their division's heads from attendance's own views, in one query

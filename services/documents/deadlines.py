@@ -8,9 +8,11 @@ The query runs on the (status, due_date) index.
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.calendar import days_late
+from chassis.clock import OFFICE_TZ
 from services.documents import rules
-from services.documents.models import Document
+from services.documents.models import Document, HandoverView
 
 
 def due_soon(today, calendar, warn_days):
@@ -27,7 +29,7 @@ def scan(work, today, calendar, warn_days):
     for document in work.session.scalars(due_soon(today, calendar, warn_days)):
         signal = rules.signal(rules.DocumentFacts.of(document), today, calendar, warn_days)
         if signal == "red":
-            report_overdue(work, document, today)
+            report_overdue(work, document, today, calendar)
         elif signal == "yellow" and document.warned_for != document.due_date:
             warn(work, document, today, calendar)
 
@@ -42,11 +44,18 @@ def warn(work, document, today, calendar):
         fact=(document.id, "deadline_warning", document.due_date))
 
 
-def report_overdue(work, document, today):
+def report_overdue(work, document, today, calendar):
+    """Red, once per due date, held against whoever held the document for more of its
+    working days (五.4): the assignee or the B acting for them."""
     document.overdue_for = document.due_date
+    assigned_on = document.assigned_at.astimezone(OFFICE_TZ).date()
+    days, on_due = projections.days_held(work.session, HandoverView, document.assignee_id,
+                                         assigned_on, document.due_date,
+                                         calendar.is_working_day)
     work.emit("overdue", {
         "document_id": document.id, "title": document.title,
         "division_id": document.division_id, "assignee_id": document.assignee_id,
         "acting_id": document.acting_id, "due_date": document.due_date,
-        "days_late": days_late(document.due_date, today)},
+        "days_late": days_late(document.due_date, today),
+        "responsible_id": projections.answerable(days, on_due), "days_held": days},
         fact=(document.id, "overdue", document.due_date))

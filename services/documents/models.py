@@ -40,6 +40,12 @@ class Document(Base):
     completed_on: Mapped[date | None] = mapped_column(sa.Date)
     warned_for: Mapped[date | None] = mapped_column(sa.Date)  # due date warned about
     overdue_for: Mapped[date | None] = mapped_column(sa.Date)  # due date reported overdue
+    # who assigned it and decided on its return, and the head they acted for (五.3), if any
+    assigned_by: Mapped[str | None] = mapped_column(sa.String(36))
+    assigned_for: Mapped[str | None] = mapped_column(sa.String(36))
+    return_decided_by: Mapped[str | None] = mapped_column(sa.String(36))
+    return_decided_for: Mapped[str | None] = mapped_column(sa.String(36))
+    return_note: Mapped[str | None] = mapped_column(sa.String(1000))  # why it was refused
 
     @classmethod
     def received(cls, division_id, registered_by, **fields):
@@ -63,7 +69,8 @@ class Consultation(Base):
 
 
 class Extension(Base):
-    """延期: a new due date with its basis; the sending unit is told."""
+    """延期: a request for a new due date with its basis; once the head approves it the due
+    date moves and the sending unit is told."""
 
     __tablename__ = "extensions"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
@@ -74,6 +81,11 @@ class Extension(Base):
     opinion: Mapped[str | None] = mapped_column(sa.Text)  # 处理意见, told to the sender
     requested_by: Mapped[str] = mapped_column(sa.String(36))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(sa.String(10), default="requested")
+    decided_by: Mapped[str | None] = mapped_column(sa.String(36))
+    decided_for: Mapped[str | None] = mapped_column(sa.String(36))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(sa.String(1000))
 
 
 class Outgoing(Base):

@@ -5,10 +5,10 @@ import uuid
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor, acting
+from chassis.schemas import Acting, Actor, acting
 from contracts.rpc import documents as s
-from services.documents import rules
-from services.documents.models import NumberSeries, Outgoing
+from services.documents import rules, views
+from services.documents.models import NumberSeries, Outgoing, StaffView
 
 
 class OutgoingEntrypoints:
@@ -21,7 +21,7 @@ class OutgoingEntrypoints:
             outgoing = Outgoing(id=str(uuid.uuid4()), drafter_id=actor["id"], status="draft",
                                 created_at=clock.now(), **data)
             work.session.add(outgoing)
-        return s.OutgoingOut().dump(outgoing)
+            return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc
     def sign(self, actor, outgoing_id):
@@ -31,48 +31,49 @@ class OutgoingEntrypoints:
             rules.check_sign(rules.OutgoingFacts.of(outgoing), acting(actor))
             outgoing.status, outgoing.signed_by = "signed", actor["id"]
             outgoing.signed_at = clock.now()
-        return s.OutgoingOut().dump(outgoing)
+            return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc
     def number(self, actor, outgoing_id):
         actor = Actor().load(actor)
-        head_id = self._drafter_head(outgoing_id, actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"], head_id,
-                                        "number")
+            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"],
+                                        self._drafter_head(work, outgoing), "number")
             year = clock.today().year
             outgoing.seq = next_number(work.session, NumberSeries, series=outgoing.series,
                                        year=year)
             outgoing.year, outgoing.status = year, "numbered"
             outgoing.number = rules.document_number(outgoing.series, year, outgoing.seq)
             outgoing.numbered_at = clock.now()
-        return s.OutgoingOut().dump(outgoing)
+            return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc
     def print_outgoing(self, actor, outgoing_id):
         actor = Actor().load(actor)
-        head_id = self._drafter_head(outgoing_id, actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"], head_id,
-                                        "print")
+            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"],
+                                        self._drafter_head(work, outgoing), "print")
             outgoing.status, outgoing.printed_at = "printed", clock.now()
-        return s.OutgoingOut().dump(outgoing)
+            return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc
-    def get_outgoing(self, outgoing_id):
+    def get_outgoing(self, actor, outgoing_id):
+        actor = Actor().load(actor)
         with self.uow as work:
-            return s.OutgoingOut().dump(found(work.session, Outgoing, outgoing_id, "outgoing"))
+            return self._outgoing_out(work, found(work.session, Outgoing, outgoing_id,
+                                                  "outgoing"), actor["id"], actor["role"])
 
-    def _drafter_head(self, outgoing_id, actor):
-        """The drafter's division head, asked of posts outside any transaction, and only
-        when someone other than the drafter acts."""
-        with self.uow as work:
-            drafter_id = found(work.session, Outgoing, outgoing_id, "outgoing").drafter_id
-        if actor["id"] == drafter_id:
-            return None
-        drafter = self.call("posts", "get_staff", drafter_id)
-        if drafter["division_id"] is None:
-            return None
-        return self.call("posts", "get_division", drafter["division_id"])["head_id"]
+    def _outgoing_out(self, work, outgoing, actor_id, role):
+        return {**s.OutgoingOut().dump(outgoing), "actions": rules.outgoing_actions(
+            rules.OutgoingFacts.of(outgoing), Acting(actor_id, role),
+            self._drafter_head(work, outgoing))}
+
+    @staticmethod
+    def _drafter_head(work, outgoing):
+        """Whoever holds the head's powers in the drafter's division now, from documents'
+        own views of posts' data."""
+        drafter = work.session.get(StaffView, outgoing.drafter_id)
+        return drafter and drafter.division_id and \
+            views.division(work.session, drafter.division_id).head_now

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from chassis.errors import Conflict, Forbidden, Invalid, NotFound
+from chassis.errors import Conflict, Forbidden, Invalid, NotFound, permitted
 from chassis.schemas import Acting, Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
@@ -30,6 +30,14 @@ class DocumentFacts(Facts):
     urgent: bool
     due_date: date | None
     completed_on: date | None
+
+
+@dataclass(frozen=True)
+class ExtensionFacts(Facts):
+    """An extension request (申请延期): ``requested``, then ``approved`` or ``rejected``."""
+
+    status: str
+    new_due_date: date
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,20 @@ class ExtensionNotLater(Invalid):
     code = "extension_not_later"
 
 
+class ExtensionPending(Conflict):
+    """One open extension request at a time: the head answers it first."""
+
+    code = "extension_pending"
+
+
+class ExtensionDecided(Conflict):
+    code = "extension_decided"
+
+
+class NoteRequired(Invalid):
+    code = "note_required"
+
+
 class NotReturnRequested(Conflict):
     code = "return_not_requested"
 
@@ -132,19 +154,30 @@ def check_registrar(division_id: str | None) -> None:
 def check_assignment(document: DocumentFacts, actor_id: str, head_id: str | None,
                      assignee: AssigneeFacts, urgent_due: date | None,
                      assignee_left: bool = False) -> None:
-    """批办: the division's head assigns a received document to one of its active staff;
-    a document whose assignee has left is assigned again (``assignee_left``)."""
-    if actor_id != head_id:
-        raise NotDivisionHead("only the head of the document's division assigns it")
-    if document.status != "received" and not (document.status == "assigned"
-                                              and assignee_left):
-        raise AlreadyAssigned(f"the document is already {document.status}",
-                              {"assignee_id": document.assignee_id})
+    """批办: the division's head (``head_id``: whoever holds the head's powers now, 五.3)
+    assigns a received document to one of its active staff; a document whose assignee has
+    left is assigned again (``assignee_left``)."""
+    check_may_assign(document, actor_id, head_id, assignee_left)
     if assignee.division_id != document.division_id or not assignee.active:
         raise NotInDivision("the assignee must belong to the document's division",
                             {"assignee_id": assignee.id})
     if document.urgent and urgent_due is None:
         raise UrgentNeedsDueDate("an urgent document needs its own due date")
+
+
+def check_may_assign(document: DocumentFacts, actor_id: str, head_id: str | None,
+                     assignee_left: bool = False) -> None:
+    _check_head(actor_id, head_id, "assigns it")
+    if document.status != "received" and not (document.status == "assigned"
+                                              and assignee_left):
+        raise AlreadyAssigned(f"the document is already {document.status}",
+                              {"assignee_id": document.assignee_id})
+
+
+def _check_head(actor_id: str, head_id: str | None, what: str) -> None:
+    if actor_id != head_id:
+        raise NotDivisionHead(f"only the head of the document's division (or whoever acts "
+                              f"for them) {what}")
 
 
 def due_date_on_assignment(document: DocumentFacts, given: date | None, today: date,
@@ -179,23 +212,81 @@ def check_handler(document: DocumentFacts, actor_id: str) -> None:
 
 
 def check_extension(document: DocumentFacts, new_due: date, today: date,
-                    calendar: WorkingCalendar) -> None:
-    """延期: asked for by the due date at the latest, to a later working day."""
-    if today > document.due_date:
-        raise TooLateToExtend("the due date has passed: no extension",
-                              {"due_date": document.due_date.isoformat()})
+                    calendar: WorkingCalendar, pending: bool = False) -> None:
+    """申请延期: asked for by the due date at the latest, to a later working day, one open
+    request at a time."""
+    check_may_extend(document, today, pending)
     if new_due <= document.due_date:
         raise ExtensionNotLater("an extension moves the due date later",
                                 {"due_date": document.due_date.isoformat()})
     check_working_future(new_due, today, calendar)
 
 
-def check_return_approval(document: DocumentFacts, actor_id: str,
-                          head_id: str | None) -> None:
-    if actor_id != head_id:
-        raise NotDivisionHead("only the head of the document's division approves a return")
+def check_may_extend(document: DocumentFacts, today: date, pending: bool) -> None:
+    if today > document.due_date:
+        raise TooLateToExtend("the due date has passed: no extension",
+                              {"due_date": document.due_date.isoformat()})
+    if pending:
+        raise ExtensionPending("an extension request awaits the head's answer")
+
+
+def check_extension_decision(document: DocumentFacts, extension: ExtensionFacts,
+                             actor_id: str, head_id: str | None, decision: str,
+                             note: str | None) -> None:
+    """四.3/四.6: the head (or acting head) approves an extension — only then does the due
+    date move and the sender hear of it — or rejects it with a note."""
+    check_may_decide_extension(document, extension, actor_id, head_id)
+    if decision == "rejected" and not (note or "").strip():
+        raise NoteRequired("a rejection needs a note")
+    if decision == "approved" and extension.new_due_date <= document.due_date:
+        raise ExtensionNotLater("the requested date is no longer later than the due date",
+                                {"due_date": document.due_date.isoformat()})
+
+
+def check_may_decide_extension(document: DocumentFacts, extension: ExtensionFacts,
+                               actor_id: str, head_id: str | None) -> None:
+    _check_head(actor_id, head_id, "decides an extension")
+    if extension.status != "requested":
+        raise ExtensionDecided(f"the request is {extension.status}",
+                               {"status": extension.status})
+    if document.status not in OPEN:
+        raise NotOpen(f"the document is {document.status}", {"status": document.status})
+
+
+def check_return_decision(document: DocumentFacts, actor_id: str, head_id: str | None,
+                          decision: str = "approved", note: str | None = None) -> None:
+    """四.1: a 退文 goes back to the sender once the head agrees; the head may refuse it,
+    with a note, and the assignee goes on with it."""
+    _check_head(actor_id, head_id, "decides a return")
     if document.status != "return_requested":
         raise NotReturnRequested("no return has been asked for", {"status": document.status})
+    if decision == "rejected" and not (note or "").strip():
+        raise NoteRequired("refusing a return needs a note")
+
+
+def actions(document: DocumentFacts, actor_id: str, head_id: str | None, today: date,
+            pending_extension: bool, assignee_left: bool) -> list[str]:
+    """What ``actor_id`` may do to the document now, by the checks that refuse the rest."""
+    def handle():
+        check_handler(document, actor_id)
+
+    def extend():
+        check_handler(document, actor_id)
+        check_may_extend(document, today, pending_extension)
+
+    def decide_return():
+        check_return_decision(document, actor_id, head_id)
+    return permitted({
+        "assign": lambda: check_may_assign(document, actor_id, head_id, assignee_left),
+        "return": handle, "consult": handle, "extend": extend, "complete": handle,
+        "approve_return": decide_return, "reject_return": decide_return})
+
+
+def extension_actions(document: DocumentFacts, extension: ExtensionFacts, actor_id: str,
+                      head_id: str | None) -> list[str]:
+    def decide():
+        check_may_decide_extension(document, extension, actor_id, head_id)
+    return permitted({"approve": decide, "reject": decide})
 
 
 def signal(document: DocumentFacts, today: date, calendar: WorkingCalendar,
@@ -235,6 +326,14 @@ def check_numbering_stage(outgoing: OutgoingFacts, actor_id: str,
     expected = {"number": "signed", "print": "numbered"}[stage]
     if outgoing.status != expected:
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
+
+
+def outgoing_actions(outgoing: OutgoingFacts, actor: Acting,
+                     drafter_head_id: str | None) -> list[str]:
+    return permitted({
+        "sign": lambda: check_sign(outgoing, actor),
+        **{stage: (lambda stage=stage: check_numbering_stage(
+            outgoing, actor.id, drafter_head_id, stage)) for stage in ("number", "print")}})
 
 
 def check_reply(consultation: ConsultationFacts, document_id: str) -> None:

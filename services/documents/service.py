@@ -17,7 +17,7 @@ from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import documents as s
-from services.documents import deadlines, letters, routing, rules, todo
+from services.documents import deadlines, letters, routing, rules, todo, views
 from services.documents.models import (
     Consultation,
     DivisionView,
@@ -47,29 +47,30 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             document = Document.received(division_id, actor["id"], **data)
             work.session.add(document)
-        return self._dump(document)
+            return self._dump(work, document, actor["id"])
 
     @rpc
     def assign(self, actor, document_id, payload):
         actor, data = Actor().load(actor), s.AssignIn().load(payload)
         assignee = self.call("posts", "get_staff", data["assignee_id"])
-        head_id = self._division_head(document_id)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
+            division = self._division(work, document)
             previous = document.assignee_id
-            left = bool(previous and projections.inactive(work.session, StaffView, [previous]))
             facts = rules.DocumentFacts.of(document)
-            rules.check_assignment(facts, actor["id"], head_id,
+            rules.check_assignment(facts, actor["id"], division.head_now,
                                    rules.AssigneeFacts.of(assignee), data["due_date"],
-                                   assignee_left=left)
+                                   assignee_left=self._assignee_left(work, document))
             document.due_date = rules.due_date_on_assignment(facts, data["due_date"],
                                                              clock.today(), self.calendar)
             document.status, document.assignee_id = "assigned", assignee["id"]
             document.assigned_at = clock.now()
+            document.assigned_by = actor["id"]
+            document.assigned_for = division.acting_for(actor["id"])
             routing.reroute(work, assignee["id"])
             if previous and previous != assignee["id"]:
                 routing.reroute(work, previous)
-        return self._dump(document)
+            return self._dump(work, document, actor["id"])
 
     @rpc
     def request_return(self, actor, document_id, payload):
@@ -78,20 +79,28 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document = locked(work.session, Document, document_id, "document")
             rules.check_handler(rules.DocumentFacts.of(document), actor["id"])
             document.status, document.return_reason = "return_requested", data["reason"]
-        return self._dump(document)
+            return self._dump(work, document, actor["id"])
 
     @rpc
-    def approve_return(self, actor, document_id):
-        actor = Actor().load(actor)
-        head_id = self._division_head(document_id)
+    def decide_return(self, actor, document_id, decision, payload=None):
+        """四.1: the head agrees to a 退文 — it goes back to the sender — or refuses it with a
+        note, and the assignee goes on with the document."""
+        actor, data = Actor().load(actor), s.NoteIn().load(payload or {})
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_return_approval(rules.DocumentFacts.of(document), actor["id"], head_id)
-            document.status, document.returned_at = "returned", clock.now()
-            work.emit("document_returned", {"document_id": document.id,
-                                            "from_unit": document.from_unit,
-                                            "reason": document.return_reason})
-        return self._dump(document)
+            division = self._division(work, document)
+            rules.check_return_decision(rules.DocumentFacts.of(document), actor["id"],
+                                        division.head_now, decision, data["note"])
+            document.return_decided_by = actor["id"]
+            document.return_decided_for = division.acting_for(actor["id"])
+            if decision == "rejected":
+                document.status, document.return_note = "assigned", data["note"]
+            else:
+                document.status, document.returned_at = "returned", clock.now()
+                work.emit("document_returned", {"document_id": document.id,
+                                                "from_unit": document.from_unit,
+                                                "reason": document.return_reason})
+            return self._dump(work, document, actor["id"])
 
     @rpc
     def open_consultation(self, actor, document_id, payload):
@@ -117,22 +126,47 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def extend(self, actor, document_id, payload):
+        """申请延期: a request for the head; nothing moves until the head approves it."""
         actor, data = Actor().load(actor), s.ExtensionIn().load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             facts = rules.DocumentFacts.of(document)
             rules.check_handler(facts, actor["id"])
-            rules.check_extension(facts, data["new_due_date"], clock.today(), self.calendar)
-            work.session.add(Extension(
+            rules.check_extension(facts, data["new_due_date"], clock.today(), self.calendar,
+                                  pending=self._pending_extension(work, document.id) is not None)
+            extension = Extension(
                 id=str(uuid.uuid4()), document_id=document.id, old_due_date=document.due_date,
-                new_due_date=data["new_due_date"], basis=data["basis"],
-                opinion=data["opinion"], requested_by=actor["id"], requested_at=clock.now()))
-            work.emit("extension_notified", {
-                "document_id": document.id, "from_unit": document.from_unit,
-                "old_due_date": document.due_date, "new_due_date": data["new_due_date"],
-                "basis": data["basis"], "opinion": data["opinion"]})
-            document.due_date = data["new_due_date"]
-        return self._dump(document)
+                new_due_date=data["new_due_date"], basis=data["basis"], status="requested",
+                opinion=data["opinion"], requested_by=actor["id"], requested_at=clock.now())
+            work.session.add(extension)
+            return self._extension_out(work, document, extension, actor["id"])
+
+    @rpc
+    def decide_extension(self, actor, document_id, extension_id, decision, payload=None):
+        """四.3/四.6: approved by the head, the due date moves and the sending unit is told
+        (the 延期办理告知函); rejected, with a note, nothing moves."""
+        actor, data = Actor().load(actor), s.NoteIn().load(payload or {})
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, "document")
+            extension = locked(work.session, Extension, extension_id, "extension")
+            if extension.document_id != document.id:
+                raise NotFound("no such extension of this document", code="extension_not_found")
+            division = self._division(work, document)
+            rules.check_extension_decision(
+                rules.DocumentFacts.of(document), rules.ExtensionFacts.of(extension),
+                actor["id"], division.head_now, decision, data["note"])
+            extension.status, extension.decision_note = decision, data["note"]
+            extension.decided_by, extension.decided_at = actor["id"], clock.now()
+            extension.decided_for = division.acting_for(actor["id"])
+            if decision == "approved":
+                extension.old_due_date, document.due_date = document.due_date, \
+                    extension.new_due_date
+                work.emit("extension_notified", {
+                    "document_id": document.id, "from_unit": document.from_unit,
+                    "old_due_date": extension.old_due_date,
+                    "new_due_date": extension.new_due_date, "basis": extension.basis,
+                    "opinion": extension.opinion})
+            return self._extension_out(work, document, extension, actor["id"])
 
     @rpc
     def complete(self, actor, document_id, payload):
@@ -147,11 +181,11 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 "completed_by": actor["id"], "due_date": document.due_date,
                 "completed_on": document.completed_on,
                 "on_time": rules.on_time(rules.DocumentFacts.of(document))})
-        return self._dump(document)
+            return self._dump(work, document, actor["id"])
 
     @rpc
-    def list_documents(self, query=None):
-        args = s.DocumentQuery().load(query or {})
+    def list_documents(self, actor, query=None):
+        actor, args = Actor().load(actor), s.DocumentQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Document).order_by(Document.received_at.desc())
             select = matching(select, Document, args, ("status", "assignee_id"))
@@ -160,23 +194,28 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                                       Document.due_date < clock.today())
             total, sliced = paginate(work.session, select, args)
             documents = work.session.scalars(sliced).all()
-        return {"items": [self._dump(d) for d in documents], "total": total}
+            seen = views.Seen.of(work.session, documents)
+            return {"items": [self._dump(work, d, actor["id"], seen) for d in documents],
+                    "total": total}
 
     @rpc
-    def get_document(self, document_id):
+    def get_document(self, actor, document_id):
         """An incoming document with its consultations and extensions, or an outgoing one."""
+        actor = Actor().load(actor)
         with self.uow as work:
             outgoing = work.session.get(Outgoing, document_id)
             if outgoing is not None:
-                return {**s.OutgoingOut().dump(outgoing), "direction": "outgoing"}
+                return {**self._outgoing_out(work, outgoing, actor["id"], actor["role"]),
+                        "direction": "outgoing"}
             document = found(work.session, Document, document_id, "document")
             consultations = work.session.scalars(sa.select(Consultation).where(
                 Consultation.document_id == document_id)).all()
             extensions = work.session.scalars(sa.select(Extension).where(
-                Extension.document_id == document_id)).all()
-        return {**self._dump(document), "direction": "incoming",
-                "consultations": s.ConsultationOut(many=True).dump(consultations),
-                "extensions": s.ExtensionOut(many=True).dump(extensions)}
+                Extension.document_id == document_id).order_by(Extension.requested_at)).all()
+            return {**self._dump(work, document, actor["id"]), "direction": "incoming",
+                    "consultations": s.ConsultationOut(many=True).dump(consultations),
+                    "extensions": [self._extension_out(work, document, e, actor["id"])
+                                   for e in extensions]}
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -186,14 +225,15 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def letter(self, document_id, kind):
-        """The letter to the sending unit: ``extension`` (the latest) or ``return``."""
+        """The letter to the sending unit: ``extension`` (the latest approved) or ``return``."""
         with self.uow as work:
             document = found(work.session, Document, document_id, "document")
             if kind == "return" and document.status == "returned":
                 return letters.return_letter(document, self.settings.office_name)
             extension = kind == "extension" and work.session.scalars(
-                sa.select(Extension).where(Extension.document_id == document_id)
-                .order_by(Extension.requested_at.desc())).first()
+                sa.select(Extension).where(Extension.document_id == document_id,
+                                           Extension.status == "approved")
+                .order_by(Extension.decided_at.desc(), Extension.requested_at.desc())).first()
             if extension:
                 return letters.extension_letter(document, extension, self.settings.office_name)
         raise NotFound(f"no {kind} letter for this document", code="letter_not_found")
@@ -241,14 +281,33 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             routing.handover_ended(work, event.data)
 
-    def _division_head(self, document_id):
-        """The head of the document's division, asked of posts outside any transaction."""
-        with self.uow as work:
-            division_id = found(work.session, Document, document_id, "document").division_id
-        return self.call("posts", "get_division", division_id)["head_id"]
+    @staticmethod
+    def _division(work, document):
+        """The document's division as documents' own view of posts' data knows it."""
+        return views.division(work.session, document.division_id)
 
-    def _dump(self, document):
-        return {**s.DocumentOut().dump(document), "signal": self._signal(document)}
+    @staticmethod
+    def _assignee_left(work, document):
+        return bool(document.assignee_id and projections.inactive(
+            work.session, StaffView, [document.assignee_id]))
+
+    @staticmethod
+    def _pending_extension(work, document_id):
+        return work.session.scalar(sa.select(Extension.id).where(
+            Extension.document_id == document_id, Extension.status == "requested"))
+
+    def _dump(self, work, document, actor_id, seen=None):
+        seen = seen or views.Seen.of(work.session, [document])
+        facts = rules.DocumentFacts.of(document)
+        return {**s.DocumentOut().dump(document), "signal": self._signal(document),
+                "actions": rules.actions(facts, actor_id, seen.head_now(document),
+                                         clock.today(), document.id in seen.pending,
+                                         document.assignee_id in seen.left)}
+
+    def _extension_out(self, work, document, extension, actor_id):
+        return {**s.ExtensionOut().dump(extension), "actions": rules.extension_actions(
+            rules.DocumentFacts.of(document), rules.ExtensionFacts.of(extension), actor_id,
+            self._division(work, document).head_now)}
 
     def _signal(self, document):
         return rules.signal(rules.DocumentFacts.of(document), clock.today(), self.calendar,

@@ -1,22 +1,26 @@
 """What waits in documents for one person (我的待办): documents to handle, to assign (or
-assign again, when the assignee left), returns to approve, drafts to sign."""
+assign again, when the assignee left), returns and extensions to decide, drafts to sign.
+
+A division's head items go to whoever holds its head powers now: the head, or while the
+head is away the acting head (五.3), and back on return."""
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.schemas import todo_item
 from services.documents import rules
-from services.documents.models import Document, Outgoing, StaffView
+from services.documents.models import DivisionView, Document, Extension, Outgoing, StaffView
 
 
 def items(session, actor, signal_of):
-    """``actor``: ``Acting`` with the division; ``signal_of(document)``: its signal now."""
+    """``actor``: ``Acting``; ``signal_of(document)``: its signal now."""
     found = [todo_item("document", d.id, d.title, d.assigned_at, f"/documents/{d.id}",
                        d.due_date, signal_of(d))
              for d in session.scalars(sa.select(Document).where(
                  Document.status == "assigned",
                  sa.or_(Document.assignee_id == actor.id, Document.acting_id == actor.id)))]
-    if actor.role == "division_head" and actor.division_id:
-        found += _for_head(session, actor.division_id, signal_of)
+    for division_id in projections.headed_by(session, DivisionView, actor.id):
+        found += _for_head(session, division_id, signal_of)
     if actor.role == "leader":
         found += [todo_item("sign", o.id, f"签发：{o.title}", o.created_at,
                             f"/documents/outgoing/{o.id}")
@@ -40,4 +44,10 @@ def _for_head(session, division_id, signal_of):
                          f"/documents/{d.id}", d.due_date, signal_of(d))
                for d in session.scalars(sa.select(Document).where(
                    mine, Document.status == "return_requested"))]
-    return received + orphaned + returns
+    extensions = [todo_item("document", d.id, f"延期审批：{d.title}（至{e.new_due_date}）",
+                            e.requested_at, f"/documents/{d.id}", d.due_date, signal_of(d))
+                  for d, e in session.execute(sa.select(Document, Extension).join(
+                      Extension, Extension.document_id == Document.id).where(
+                      mine, Extension.status == "requested"))]
+    return received + orphaned + returns + extensions
+

@@ -5,7 +5,6 @@ substantiated finding reaches accountability (``complaint_concluded``)."""
 import hmac
 import secrets
 import uuid
-from dataclasses import replace
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -16,7 +15,7 @@ from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.events import handle_intake
-from chassis.schemas import acting, matching, page
+from chassis.schemas import acting, matching, paginate
 from contracts.rpc import inquiries as s
 from services.inquiries.applications import digest
 from services.inquiries.models import Complaint, DivisionView, Inquiry
@@ -25,7 +24,18 @@ from services.inquiries.rules import complaints as rules
 
 def facts(complaint):
     return rules.ComplaintFacts(complaint.status, complaint.division_id,
-                                complaint.investigator_id)
+                                complaint.investigator_id, complaint.staff_id)
+
+
+def headed(session, actor):
+    """The divisions whose head powers the actor holds now (inquiries' own view)."""
+    return projections.headed_by(session, DivisionView, actor.id)
+
+
+def dump(complaint, actor, divisions):
+    return {**s.ComplaintRecord().dump(complaint),
+            "actions": rules.actions(actor, facts(complaint), divisions),
+            "recused": rules.recused(actor, facts(complaint))}
 
 
 def record(work, data, token, client_address):
@@ -73,45 +83,53 @@ class ComplaintEntrypoints:
 
     @rpc
     def list_complaints(self, actor, query=None):
-        actor, args = self._acting(actor), s.ComplaintQuery().load(query or {})
+        actor, args = acting(actor), s.ComplaintQuery().load(query or {})
         with self.uow as work:
+            divisions = headed(work.session, actor)
             select = sa.select(Complaint).order_by(Complaint.filed_at.desc())
             if actor.role not in rules.OVERSEERS:
-                select = select.where(Complaint.division_id == actor.division_id)
+                select = select.where(Complaint.division_id.in_(divisions))
             select = matching(select, Complaint, args, ("status", "division_id"))
-            return page(work.session, select, s.ComplaintRecord, args)
+            total, sliced = paginate(work.session, select, args)
+            return {"items": [dump(c, actor, divisions) for c in work.session.scalars(sliced)],
+                    "total": total}
 
     @rpc
     def get_complaint(self, actor, complaint_id):
-        actor = self._acting(actor)
+        actor = acting(actor)
         with self.uow as work:
             complaint = found(work.session, Complaint, complaint_id, "complaint")
-            rules.check_may_see(actor, facts(complaint))
-            return s.ComplaintRecord().dump(complaint)
+            divisions = headed(work.session, actor)
+            rules.check_may_see(actor, facts(complaint), divisions)
+            return dump(complaint, actor, divisions)
 
     @rpc
     def investigate_complaint(self, actor, complaint_id):
-        actor = self._acting(actor)
+        actor = acting(actor)
         with self.uow as work:
             complaint = locked(work.session, Complaint, complaint_id, "complaint")
-            rules.check_investigation(actor, facts(complaint))
+            divisions = headed(work.session, actor)
+            rules.check_investigation(actor, facts(complaint), divisions)
             complaint.status, complaint.investigator_id = "investigating", actor.id
+            complaint.investigator_for = self._acting_for(work, complaint, actor)
             complaint.investigation_started_at = clock.now()
-            return s.ComplaintRecord().dump(complaint)
+            return dump(complaint, actor, divisions)
 
     @rpc
     def conclude_complaint(self, actor, complaint_id, payload):
-        actor, data = self._acting(actor), s.ConclusionIn().load(payload)
+        actor, data = acting(actor), s.ConclusionIn().load(payload)
         with self.uow as work:
             complaint = found(work.session, Complaint, complaint_id, "complaint")
-            rules.check_conclusion(actor, facts(complaint))
+            rules.check_conclusion(actor, facts(complaint), headed(work.session, actor))
             held_id = rules.held_against(data["finding"], data["staff_id"], complaint.staff_id)
         if held_id:
-            rules.check_named_staff(actor, self.call("posts", "get_staff",
-                                                     held_id)["division_id"])
+            division_id = self.call("posts", "get_staff", held_id)["division_id"]
         with self.uow as work:
             complaint = locked(work.session, Complaint, complaint_id, "complaint")
-            rules.check_conclusion(actor, facts(complaint))  # again, under the lock
+            divisions = headed(work.session, actor)
+            rules.check_conclusion(actor, facts(complaint), divisions)  # again, under the lock
+            if held_id:
+                rules.check_named_staff(actor, division_id, divisions)
             complaint.status, complaint.reply = data["finding"], data["reply"]
             complaint.held_against_id, complaint.concluded_by = held_id, actor.id
             complaint.concluded_at = clock.now()
@@ -120,14 +138,13 @@ class ComplaintEntrypoints:
                 "inquiry_id": complaint.inquiry_id, "division_id": complaint.division_id,
                 "category": complaint.category, "filed_at": complaint.filed_at,
                 "concluded_by": actor.id, "concluded_at": complaint.concluded_at})
-            return s.ComplaintRecord().dump(complaint)
+            return dump(complaint, actor, divisions)
 
-    def _acting(self, actor):
-        """The actor, with their division when they are a division head (posts knows it)."""
-        actor = acting(actor)
-        if actor.role != "division_head":
-            return actor
-        return replace(actor, division_id=self.call("posts", "get_staff", actor.id)["division_id"])
+    @staticmethod
+    def _acting_for(work, complaint, actor):
+        division = complaint.division_id and work.session.get(DivisionView,
+                                                              complaint.division_id)
+        return division.acting_for(actor.id) if division else None
 
     @handle_intake("complaint.received")
     def on_complaint_received(self, event):

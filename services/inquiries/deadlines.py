@@ -8,35 +8,48 @@ from the fact, so several instances raise one event.
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.calendar import days_late
-from chassis.clock import clock
-from services.inquiries.models import Application, Inquiry
+from chassis.clock import OFFICE_TZ, clock
+from services.inquiries.models import Application, HandoverView, Inquiry
 
 
-def scan(work, today):
+def scan(work, today, calendar):
     session = work.session
     for inquiry in session.scalars(sa.select(Inquiry).where(
             Inquiry.status == "open", Inquiry.lapse_day < today,
             Inquiry.lapse_reported_at.is_(None)).with_for_update(skip_locked=True)):
         inquiry.lapse_reported_at = clock.now()
-        report_lapse(work, inquiry, "first_response", inquiry.lapse_day)
+        report_lapse(work, inquiry, "first_response", inquiry.lapse_day, calendar)
     for inquiry in session.scalars(sa.select(Inquiry).where(
             Inquiry.status == "guided", Inquiry.answer_due_day < today,
             Inquiry.answer_lapse_reported_at.is_(None)).with_for_update(skip_locked=True)):
         inquiry.answer_lapse_reported_at = clock.now()
-        report_lapse(work, inquiry, "guided", inquiry.answer_due_day)
+        report_lapse(work, inquiry, "guided", inquiry.answer_due_day, calendar)
     for application in session.scalars(overdue_applications(today)):
-        report_overdue(work, application, today)
+        report_overdue(work, application, today, calendar)
 
 
-def report_lapse(work, inquiry, stage, due_day):
+def answerable(work, owner_id, started_at, due_day, calendar):
+    """五.4: who held the owner's work for more of its working days, and the days each."""
+    days, on_due = projections.days_held(work.session, HandoverView, owner_id,
+                                         started_at.astimezone(OFFICE_TZ).date(), due_day,
+                                         calendar.is_working_day)
+    return {"responsible_id": projections.answerable(days, on_due), "days_held": days}
+
+
+def report_lapse(work, inquiry, stage, due_day, calendar):
+    """首问 not closed in time: held against whoever held it longer, the first responder or
+    their acting B (五.4); guided and not answered: against the division's head."""
     guided = stage == "guided"
     work.emit("first_inquiry_lapsed", {
         "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
         "acting_id": inquiry.acting_id, "recorded_at": inquiry.recorded_at,
         "due_day": due_day, "stage": stage,
         "division_id": inquiry.guided_division_id if guided else None,
-        "head_id": inquiry.guided_head_id if guided else None},
+        "head_id": inquiry.guided_head_id if guided else None,
+        **({} if guided else answerable(work, inquiry.first_responder_id,
+                                        inquiry.recorded_at, due_day, calendar))},
         fact=(inquiry.id, "first_inquiry_lapsed") if not guided else
         (inquiry.id, "first_inquiry_lapsed", "guided", inquiry.guided_division_id))
 
@@ -50,11 +63,13 @@ def overdue_applications(today):
             .with_for_update(skip_locked=True))
 
 
-def report_overdue(work, application, today):
+def report_overdue(work, application, today, calendar):
     application.overdue_for = application.due_date
     work.emit("overdue", {
         "application_id": application.id, "matter_id": application.matter_id,
         "reviewer_id": application.reviewer_id, "acting_id": application.acting_id,
         "due_date": application.due_date,
-        "days_late": days_late(application.due_date, today), "source": "application"},
+        "days_late": days_late(application.due_date, today), "source": "application",
+        **answerable(work, application.reviewer_id, application.decided_at,
+                     application.due_date, calendar)},
         fact=(application.id, "overdue", application.due_date))

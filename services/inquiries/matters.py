@@ -18,8 +18,8 @@ class MatterEntrypoints:
     @rpc
     def create_matter(self, actor, payload):
         actor, data = acting(actor), s.MatterIn().load(payload)
-        head_id = self.call("posts", "get_division", data["division_id"])["head_id"]
-        rules.check_matter_publisher(actor, head_id)
+        division = self.call("posts", "get_division", data["division_id"])
+        rules.check_matter_publisher(actor, division["acting_head_id"] or division["head_id"])
         with self.uow as work:
             matter = Matter(id=str(uuid.uuid4()), **data)
             work.session.add(matter)

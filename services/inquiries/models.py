@@ -155,6 +155,7 @@ class Complaint(Base):
     division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
     intake_reference: Mapped[str | None] = mapped_column(sa.String(100))  # the hotline's id
     investigator_id: Mapped[str | None] = mapped_column(sa.String(36))
+    investigator_for: Mapped[str | None] = mapped_column(sa.String(36))  # the head (五.3)
     investigation_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reply: Mapped[str | None] = mapped_column(sa.Text)
     held_against_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)

@@ -67,7 +67,8 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
             rules.check_closer(rules.InquiryFacts.of(inquiry), actor["id"])
             if division:
                 inquiry.guided_division_id, inquiry.guide_note = division["id"], data["note"]
-                inquiry.guided_head_id = division["head_id"] or division["leader_id"]
+                inquiry.guided_head_id = division["acting_head_id"] or division["head_id"] \
+                    or division["leader_id"]
                 inquiry.answer_due_day = rules.lapse_day(clock.today(), self.calendar)
             else:
                 for field, value in data.items():
@@ -135,7 +136,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
     def scan_lapses(self):
         """首问 lapses, guided inquiries left unanswered, applications past due (once each)."""
         with self.uow as work:
-            deadlines.scan(work, clock.today())
+            deadlines.scan(work, clock.today(), self.calendar)
 
     on_staff_changed = projections.view_handler("staff_changed", StaffView)
     on_division_changed = projections.view_handler("division_changed", DivisionView)

@@ -4,19 +4,25 @@ also the open work of someone of their division who left."""
 
 import sqlalchemy as sa
 
+from chassis import projections
 from chassis.schemas import todo_item
-from services.inquiries.models import Application, Complaint, Inquiry, StaffView
+from services.inquiries.models import Application, Complaint, DivisionView, Inquiry, StaffView
+from services.inquiries.rules import complaints as rules
 
 
 def items(session, actor):
-    mine = [Inquiry.first_responder_id == actor.id, Inquiry.acting_id == actor.id]
+    # the first responder's (or acting B's) until closed; once guided, the receiving
+    # division's until someone there answers
+    mine = [sa.and_(Inquiry.status == "open", sa.or_(Inquiry.first_responder_id == actor.id,
+                                                     Inquiry.acting_id == actor.id))]
     if actor.division_id:
         mine.append(sa.and_(Inquiry.status == "guided",
                             Inquiry.guided_division_id == actor.division_id))
     reviewers = [Application.reviewer_id == actor.id, Application.acting_id == actor.id]
-    if actor.role == "division_head" and actor.division_id:  # work of those who left
+    headed = projections.headed_by(session, DivisionView, actor.id)
+    if headed:  # work of those who left, for whoever holds the division's head powers
         left = sa.select(StaffView.staff_id).where(StaffView.active.is_(False),
-                                                   StaffView.division_id == actor.division_id)
+                                                   StaffView.division_id.in_(headed))
         mine.append(sa.and_(Inquiry.status == "open", Inquiry.first_responder_id.in_(left)))
         reviewers.append(Application.reviewer_id.in_(left))
     return _inquiries(session, mine) + _applications(session, reviewers) + \
@@ -39,16 +45,21 @@ def _applications(session, reviewers):
 
 
 def _complaints(session, actor):
-    """To investigate: about the head's division (untargeted: leaders and admins); to
-    conclude: those the caller investigates."""
-    if actor.role == "staff":
-        return []
-    concerned = Complaint.division_id.is_(None) if actor.role in ("leader", "admin") \
-        else Complaint.division_id == actor.division_id
+    """To investigate: received ones whose handler is the caller (a division's head or
+    acting head; its supervising leader when it names the head; any leader or admin when
+    it names no division); to conclude: those the caller investigates."""
+    received = session.execute(sa.select(Complaint, DivisionView).outerjoin(
+        DivisionView, DivisionView.division_id == Complaint.division_id).where(
+        Complaint.status == "received")).all()
+    waiting = [c for c, division in received if c.staff_id != actor.id and _handles(
+        actor, rules.handler(rules.ComplaintFacts(c.status, c.division_id, None, c.staff_id),
+                             division and division.head_now, division and division.leader_id))]
+    waiting += session.scalars(sa.select(Complaint).where(
+        Complaint.status == "investigating", Complaint.investigator_id == actor.id)).all()
     return [todo_item("complaint", c.id, ("核查投诉：" if c.status == "received" else
                                           "认定投诉：") + c.description[:60],
-                      c.filed_at, f"/complaints/{c.id}")
-            for c in session.scalars(sa.select(Complaint).where(sa.or_(
-                sa.and_(Complaint.status == "received", concerned),
-                sa.and_(Complaint.status == "investigating",
-                        Complaint.investigator_id == actor.id))))]
+                      c.filed_at, f"/complaints/{c.id}") for c in waiting]
+
+
+def _handles(actor, handler):
+    return handler == actor.id or (handler == "leaders" and actor.role in rules.OVERSEERS)

@@ -11,12 +11,15 @@ import sqlalchemy as sa
 
 from chassis.clock import clock
 from contracts.common import WorkItem as PendingItem
-from services.posts import rules
+from services.posts import events, rules
 from services.posts.models import Absence, Backup, Division, Handover, Post
 
 
 def record_start(session, data):
-    """Note an absence as started, unless its end is already known."""
+    """Note an absence as started, unless its end is already known. A short one (30
+    minutes or less, 七.1) hands nothing over: the post stays with its holder."""
+    if not data["hands_over"]:
+        return
     absence = session.get(Absence, data["absence_id"])
     if absence is None:
         session.add(Absence(id=data["absence_id"], staff_id=data["staff_id"],
@@ -27,6 +30,8 @@ def record_start(session, data):
 
 
 def record_end(session, data):
+    if not data["hands_over"]:
+        return
     absence = session.get(Absence, data["absence_id"])
     if absence is None:  # the end overtook the start: keep it so the start is ignored
         absence = Absence(id=data["absence_id"], staff_id=data["staff_id"], reason="")
@@ -69,6 +74,7 @@ def reconcile(work, posts):
         if state == "uncovered" and post.state != "uncovered":
             report_failure(work, post, current[post.holder_id])
         post.state, post.acting_id = state, acting_id
+    events.follow_heads(work, {post.holder_id for post in posts})
 
 
 def start_handover(work, post, to_id, absence):

@@ -21,7 +21,9 @@ class Division(Base):
     code: Mapped[str] = mapped_column(sa.String(30), unique=True)
     head_id: Mapped[str | None] = mapped_column(sa.String(36))
     leader_id: Mapped[str | None] = mapped_column(sa.String(36))
-    revision: Mapped[int] = mapped_column(sa.Integer, default=0)  # see people.next_revision
+    # 五.3: who holds the head's powers while the head is away (events.acting_head_now)
+    acting_head_id: Mapped[str | None] = mapped_column(sa.String(36))
+    revision: Mapped[int] = mapped_column(sa.Integer, default=0)  # see events.next_revision
 
 
 class Staff(Base):
@@ -127,3 +129,15 @@ class Absence(Base):
     @property
     def current(self):
         return self.started_at is not None and self.ended_at is None
+
+
+class CaseView(Base):
+    """Accountability's open cases as posts keeps them (``case_opened`` / ``case_decided``):
+    a case whose subject and responsible leader are every active leader has nobody free to
+    judge it (回避), which ``GET /org/warnings`` says."""
+
+    __tablename__ = "case_view"
+    case_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(sa.String(36))
+    responsible_id: Mapped[str | None] = mapped_column(sa.String(36))
+    closed: Mapped[bool] = mapped_column(sa.Boolean, default=False)

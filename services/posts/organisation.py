@@ -9,8 +9,8 @@ from chassis.entrypoints import rpc
 from chassis.schemas import Actor, acting, matching, page, paginate
 from contracts.rpc import posts as s
 from services.posts import handover, rules
-from services.posts.models import Backup, Division, Post, Staff
-from services.posts.people import post_changed
+from services.posts.events import post_changed
+from services.posts.models import Backup, CaseView, Division, Post, Staff
 from services.posts.rules import warnings
 
 
@@ -97,25 +97,44 @@ class OrganisationEntrypoints:
 
     @rpc
     def org_warnings(self, actor, query=None):
-        actor, args = Actor().load(actor), s.WarningsQuery().load(query or {})
+        actor, args = acting(actor), s.WarningsQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Division).order_by(Division.code)
-            if actor["role"] != "admin":  # a head: their own division only
-                select = select.where(Division.head_id == actor["id"])
+            if actor.role != "admin":  # whoever holds a division's head powers: theirs only
+                select = select.where(sa.or_(Division.acting_head_id == actor.id, sa.and_(
+                    Division.head_id == actor.id, Division.acting_head_id.is_(None))))
             if args.get("division_id"):
                 division = rules.require(work.session.get(Division, args["division_id"]),
                                          "division", args["division_id"])
-                rules.check_manages_division(acting(actor), rules.DivisionFacts.of(division))
+                rules.check_manages_division(actor, rules.DivisionFacts.of(division))
                 select = select.where(Division.id == division.id)
             divisions = work.session.scalars(select).all()
-            posts = work.session.scalars(sa.select(Post).where(
-                Post.division_id.in_([d.id for d in divisions])).order_by(Post.title)).all()
-            named = {p.holder_id for p in posts} | {b for p in posts for b in p.backup_ids}
-            people = {p.id: rules.StaffFacts.of(p)
-                      for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(named)))}
-            items = warnings.org_warnings([rules.DivisionFacts.of(d) for d in divisions],
-                                          [rules.PostFacts.of(p) for p in posts], people)
-        return {"items": s.OrgWarning(many=True).dump(items), "total": len(items)}
+            items = self._warnings(work.session, divisions, everyone=actor.role == "admin"
+                                   and not args.get("division_id"))
+        start = args["offset"]
+        return {"items": s.OrgWarning(many=True).dump(items[start:start + args["limit"]]),
+                "total": len(items)}
+
+    @staticmethod
+    def _warnings(session, divisions, everyone):
+        """The divisions' warnings, and the waiting cases of their people (of everyone's,
+        for an admin looking at the whole office)."""
+        division_ids = [d.id for d in divisions]
+        posts = session.scalars(sa.select(Post).where(
+            Post.division_id.in_(division_ids)).order_by(Post.title)).all()
+        cases = session.scalars(sa.select(CaseView).where(CaseView.closed.is_(False))
+                                .order_by(CaseView.case_id)).all()
+        named = {p.holder_id for p in posts} | {b for p in posts for b in p.backup_ids} | \
+            {c.staff_id for c in cases}
+        people = {p.id: rules.StaffFacts.of(p)
+                  for p in session.scalars(sa.select(Staff).where(Staff.id.in_(named)))}
+        leaders = session.scalars(sa.select(Staff.id).where(
+            Staff.role == "leader", Staff.active.is_(True))).all()
+        cases = [warnings.CaseFacts.of(c) for c in cases if everyone or (
+            c.staff_id in people and people[c.staff_id].division_id in division_ids)]
+        return warnings.org_warnings([rules.DivisionFacts.of(d) for d in divisions],
+                                     [rules.PostFacts.of(p) for p in posts], people) \
+            + warnings.cases_without_judge(cases, leaders, people)
 
     @staticmethod
     def _managed_post(work, actor, post_id):

@@ -2,13 +2,13 @@
 and the revocation list the gateway keeps so that no request needs a database read."""
 
 import sqlalchemy as sa
-from sqlalchemy.orm.attributes import set_committed_value
 
 from chassis.clock import clock
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor, acting, matching, page
 from contracts.rpc import posts as s
 from services.posts import handover, rules
+from services.posts.events import division_changed, post_changed, staff_changed
 from services.posts.models import Backup, Division, FailedSignIn, Post, Staff
 from services.posts.passwords import hash_password, verify_password
 from services.posts.rules import people
@@ -37,42 +37,6 @@ def count_failure(work, username):
 
 def forget_failures(work, username):
     work.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.username == username))
-
-
-def next_revision(work, record):
-    """Count one more change of ``record`` (a division, person or post) for the event about
-    it. The UPDATE waits for any other transaction changing the same row, so revisions rise
-    in commit order: a service keeping a copy applies an event only if it is not older than
-    what it holds (events can arrive out of order: handled side by side, or retried)."""
-    model = type(record)
-    revision = work.session.scalar(
-        sa.update(model).where(model.id == record.id).values(revision=model.revision + 1)
-        .returning(model.revision).execution_options(synchronize_session=False))
-    set_committed_value(record, "revision", revision)
-    return revision
-
-
-def staff_changed(work, staff):
-    work.emit("staff_changed", {"staff_id": staff.id, "name": staff.name, "role": staff.role,
-                                "division_id": staff.division_id, "active": staff.active,
-                                "token_version": staff.token_version,
-                                "revision": next_revision(work, staff)})
-
-
-def post_changed(work, post, took_over_from=None):
-    """``took_over_from``: the holder whose open work the new holder takes over."""
-    work.emit("post_changed", {
-        "post_id": post.id, "title": post.title, "division_id": post.division_id,
-        "holder_id": post.holder_id, "previous_holder_id": took_over_from,
-        "backup_ids": post.backup_ids, "special": post.special,
-        "revision": next_revision(work, post)})
-
-
-def division_changed(work, division):
-    work.emit("division_changed", {"division_id": division.id, "name": division.name,
-                                   "code": division.code, "head_id": division.head_id,
-                                   "leader_id": division.leader_id,
-                                   "revision": next_revision(work, division)})
 
 
 class PeopleEntrypoints:

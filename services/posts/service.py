@@ -12,18 +12,17 @@ from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import posts as s
 from services.posts import rules
+from services.posts.events import division_changed, staff_changed
 from services.posts.handover_entrypoints import HandoverEntrypoints
-from services.posts.models import Division, Staff
+from services.posts.models import Division, Post, Staff
 from services.posts.organisation import OrganisationEntrypoints
 from services.posts.passwords import hash_password, needs_rehash, verify_password
 from services.posts.people import (
     PeopleEntrypoints,
     account,
     count_failure,
-    division_changed,
     forget_failures,
     recent_failures,
-    staff_changed,
 )
 from services.posts.rules import people as people_rules
 
@@ -78,6 +77,24 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
         with self.uow as work:
             return s.StaffOut().dump(rules.require(work.session.get(Staff, staff_id),
                                                    "staff", staff_id))
+
+    @rpc
+    def me(self, staff_id):
+        """The caller's record, with whom they act for now (a post's holder, a head)."""
+        with self.uow as work:
+            staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
+            covered = work.session.scalars(sa.select(Post).where(Post.acting_id == staff_id)
+                                           .order_by(Post.title)).all()
+            heading = work.session.scalars(sa.select(Division).where(
+                Division.acting_head_id == staff_id).order_by(Division.code)).all()
+            covers = rules.acting_for(staff_id, [rules.PostFacts.of(p) for p in covered],
+                                      [rules.DivisionFacts.of(d) for d in heading])
+            heads = work.session.scalars(sa.select(Division.id).where(
+                sa.or_(Division.acting_head_id == staff_id, sa.and_(
+                    Division.head_id == staff_id, Division.acting_head_id.is_(None))))
+                .order_by(Division.code)).all()
+            return {**s.StaffOut().dump(staff), "acting_for": s.Cover(many=True).dump(covers),
+                    "heads": heads}
 
     @rpc
     def create_staff(self, actor, payload):

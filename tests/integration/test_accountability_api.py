@@ -274,7 +274,9 @@ def test_a_head_records_a_duty_failure_of_their_own_staff_only(office):
     _, _, other_head = o.org.division()
     assert refuse(o, "/violations", other_head["token"], body) == (
         403, "not_your_division")
-    assert refuse(o, "/violations", o.a["token"], body) == (403, "wrong_role")
+    assert refuse(o, "/violations", o.a["token"], body) == (403, "recusal")  # their own
+    colleague = o.org.staff(division_id=o.division["id"])
+    assert refuse(o, "/violations", colleague["token"], body) == (403, "not_your_division")
     assert refuse(o, "/violations", o.head["token"], {**body, "staff_id": "ghost"}) == (
         404, "staff_not_found")
     assert refuse(o, "/violations", o.head["token"], {**body, "nature": "bad"}) == (

@@ -64,19 +64,36 @@ def letter(o, document, kind):
     return o.api.request("GET", f"{V1}/documents/{document['id']}/{kind}-letter", o.a["token"])
 
 
-def test_an_extension_moves_the_due_date_and_writes_to_the_sender(office):
+def test_an_extension_the_head_approves_moves_the_due_date_and_writes_to_the_sender(office):
     o = office
     document = assigned(o)
+    path = f"{V1}/documents/{document['id']}"
     assert letter(o, document, "extension").status_code == 404
-    no_opinion = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions",
-                               o.a["token"], {"new_due_date": "2026-10-23", "basis": "x"})
-    assert error(no_opinion) == (
-        422, "validation_error")
-    assert events(o, "extension_notified") == []
-    extended = o.api.ok("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"], {
+    no_opinion = o.api.request("POST", f"{path}/extensions", o.a["token"],
+                               {"new_due_date": "2026-10-23", "basis": "x"})
+    assert error(no_opinion) == (422, "validation_error")
+    asked = o.api.ok("POST", f"{path}/extensions", o.a["token"], {
         "new_due_date": "2026-10-23", "basis": "需征求财政厅意见",
-        "opinion": "已函请财政厅于10月20日前反馈，收到后3个工作日内办结"})
-    assert extended["due_date"] == "2026-10-23"
+        "opinion": "已函请财政厅于10月20日前反馈，收到后3个工作日内办结"}, status=(201,))
+    assert (asked["status"], asked["new_due_date"], asked["actions"]) == (
+        "requested", "2026-10-23", [])
+    assert o.api.ok("GET", path, o.a["token"])["due_date"] == "2026-10-16"  # nothing moves yet
+    assert letter(o, document, "extension").status_code == 404
+    assert o.api.refused("POST", f"{path}/extensions", o.a["token"], {
+        "new_due_date": "2026-10-30", "basis": "x", "opinion": "y"}) == (409, "extension_pending")
+    assert o.api.refused("POST", f"{path}/extensions/{asked['id']}/approve", o.a["token"]) == (
+        403, "not_division_head")
+    assert o.api.ok("GET", path, o.head["token"])["extensions"][0]["actions"] == [
+        "approve", "reject"]
+    assert events(o, "extension_notified") == []
+
+    approved = o.api.ok("POST", f"{path}/extensions/{asked['id']}/approve", o.head["token"],
+                        {"note": "同意"})
+    assert (approved["status"], approved["decided_by"], approved["decided_for"]) == (
+        "approved", o.head["id"], None)
+    assert o.api.ok("GET", path, o.a["token"])["due_date"] == "2026-10-23"
+    assert o.api.refused("POST", f"{path}/extensions/{asked['id']}/reject", o.head["token"],
+                         {"note": "x"}) == (409, "extension_decided")
     [notice] = events(o, "extension_notified")
     assert (notice["old_due_date"], notice["new_due_date"], notice["from_unit"],
             notice["opinion"]) == ("2026-10-16", "2026-10-23", "省教育厅",
@@ -90,6 +107,16 @@ def test_an_extension_moves_the_due_date_and_writes_to_the_sender(office):
     earlier = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
                             {"new_due_date": "2026-10-20", "basis": "x", "opinion": "y"})
     assert earlier.json()["error"]["code"] == "extension_not_later"
+    again = o.api.ok("POST", f"{path}/extensions", o.a["token"], {
+        "new_due_date": "2026-10-30", "basis": "仍待财政厅意见", "opinion": "再延一周"},
+        status=(201,))
+    assert o.api.refused("POST", f"{path}/extensions/{again['id']}/reject", o.head["token"],
+                         {"note": " "}) == (422, "note_required")
+    rejected = o.api.ok("POST", f"{path}/extensions/{again['id']}/reject", o.head["token"],
+                        {"note": "不得再延，请按期办结"})
+    assert (rejected["status"], rejected["decision_note"]) == ("rejected", "不得再延，请按期办结")
+    assert o.api.ok("GET", path, o.a["token"])["due_date"] == "2026-10-23"
+    assert len(events(o, "extension_notified")) == 1
     o.set_now(datetime(2026, 10, 26, 9, 0, tzinfo=OFFICE_TZ))
     late = o.api.request("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"],
                          {"new_due_date": "2026-11-30", "basis": "x", "opinion": "y"})
@@ -126,6 +153,25 @@ def test_a_document_outside_the_remit_goes_back_to_the_sender_once_the_head_agre
                  "2026年9月28日"):
         assert text in page.text, text
     assert letter(o, {"id": "ghost"}, "return").status_code == 404
+
+
+def test_the_head_refuses_a_return_with_a_note_and_the_assignee_goes_on(office):
+    o = office
+    document = assigned(o)
+    path = f"{V1}/documents/{document['id']}"
+    o.api.ok("POST", f"{path}/return", o.a["token"], {"reason": "应由政策法规处办理"})
+    assert o.api.refused("POST", f"{path}/return/reject", o.head["token"], {}) == (
+        422, "note_required")
+    assert o.api.refused("POST", f"{path}/return/reject", o.a["token"], {"note": "x"}) == (
+        403, "not_division_head")
+    refused = o.api.ok("POST", f"{path}/return/reject", o.head["token"],
+                       {"note": "属本处职责，请继续办理"})
+    assert (refused["status"], refused["return_note"], refused["return_decided_by"]) == (
+        "assigned", "属本处职责，请继续办理", o.head["id"])
+    assert events(o, "document_returned") == []
+    assert letter(o, document, "return").status_code == 404
+    done = o.api.ok("POST", f"{path}/complete", o.a["token"], {"result": "已办结"})
+    assert done["status"] == "completed"
 
 
 def test_an_outgoing_document_is_found_at_the_documents_address_too(office):

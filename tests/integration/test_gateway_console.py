@@ -21,6 +21,8 @@ def gateway(behind_gateway, set_now, tmp_path):
     built = tmp_path / "dist"
     (built / "assets").mkdir(parents=True)
     (built / "index.html").write_text("<!DOCTYPE html><div id=app></div>", encoding="utf-8")
+    (built / "routes.json").write_text('["/", "/board", "/signage", "/documents/:id"]',
+                                       encoding="utf-8")  # as the console's build writes it
     (built / "assets" / "index-abc123.js").write_text("console.log(1)", encoding="utf-8")
     # documents is named but not started: its part of the to-do is missing
     api, _ = behind_gateway(PostsService, AttendanceService, XIAONENG_CONSOLE_DIR=str(built),
@@ -29,9 +31,10 @@ def gateway(behind_gateway, set_now, tmp_path):
 
 
 def test_page_paths_get_the_console_and_assets_are_served_as_they_are(gateway):
-    for path in ("/", "/board", "/documents/abc", "/no/such/page"):
+    for path in ("/", "/board", "/documents/abc", "/no/such/page", "/assets/missing.js"):
         page = gateway.request("GET", path)
-        assert page.status_code == 200 and "<div id=app>" in page.text, path
+        expected = 404 if path in ("/no/such/page", "/assets/missing.js") else 200
+        assert page.status_code == expected and "<div id=app>" in page.text, path
         assert page.headers["Content-Type"].startswith("text/html")
         assert page.headers["X-Content-Type-Options"] == "nosniff"
         assert "script-src 'self'" in page.headers["Content-Security-Policy"]
@@ -54,11 +57,12 @@ def raw_get(gateway, path):
         connection.close()
 
 
-def test_a_path_that_climbs_out_of_the_console_gets_the_index_never_the_file(gateway):
+def test_a_path_that_climbs_out_of_the_console_gets_the_not_found_page_never_the_file(
+        gateway):
     for path in ("/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
                  "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/../../etc/passwd"):
         status, body = raw_get(gateway, path)
-        assert (status, body) == (200, "<!DOCTYPE html><div id=app></div>"), path
+        assert (status, body) == (404, "<!DOCTYPE html><div id=app></div>"), path
 
 
 def test_the_api_stays_the_api(gateway):

@@ -62,4 +62,5 @@ def test_divisions_from_before_the_intake_are_announced_once_with_their_codes(da
     event = json.loads(body)
     assert (routing_key, published_at) == ("division_changed", None)  # the relay's to send
     assert event["data"] == {"division_id": "d1", "name": "政府机构编制处", "code": "ZF",
-                             "head_id": "h1", "leader_id": "l1", "revision": 0}
+                             "head_id": "h1", "leader_id": "l1", "acting_head_id": None,
+                             "revision": 0}

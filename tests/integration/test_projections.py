@@ -1,13 +1,19 @@
 """A service's copy of posts' data (chassis/projections.py) on a real database: the newest
-revision wins, whatever order its events are handled in."""
+revision wins, whatever order its events are handled in; who held an owner's work on
+which working days (五.4)."""
+
+from datetime import date, datetime
 
 import eventlet
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Session
 
+from chassis import projections
+from chassis.calendar import WorkingCalendar
+from chassis.clock import OFFICE_TZ
 from chassis.db import make_engine
-from chassis.projections import DivisionColumns, record
+from chassis.projections import DivisionColumns, HandoverColumns, record
 from tests.helpers import wait_until
 
 
@@ -16,6 +22,10 @@ class Base(DeclarativeBase):
 
 
 class DivisionView(DivisionColumns, Base):
+    pass
+
+
+class HandoverView(HandoverColumns, Base):
     pass
 
 
@@ -69,3 +79,37 @@ def test_two_events_about_a_new_record_handled_side_by_side_both_apply(engine):
                    message="the second transaction waits for the first's row")
     second.wait()  # before the upsert, the second insert failed here (a duplicate key)
     assert held(engine) == ("h2", 2)
+
+
+def at(day, hour):
+    return datetime(2026, 12, day, hour, 0, tzinfo=OFFICE_TZ)
+
+
+def handover(handover_id, to_id, started_at, ended_at=None, ended=None):
+    return HandoverView(handover_id=handover_id, post_id="p", from_id="a", to_id=to_id,
+                        started_at=started_at, ended_at=ended_at,
+                        ended=bool(ended_at) if ended is None else ended)
+
+
+def held_by(engine, after, through):
+    with Session(engine) as session:
+        return projections.days_held(session, HandoverView, "a", after, through,
+                                     WorkingCalendar().is_working_day)
+
+
+def test_each_working_day_counts_for_whoever_held_the_work_at_its_end(engine):
+    # assigned Monday 30 November, due Monday 7 December; B covers Wednesday 10:00 to
+    # Friday 12:00: Wednesday and Thursday are B's, Tuesday, Friday and Monday A's
+    with Session(engine) as session, session.begin():
+        session.add(handover("h1", "b", at(2, 10), at(4, 12)))
+    assert held_by(engine, date(2026, 11, 30), date(2026, 12, 7)) == ({"a": 3, "b": 2}, "a")
+
+
+def test_the_days_go_to_a_second_b_and_to_one_still_acting_on_the_due_date(engine):
+    with Session(engine) as session, session.begin():
+        session.add_all([handover("h1", "b1", at(1, 9), at(2, 9)),
+                         handover("h2", "b2", at(3, 9)),  # still acting
+                         handover("h0", "x", None, ended=True),  # ended before it began
+                         handover("h9", "y", at(1, 8), None, ended=True)])  # no end time
+    assert held_by(engine, date(2026, 11, 30), date(2026, 12, 7)) == (
+        {"a": 1, "b1": 1, "b2": 3}, "b2")  # Sat and Sun 5/6 December are not working days

@@ -124,7 +124,7 @@ def test_a_case_with_a_contested_violation_waits_and_nobody_decides_their_own():
     with pytest.raises(judgement.ViolationContested):
         judgement.check_decision(CaseFacts("a", "open", contested=1), LEADER, "light",
                                  "criticism_education", [])
-    with pytest.raises(judgement.OwnMatter):
+    with pytest.raises(judgement.Recusal):
         judgement.check_decision(CaseFacts("l", "open"), LEADER, "light",
                                  "criticism_education", [])
 
@@ -142,26 +142,26 @@ def test_only_the_person_named_contests_once_and_with_an_explanation():
 
 
 def test_a_leader_upholds_with_a_note_or_waives_with_a_reason_once():
-    judgement.check_judgement("contested", "a", LEADER, "理由不成立", "uphold")
-    judgement.check_judgement("recorded", "a", LEADER, "不可抗力", "waive")
+    judgement.check_judgement("contested", {"a"}, LEADER, "理由不成立", "uphold")
+    judgement.check_judgement("recorded", {"a"}, LEADER, "不可抗力", "waive")
     with pytest.raises(judgement.NotLeader):
-        judgement.check_judgement("contested", "a", HEAD, "维持", "uphold")
-    with pytest.raises(judgement.OwnMatter):
-        judgement.check_judgement("contested", "l", LEADER, "撤销", "waive")
+        judgement.check_judgement("contested", {"a"}, HEAD, "维持", "uphold")
+    with pytest.raises(judgement.Recusal):
+        judgement.check_judgement("contested", {"l"}, LEADER, "撤销", "waive")
     with pytest.raises(judgement.AlreadyJudged):
-        judgement.check_judgement("upheld", "a", LEADER, "撤销", "waive")
+        judgement.check_judgement("upheld", {"a"}, LEADER, "撤销", "waive")
     with pytest.raises(judgement.TextRequired) as refused:
-        judgement.check_judgement("contested", "a", LEADER, "", "uphold")
+        judgement.check_judgement("contested", {"a"}, LEADER, "", "uphold")
     assert refused.value.code == "note_required"
 
 
 def test_a_head_records_duty_failures_of_their_own_division_only_and_not_ahead():
-    judgement.check_recorder(HEAD, "d-1", NOW, NOW)
-    judgement.check_recorder(LEADER, "d-9", NOW, NOW)
+    judgement.check_recorder(HEAD, "a", "d-1", ["d-1"], NOW, NOW)
+    judgement.check_recorder(LEADER, "x", "d-9", [], NOW, NOW)
     with pytest.raises(judgement.NotYourDivision):
-        judgement.check_recorder(HEAD, "d-2", NOW, NOW)
+        judgement.check_recorder(HEAD, "x", "d-2", ["d-1"], NOW, NOW)
     with pytest.raises(judgement.OccurredInFuture):
-        judgement.check_recorder(LEADER, "d-1", NOW + timedelta(days=1), NOW)
+        judgement.check_recorder(LEADER, "a", "d-1", [], NOW + timedelta(days=1), NOW)
 
 
 def test_staff_see_only_their_own_violations():

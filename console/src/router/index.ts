@@ -1,7 +1,9 @@
-// The router table: each page with the roles that may see it; public lobby pages need none.
+// The router table: each page with the roles that may see it (``heads``: also whoever
+// holds a division's head powers now, whatever their role); public lobby pages need none.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { session } from '../api/client'
 import { can } from '../format'
+import { fetchMe } from '../composables'
 
 const OVERSEERS = ['division_head', 'leader', 'admin']
 const ABSENTEES = ['staff', 'division_head']
@@ -23,9 +25,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/applications/:id', component: () => import('../pages/ApplicationDetail.vue') },
   {
     path: '/complaints', component: () => import('../pages/Complaints.vue'),
-    meta: { menu: '投诉核查', roles: OVERSEERS },
+    meta: { menu: '投诉核查', roles: OVERSEERS, heads: true },
   },
-  { path: '/complaints/:id', component: () => import('../pages/ComplaintDetail.vue'), meta: { roles: OVERSEERS } },
+  {
+    path: '/complaints/:id', component: () => import('../pages/ComplaintDetail.vue'),
+    meta: { roles: OVERSEERS, heads: true },
+  },
   { path: '/violations', component: () => import('../pages/Violations.vue'), meta: { menu: '违规与申辩' } },
   { path: '/violations/:id', component: () => import('../pages/ViolationDetail.vue') },
   { path: '/cases', component: () => import('../pages/Cases.vue'), meta: { menu: '追责案件', roles: OVERSEERS } },
@@ -33,7 +38,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reports', component: () => import('../pages/Reports.vue'), meta: { menu: '检查与考核' } },
   {
     path: '/organisation', component: () => import('../pages/Organisation.vue'),
-    meta: { menu: '组织与岗位', roles: ['admin', 'division_head'] },
+    meta: { menu: '组织与岗位', roles: ['admin', 'division_head'], heads: true },
   },
   { path: '/me', component: () => import('../pages/Me.vue'), meta: { menu: '个人信息' } },
   { path: '/:rest(.*)*', component: () => import('../pages/NotFound.vue'), meta: { public: true } },
@@ -43,10 +48,12 @@ export { ABSENTEES, OVERSEERS }
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
-router.beforeEach((to) => {
+router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const current = session()
   if (!current) return { path: '/login', query: { next: to.fullPath } }
-  if (!can(current.role, to.meta.roles as string[] | undefined)) return { path: '/' }
-  return true
+  const roles = to.meta.roles as string[] | undefined
+  if (can(current.role, roles)) return true
+  const me = await fetchMe()
+  return can(current.role, roles, !!me?.heads.length, !!to.meta.heads) || { path: '/' }
 })

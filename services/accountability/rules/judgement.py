@@ -5,10 +5,11 @@ recorded by the person's head or a leader (一.5).
 Each check takes the facts it needs as plain values and raises a domain error.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from chassis.errors import Conflict, Forbidden, Invalid
+from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Acting
 from services.accountability.rules.grading import (
     FITTING_OUTCOMES,
@@ -24,16 +25,26 @@ class CaseFacts:
     staff_id: str
     status: str
     contested: int = 0  # violations of the case still awaiting a leader's judgement
+    # who answers for the subject if the case turns serious: holds (or would hold) the
+    # linked leader case (追究有关领导责任), so may not judge this one either
+    responsible_id: str | None = None
+
+    @property
+    def interested(self) -> set[str]:
+        """Nobody judges a matter in which they are named or that decides their own
+        responsibility (回避)."""
+        return {self.staff_id} | ({self.responsible_id} if self.responsible_id else set())
 
 
 class NotLeader(Forbidden):
     code = "not_a_leader"
 
 
-class OwnMatter(Forbidden):
-    """Nobody judges their own violation or decides their own case."""
+class Recusal(Forbidden):
+    """回避: nobody judges their own violation or case, nor one whose linked leader case
+    they hold or would hold; another leader does."""
 
-    code = "own_matter"
+    code = "recusal"
 
 
 class NotYours(Forbidden):
@@ -97,39 +108,60 @@ def _require_text(text: str, code: str, what: str) -> None:
         raise TextRequired(f"{what} is required", code=code)
 
 
-def _leader_only(actor: Acting, subject_id: str, verb: str) -> None:
+def _leader_only(actor: Acting, interested: Collection[str], verb: str) -> None:
     if actor.role != "leader":
         raise NotLeader(f"only a leader {verb}")
-    if actor.id == subject_id:
-        raise OwnMatter(f"nobody {verb} their own")
+    if actor.id in interested:
+        raise Recusal(f"nobody {verb} in a matter of their own or one that decides their "
+                      "own responsibility (回避): another leader does")
 
 
 def check_contest(status: str, held_id: str, actor: Acting, explanation: str) -> None:
     """申辩: the person named gives their account (情况说明), once, before a judgement."""
+    check_may_contest(status, held_id, actor)
+    _require_text(explanation, "explanation_required", "an explanation (情况说明)")
+
+
+def check_may_contest(status: str, held_id: str, actor: Acting) -> None:
     if actor.id != held_id:
         raise NotYours("only the person it is held against contests a violation")
     if status == "contested":
         raise AlreadyContested("the explanation has been given already")
     if status != "recorded":
         raise AlreadyJudged(f"the violation is {status}", {"status": status})
-    _require_text(explanation, "explanation_required", "an explanation (情况说明)")
 
 
-def check_judgement(status: str, held_id: str, actor: Acting, text: str, verb: str) -> None:
-    """维持 (uphold, with a note) or 撤销 (waive, with a reason), by a leader, once."""
-    _leader_only(actor, held_id, f"{verb}s a violation")
-    if status not in ("recorded", "contested"):
-        raise AlreadyJudged(f"the violation is {status}", {"status": status})
+def check_judgement(status: str, interested: Collection[str], actor: Acting, text: str,
+                    verb: str) -> None:
+    """维持 (uphold, with a note) or 撤销 (waive, with a reason), by a leader free of
+    interest (``interested``: the person it is held against and whoever answers for them),
+    once."""
+    check_may_judge(status, interested, actor, verb)
     code, what = ("note_required", "a note") if verb == "uphold" else \
         ("reason_required", "a reason")
     _require_text(text, code, what)
 
 
+def check_may_judge(status: str, interested: Collection[str], actor: Acting,
+                    verb: str) -> None:
+    _leader_only(actor, interested, f"{verb}s a violation")
+    if status not in ("recorded", "contested"):
+        raise AlreadyJudged(f"the violation is {status}", {"status": status})
+
+
+def violation_actions(status: str, interested: Collection[str], held_id: str,
+                      actor: Acting) -> list[str]:
+    return permitted({
+        "contest": lambda: check_may_contest(status, held_id, actor),
+        "uphold": lambda: check_may_judge(status, interested, actor, "uphold"),
+        "waive": lambda: check_may_judge(status, interested, actor, "waive")})
+
+
 def check_decision(case: CaseFacts, actor: Acting, severity: str, outcome: str,
                    measures: list[str]) -> None:
-    """裁定: a leader grades an open case by its circumstances; the outcome fits the grade."""
-    _leader_only(actor, case.staff_id, "decides a case")
-    _check_open(case)
+    """裁定: a leader free of interest grades an open case by its circumstances; the
+    outcome fits the grade."""
+    check_may_decide(case, actor)
     if case.contested:
         raise ViolationContested("a contested violation awaits its judgement first",
                                  {"contested": case.contested})
@@ -151,10 +183,29 @@ def check_decision(case: CaseFacts, actor: Acting, severity: str, outcome: str,
             "measures go with circulated criticism or a written warning", {"outcome": outcome})
 
 
-def check_dismissal(case: CaseFacts, actor: Acting, reason: str) -> None:
-    _leader_only(actor, case.staff_id, "dismisses a case")
+def check_may_decide(case: CaseFacts, actor: Acting) -> None:
+    _leader_only(actor, case.interested, "decides a case")
     _check_open(case)
+
+
+def check_dismissal(case: CaseFacts, actor: Acting, reason: str) -> None:
+    check_may_dismiss(case, actor)
     _require_text(reason, "reason_required", "a dismissal's reason (e.g. force majeure)")
+
+
+def check_may_dismiss(case: CaseFacts, actor: Acting) -> None:
+    _leader_only(actor, case.interested, "dismisses a case")
+    _check_open(case)
+
+
+def case_actions(case: CaseFacts, actor: Acting) -> list[str]:
+    return permitted({"decide": lambda: check_may_decide(case, actor),
+                      "dismiss": lambda: check_may_dismiss(case, actor)})
+
+
+def is_recused(interested: Collection[str], actor: Acting) -> bool:
+    """A leader who may not judge this matter (回避): the console says so."""
+    return actor.role == "leader" and actor.id in interested
 
 
 def _check_open(case: CaseFacts) -> None:
@@ -162,12 +213,14 @@ def _check_open(case: CaseFacts) -> None:
         raise AlreadyDecided(f"the case is {case.status}", {"status": case.status})
 
 
-def check_recorder(actor: Acting, person_division_id: str | None, occurred_at: datetime,
-                   now: datetime) -> None:
-    """一.5: a division head records duty failures of their own division's staff; leaders
-    and admins of anyone. What has not happened yet is not a failure."""
-    if actor.role == "division_head" and (
-            actor.division_id is None or actor.division_id != person_division_id):
+def check_recorder(actor: Acting, person_id: str, person_division_id: str | None,
+                   headed: Collection[str], occurred_at: datetime, now: datetime) -> None:
+    """一.5: a division's head (whoever holds its head powers now, ``headed``: those
+    divisions) records duty failures of its staff; leaders and admins of anyone; nobody
+    their own. What has not happened yet is not a failure."""
+    if actor.id == person_id:
+        raise Recusal("nobody records a duty failure of their own (回避)")
+    if actor.role not in ("leader", "admin") and person_division_id not in headed:
         raise NotYourDivision("a division head records failures of their own division's staff")
     if occurred_at > now:
         raise OccurredInFuture("a duty failure cannot lie in the future",
@@ -183,8 +236,8 @@ def violations_visible_to(actor: Acting, staff_id: str | None) -> str | None:
     return actor.id
 
 
-def check_appraisal_reader(actor: Acting, staff_id: str, head_id: str | None) -> None:
-    """The staff member, their division head, a leader or an admin."""
-    if actor.role in ("leader", "admin") or actor.id in (staff_id, head_id):
+def check_appraisal_reader(actor: Acting, staff_id: str, heads: Collection[str]) -> None:
+    """The staff member, their division's head (or acting head), a leader or an admin."""
+    if actor.role in ("leader", "admin") or actor.id == staff_id or actor.id in heads:
         return
     raise NotAllowedToSee("only the person, their head, a leader or an admin")

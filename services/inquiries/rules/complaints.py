@@ -1,11 +1,13 @@
 """服务承诺制 complaints (三.7): filed by the public, investigated (核查) by the head of the
-division concerned or a leader, concluded as substantiated (认定属实) or not. Only a
-substantiated complaint is held against a person.
+division concerned (whoever holds the head's powers now, 五.3) or a leader, concluded as
+substantiated (认定属实) or not. Only a substantiated complaint is held against a person,
+and nobody judges a complaint that names them (回避).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from chassis.errors import Conflict, DomainError, Forbidden, Invalid
+from chassis.errors import Conflict, DomainError, Forbidden, Invalid, permitted
 from chassis.schemas import Acting
 from contracts.inquiries import CATEGORIES as CATEGORY_CODES
 
@@ -19,6 +21,7 @@ class ComplaintFacts:
     status: str
     division_id: str | None  # the division complained about, or its staff member's
     investigator_id: str | None = None
+    staff_id: str | None = None  # whom it names (or the first responder of its inquiry)
 
 
 class TooManyComplaints(DomainError):
@@ -31,6 +34,13 @@ class NotYourDivision(Forbidden):
 
 class NotInvestigator(Forbidden):
     code = "not_investigator"
+
+
+class Recusal(Forbidden):
+    """回避: whoever a complaint names neither investigates nor concludes it; a complaint
+    naming a division's head goes to its supervising leader."""
+
+    code = "recusal"
 
 
 class UnderInvestigation(Conflict):
@@ -65,22 +75,28 @@ def check_complaint_rate(recent: int, limit: int) -> None:
                                 {"limit": limit})
 
 
-def may_see(actor: Acting, division_id: str | None) -> bool:
-    """A head sees complaints about their division and its staff; leaders and admins all."""
-    return actor.role in OVERSEERS or (
-        actor.role == "division_head" and division_id is not None
-        and division_id == actor.division_id)
+def may_see(actor: Acting, division_id: str | None, headed: Collection[str]) -> bool:
+    """Whoever holds a division's head powers (``headed``: those divisions) sees the
+    complaints about it and its staff; leaders and admins all."""
+    return actor.role in OVERSEERS or (division_id is not None and division_id in headed)
 
 
-def check_may_see(actor: Acting, complaint: ComplaintFacts) -> None:
-    if not may_see(actor, complaint.division_id):
-        raise NotYourDivision("a division head handles complaints about their own division; "
-                              "untargeted ones are for leaders and admins")
+def check_may_see(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> None:
+    if not may_see(actor, complaint.division_id, headed):
+        raise NotYourDivision("a division's head handles complaints about their own "
+                              "division; untargeted ones are for leaders and admins")
 
 
-def check_investigation(actor: Acting, complaint: ComplaintFacts) -> None:
+def check_not_named(actor: Acting, complaint: ComplaintFacts) -> None:
+    if complaint.staff_id is not None and complaint.staff_id == actor.id:
+        raise Recusal("nobody investigates or concludes a complaint about themselves (回避)")
+
+
+def check_investigation(actor: Acting, complaint: ComplaintFacts,
+                        headed: Collection[str]) -> None:
     """核查: a received complaint is taken up once, by its division's head or a leader."""
-    check_may_see(actor, complaint)
+    check_may_see(actor, complaint, headed)
+    check_not_named(actor, complaint)
     if complaint.status == "investigating":
         raise UnderInvestigation("the complaint is being investigated",
                                  {"investigator_id": complaint.investigator_id})
@@ -89,9 +105,11 @@ def check_investigation(actor: Acting, complaint: ComplaintFacts) -> None:
                                {"status": complaint.status})
 
 
-def check_conclusion(actor: Acting, complaint: ComplaintFacts) -> None:
+def check_conclusion(actor: Acting, complaint: ComplaintFacts,
+                     headed: Collection[str]) -> None:
     """认定: the investigator, a leader or an admin concludes a complaint under investigation."""
-    check_may_see(actor, complaint)
+    check_may_see(actor, complaint, headed)
+    check_not_named(actor, complaint)
     if actor.role not in OVERSEERS and actor.id != complaint.investigator_id:
         raise NotInvestigator("only the investigator, a leader or an admin concludes it",
                               {"investigator_id": complaint.investigator_id})
@@ -100,6 +118,27 @@ def check_conclusion(actor: Acting, complaint: ComplaintFacts) -> None:
     if complaint.status != "investigating":
         raise AlreadyConcluded(f"the complaint is {complaint.status}",
                                {"status": complaint.status})
+
+
+def actions(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> list[str]:
+    return permitted({"investigate": lambda: check_investigation(actor, complaint, headed),
+                      "conclude": lambda: check_conclusion(actor, complaint, headed)})
+
+
+def recused(actor: Acting, complaint: ComplaintFacts) -> bool:
+    """Whether the complaint names the caller: the console says 回避 where they may not act."""
+    return complaint.staff_id is not None and complaint.staff_id == actor.id
+
+
+def handler(complaint: ComplaintFacts, head_now: str | None, leader_id: str | None) -> str:
+    """Whose to-do a received complaint waits on: its division's head (or acting head),
+    unless it names them — then the supervising leader. ``"leaders"``: no division (any
+    leader or admin)."""
+    if complaint.division_id is None:
+        return "leaders"
+    if head_now is None or head_now == complaint.staff_id:
+        return leader_id or "leaders"
+    return head_now
 
 
 def held_against(finding: str, named_id: str | None, complained_id: str | None) -> str | None:
@@ -112,7 +151,8 @@ def held_against(finding: str, named_id: str | None, complained_id: str | None) 
     return named_id or complained_id
 
 
-def check_named_staff(actor: Acting, staff_division_id: str | None) -> None:
+def check_named_staff(actor: Acting, staff_division_id: str | None,
+                      headed: Collection[str]) -> None:
     """A head's finding holds someone of their own division."""
-    if actor.role == "division_head" and staff_division_id != actor.division_id:
+    if actor.role not in OVERSEERS and staff_division_id not in headed:
         raise StaffNotInDivision("a division head's finding names someone of their division")

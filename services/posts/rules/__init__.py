@@ -36,6 +36,7 @@ class DivisionFacts(Facts):
     name: str
     head_id: str | None
     leader_id: str | None
+    acting_head_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,13 +123,43 @@ def check_admin(actor: Acting) -> None:
         raise AdminOnly("only an admin may do this", {"role": actor.role})
 
 
+def head_now(division: DivisionFacts) -> str | None:
+    """Who holds the division's head powers now: the head, or while the head is away
+    whoever acts for them (``acting_head``). Powers follow ``head_id``, not the role."""
+    return division.acting_head_id or division.head_id
+
+
+def acting_head(division: DivisionFacts, head_away: bool,
+                head_posts: Sequence[PostFacts]) -> str | None:
+    """五.3 代行其职责: while the head is away, the B acting for the head's own post holds
+    the head's powers; with none acting (no such post, or none free), the supervising
+    leader. None while the head is present."""
+    if division.head_id is None or not head_away:
+        return None
+    covering = [p.acting_id for p in head_posts if p.acting_id]
+    return covering[0] if covering else division.leader_id
+
+
+def acting_for(staff_id: str, covered: Sequence[PostFacts],
+               heading: Sequence[DivisionFacts]) -> list[dict]:
+    """Whom ``staff_id`` acts for now (GET /me): the holders of the posts they cover, and
+    the heads whose powers they hold, with the head's post they cover if any."""
+    found = [{"staff_id": p.holder_id, "post_id": p.id, "as_": "holder",
+              "division_id": p.division_id} for p in covered]
+    for division in heading:
+        post = next((p for p in covered if p.holder_id == division.head_id), None)
+        found.append({"staff_id": division.head_id, "post_id": post and post.id,
+                      "as_": "head", "division_id": division.id})
+    return found
+
+
 def check_manages_division(actor: Acting, division: DivisionFacts) -> None:
-    """Admins manage every division; a division head only their own."""
+    """Admins manage every division; otherwise whoever holds its head powers now."""
     if actor.role == "admin":
         return
-    if actor.role != "division_head" or division.head_id != actor.id:
-        raise NotYourDivision("only this division's head or an admin may do this",
-                              {"division_id": division.id})
+    if actor.id != head_now(division):
+        raise NotYourDivision("only this division's head (or whoever acts for them) or an "
+                              "admin may do this", {"division_id": division.id})
 
 
 def check_new_staff(role: str, division: DivisionFacts | None,

@@ -1,6 +1,19 @@
 """What the admin must fix for the rules to hold (GET /org/warnings)."""
 
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from chassis.schemas import Facts
 from services.posts.rules import DivisionFacts, PostFacts, StaffFacts
+
+
+@dataclass(frozen=True)
+class CaseFacts(Facts):
+    """An open case of accountability's, as posts keeps it (``CaseView``)."""
+
+    case_id: str
+    staff_id: str
+    responsible_id: str | None
 
 
 def org_warnings(divisions: list[DivisionFacts], posts: list[PostFacts],
@@ -38,3 +51,21 @@ def _post_problems(post, people):
             yield "inactive_backup", staff_id, f"的B岗人员{person.name}已离岗"
         elif person.division_id != post.division_id:
             yield "backup_elsewhere", staff_id, f"的B岗人员{person.name}已调往其他处室"
+
+
+def cases_without_judge(cases: Sequence[CaseFacts], leaders: Collection[str],
+                        people: Mapping[str, StaffFacts]) -> list[dict]:
+    """回避: a leader never judges a case about themselves or one whose linked leader case
+    they hold or would hold; a case whose every active leader is one of those waits, and
+    the admin is told (another leader must be appointed or the case referred)."""
+    found = []
+    for case in cases:
+        if set(leaders) - {case.staff_id, case.responsible_id}:
+            continue
+        person = people.get(case.staff_id)
+        found.append({"kind": "case_without_judge", "case_id": case.case_id,
+                      "staff_id": case.staff_id,
+                      "division_id": person.division_id if person else None,
+                      "message": f"{person.name if person else case.staff_id}的追责案件没有"
+                                 "无利害关系的领导可以裁定（回避）"})
+    return found
