@@ -21,10 +21,11 @@ def violations(source, type_, data, occurred_at):
 def _violations(source, type_, data, occurred_at):
     details = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
     if type_ == "overdue":
-        # B covering the post answers for delay while acting (不得推诿、留置、拖延或不办):
-        # a document's assignee's, an application's reviewer's.
+        # Whoever held the work for more of its working days answers for the delay (五.4:
+        # the owner, or the B acting for them: 不得推诿、留置、拖延或不办); events from before
+        # the shares were counted name only who was acting when it was found.
         owner = data["reviewer_id"] if source == "inquiries" else data["assignee_id"]
-        return [(data["acting_id"] or owner, "overdue", occurred_at, details)]
+        return [(answerable(data, owner), "overdue", occurred_at, details)]
     if type_ in ("late_return", "unauthorised_absence"):
         return [(data["staff_id"], type_, occurred_at, details)]
     if type_ == "complaint_concluded":
@@ -39,12 +40,16 @@ def _violations(source, type_, data, occurred_at):
     if type_ == "first_inquiry_lapsed":
         # Guided to a division, its head answers; else the first responder or their B (五.4).
         person = data["head_id"] if data.get("stage") == "guided" else \
-            data["acting_id"] or data["first_responder_id"]
+            answerable(data, data["first_responder_id"])
         return [(person, "first_inquiry_lapsed", occurred_at, details)]
     if type_ == "handover_failed":
         # Arranging backups is the division head's duty.
         return [(data["head_id"], "handover_failed", occurred_at, details)]
     raise ValueError(f"{source}.{type_} reports no violation")
+
+
+def answerable(data, owner):
+    return data.get("responsible_id") or data["acting_id"] or owner
 
 
 def source_of(source, data):

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from chassis.clock import OFFICE_TZ
 from tests.api import V1, Office
 from tests.browser.conftest import shot, sign_in
+from tests.helpers import wait_until
 
 
 def office(api):
@@ -128,3 +129,37 @@ def test_the_signage_prints_one_card_per_post(api, system, tab, tmp_path):
     tab.emulate_media(media="print")
     pdf = tab.pdf(prefer_css_page_size=True, print_background=True)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == total
+
+
+def test_an_acting_head_approves_from_their_to_do_and_decides_an_extension(
+        api, system, tab, tmp_path):
+    """五.3: while the head is away the B acting for the head's post sees the head's work in
+    我的待办 and the head's buttons on it."""
+    o = office(api)
+    o.new_post(o.head, [o.b], "处长岗")
+    morning = office_morning()
+    o.set_now(morning)
+    tab.clock.install(time=morning)
+    days = {n: api.ok("GET", f"{V1}/calendar/working-days?from={morning.date()}&n={n}",
+                      o.a["token"])["date"] for n in (5, 8)}
+    document = o.document(morning, o.a, due_date=days[5], title="关于某所编制调整的请示")
+    o.away(o.head, morning + timedelta(minutes=5), hours=5, reason="到省政府开会")
+    o.set_now(morning + timedelta(minutes=6))
+    wait_until(lambda: api.ok("GET", f"{V1}/me", o.b["token"])["heads"], timeout=20)
+    api.ok("POST", f"{V1}/documents/{document['id']}/extensions", o.a["token"], {
+        "new_due_date": days[8], "basis": "需征求财政厅意见", "opinion": "收到意见后三日内办结"},
+        status=(201,))
+    notice = o.notice(o.a, morning + timedelta(hours=1), reason="到财政厅会商")
+    wait_until(lambda: api.ok("GET", f"{V1}/leave-notices/{notice['id']}",
+                              o.a["token"])["approver_id"] == o.b["id"], timeout=20)
+
+    sign_in(tab, o.b["username"])
+    tab.wait_for_selector(".acting:has-text('代行处室负责人职责')")
+    tab.click("a.todo-link[data-kind=approve_absence]")
+    tab.click("button:has-text('批准')")
+    tab.wait_for_selector("[data-status=approved]")
+    tab.goto(f"/documents/{document['id']}")
+    tab.locator(".extension button:has-text('批准')").click()
+    tab.wait_for_selector(".extension [data-status=approved]")
+    tab.wait_for_selector(f".due-date:has-text('{days[8]}')")
+    shot(tab, tmp_path, "acting-head")

@@ -293,3 +293,28 @@ def test_an_unsubstantiated_complaint_is_no_violation(office):
     send(o, complaint_concluded(o, o.a["id"]))
     wait_until(lambda: cases(o, staff_id=o.a["id"]), timeout=15)
     assert len(violations(o, o.leader["token"])) == 1
+
+
+def test_a_case_no_leader_may_judge_waits_and_the_admin_is_warned(office):
+    """回避: the head's case would decide their supervising leader's responsibility too; with
+    no other leader in the office nobody may judge it, and /org/warnings says so."""
+    o = office
+    recorded = o.api.ok("POST", f"{V1}/violations", o.admin, {
+        "staff_id": o.head["id"], "nature": "non_performance", "occurred_at": NOW.isoformat(),
+        "description": "未按时审核处室月报"})
+    [case] = cases(o, staff_id=o.head["id"])
+    assert (case["id"], case["responsible_id"]) == (recorded["case_id"], o.leader["id"])
+
+    def waiting():
+        return [w for w in o.api.ok("GET", f"{V1}/org/warnings", o.admin)["items"]
+                if w["kind"] == "case_without_judge"]
+    [warning] = wait_until(waiting, timeout=15, message="the warning")
+    assert (warning["case_id"], warning["staff_id"], warning["division_id"]) == (
+        case["id"], o.head["id"], o.division["id"])
+    assert refuse(o, f"/cases/{case['id']}/decide", o.leader["token"],
+                  {"outcome": "criticism_education"}) == (403, "recusal")
+
+    other = o.org.staff("leader", name="另一位领导")
+    assert waiting() == []  # a leader free of interest exists now
+    o.api.ok("POST", f"{V1}/cases/{case['id']}/decide", other["token"],
+             {"outcome": "criticism_education", "note": "谈话提醒"})

@@ -37,12 +37,12 @@ class Office:
             "name": name, "title": "科员", "phone": "1", "role": "staff",
             "division_id": self.division["id"]})["id"]
 
-    def away(self, staff_id, absence_id=None):
+    def away(self, staff_id, absence_id=None, hands_over=True):
         absence_id = absence_id or str(uuid.uuid4())
         return absence_id, make_event("attendance", "absence_started", {
             "absence_id": absence_id, "staff_id": staff_id, "kind": "notice", "reason": "因私",
             "start_at": NOW, "expected_return_at": NOW + timedelta(hours=2),
-            "approver_id": "head"}, now=NOW)
+            "approver_id": "head", "hands_over": hands_over}, now=NOW)
 
     def back(self, staff_id, absence_id):
         return make_event("attendance", "absence_ended", {
@@ -152,3 +152,15 @@ def test_an_end_that_overtakes_its_start_leaves_the_post_with_its_holder(office)
     wait_until(lambda: office.applied("on_absence_started") == 1)
     assert office.post_state() == ("normal", None)
     assert office.handovers() == []
+
+
+def test_a_short_absence_hands_nothing_over_and_fails_nothing(office):
+    """七.1: 30 minutes or less needs no notice; the post stays with its holder, and with
+    every B away too there is no failure to report."""
+    for person in (office.b1, office.b2):
+        office.send(office.away(person)[1])
+    wait_until(lambda: office.applied("on_absence_started") == 2)
+    office.send(office.away(office.a, hands_over=False)[1])
+    wait_until(lambda: office.applied("on_absence_started") == 3)
+    assert office.post_state() == ("normal", None)
+    assert office.handovers() == [] and office.events("handover_failed") == 0
