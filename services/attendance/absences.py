@@ -56,7 +56,8 @@ def person_key(staff_id):
 def open_absence(work, nearby, **fields):
     rules.check_no_overlap(nearby, fields["start_at"], fields["expected_return_at"])
     absence = Absence(id=str(uuid.uuid4()), created_at=clock.now(), late=False,
-                      late_minutes=0, late_reported=False, **fields)
+                      late_minutes=0, late_reported=False,
+                      **{"chained_with": [], "hands_over": True, **fields})
     work.session.add(absence)
     start_if_due(work, absence, clock.now())
     return absence
