@@ -22,6 +22,8 @@ from kombu import Connection, Exchange, Queue
 from kombu.exceptions import OperationalError
 from kombu.pools import producers
 
+from chassis import identity
+
 PERSISTENT = 2
 TRANSIENT = 1
 # What a broker that went away raises: a reset or refused socket, or kombu's wrapper of it.
@@ -81,15 +83,19 @@ def connection(amqp_uri: str) -> Connection:
 
 
 def publish(amqp_uri, body, *, exchange, routing_key, headers=None, declare=(),
-            message_id=None, content_type="application/json", content_encoding="utf-8"):
-    """Publish one persistent message and wait for the broker's confirm, on a producer
-    from the pool (for a batch, see :class:`ConfirmedBatches`)."""
+            message_id=None, content_type="application/json", content_encoding="utf-8",
+            mandatory=False):
+    """Publish one persistent message as the URI's user (``user_id``, which the broker
+    checks) and wait for the broker's confirm, on a producer from the pool (for a batch,
+    see :class:`ConfirmedBatches`). ``mandatory``: a message no queue takes raises instead
+    of vanishing."""
     with producers[connection(amqp_uri)].acquire(block=True, timeout=10) as producer:
         producer.publish(
             json.dumps(body) if isinstance(body, dict) else body, exchange=exchange,
             routing_key=routing_key, headers=headers or {}, declare=list(declare),
             delivery_mode=PERSISTENT, message_id=message_id, content_type=content_type,
-            content_encoding=content_encoding, retry=True,
+            content_encoding=content_encoding, mandatory=mandatory,
+            user_id=identity.user_of_uri(amqp_uri), retry=True,
             retry_policy={"max_retries": 3, "interval_start": 0.2})
 
 
@@ -136,6 +142,7 @@ class ConfirmedBatches:
 
     def __init__(self, amqp_uri, timeout=10.0):
         self.amqp_uri = amqp_uri
+        self.user = identity.user_of_uri(amqp_uri)  # every message says who sent it
         self.timeout = timeout
         self._connection = self._channel = None
 
@@ -183,11 +190,11 @@ class ConfirmedBatches:
             self._channel.exchange_declare(exchange, "topic", durable=True, auto_delete=False)
             self._declared.add(exchange)
 
-    @staticmethod
-    def _message(message):
+    def _message(self, message):
         return Message(message.body.encode(), delivery_mode=PERSISTENT,
                        content_type="application/json", content_encoding="utf-8",
-                       message_id=message.event_id, application_headers=message.headers)
+                       message_id=message.event_id, application_headers=message.headers,
+                       user_id=self.user)
 
     def _on_ack(self, tag, multiple):
         self._settled(tag, multiple)

@@ -3,6 +3,7 @@
 import time
 
 import eventlet
+from nameko.exceptions import UnknownService
 from nameko.extensions import DependencyProvider
 from nameko.rpc import ReplyListener, ServiceProxy
 
@@ -32,7 +33,8 @@ class ServiceCalls(DependencyProvider):
     BROKER_AWAY = 1.0
 
     def setup(self):
-        self.timeout = Settings.from_mapping(self.container.config).rpc_timeout
+        settings = Settings.from_mapping(self.container.config)
+        self.timeout, self.user = settings.rpc_timeout, settings.own_user
         self.broker_away_until = 0.0
 
     def get_dependency(self, worker_ctx):
@@ -42,13 +44,18 @@ class ServiceCalls(DependencyProvider):
             # A request is worth nothing after its caller's timeout, so it is TRANSIENT: the
             # broker confirms it without writing it to disk first; one lost to a broker
             # restart is answered 503 by that timeout.
+            # ``user_id``: the broker checks it, the service believes it (chassis.identity)
             proxy = ServiceProxy(worker_ctx, service, self.reply_listener,
-                                 retry_policy=self.PUBLISH_RETRY, delivery_mode=TRANSIENT)
+                                 retry_policy=self.PUBLISH_RETRY, delivery_mode=TRANSIENT,
+                                 user_id=self.user)
             try:
                 with eventlet.Timeout(timeout or self.timeout):
                     return getattr(proxy, method).call_async(*args).result()
             except eventlet.Timeout:
                 raise Unavailable(f"the {service} service did not answer in time",
+                                  {"service": service}) from None
+            except UnknownService:  # no instance has its queue: it is away
+                raise Unavailable(f"the {service} service is not running",
                                   {"service": service}) from None
             except CONNECTION_ERRORS as exc:
                 self.broker_away_until = time.monotonic() + self.BROKER_AWAY

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import requests
 from nameko.extensions import DependencyProvider
 
+from chassis import identity
 from chassis.clock import clock
 from contracts import SERVICES
 
@@ -59,6 +61,9 @@ class Settings:
     metrics_allow: frozenset
     db_pool_size: int
     db_max_overflow: int
+    max_body_bytes: int
+    broker_users: tuple  # (party, broker user) pairs: chassis.identity
+    broker_management_url: str
 
     @classmethod
     def from_mapping(cls, config):
@@ -93,11 +98,29 @@ class Settings:
             metrics_allow=_addresses(get("XIAONENG_METRICS_ALLOW", "127.0.0.1,::1")),
             db_pool_size=int(get("XIAONENG_DB_POOL_SIZE", 10)),
             db_max_overflow=int(get("XIAONENG_DB_MAX_OVERFLOW", 10)),
+            max_body_bytes=int(get("XIAONENG_MAX_BODY_BYTES", 1024 * 1024)),
+            broker_users=tuple(identity.parse_users(get("XIAONENG_BROKER_USERS", "")).items()),
+            broker_management_url=identity.management_url(
+                get("AMQP_URI", DEFAULT_AMQP_URI), get("XIAONENG_BROKER_MANAGEMENT_URL")),
         )
 
     @property
     def production(self):
         return self.env == "production"
+
+    @property
+    def own_user(self):
+        """The broker user this process connects as."""
+        return identity.user_of_uri(self.amqp_uri)
+
+    def user_of(self, party):
+        """The broker user ``party`` (a service, ``gateway`` or ``intake``) publishes as."""
+        return dict(self.broker_users).get(party, self.own_user)
+
+    def parties_of(self, user):
+        """The parties ``user`` speaks for (with one account for all: every party)."""
+        parties = (*SERVICES, "gateway", "intake")
+        return {party for party in parties if self.user_of(party) == user}
 
     def database_url(self, service, config):
         """``XIAONENG_<SERVICE>_DATABASE_URL``, else a SQLite file under the data dir."""
@@ -135,9 +158,25 @@ def development_defaults(settings) -> list:
     return found
 
 
-def check_production(settings):
-    """With ``XIAONENG_ENV=production`` no process starts on a development default."""
+def administrator(settings) -> list:
+    """Why this process's broker user is unfit for production: an administrator may speak
+    for anyone (it may create users and grant itself anything), and one whose tags cannot
+    be read cannot be told from one."""
+    try:
+        tags = identity.broker_tags(settings.amqp_uri, settings.broker_management_url)
+    except (requests.RequestException, ValueError) as exc:
+        return [f"AMQP_URI's user could not be checked at {settings.broker_management_url} "
+                f"(XIAONENG_BROKER_MANAGEMENT_URL): {exc}"]
+    return ["AMQP_URI with a broker user tagged administrator"] \
+        if "administrator" in tags else []
+
+
+def check_production(settings, broker_checks=administrator):
+    """With ``XIAONENG_ENV=production`` no process starts on a development default, nor
+    as a broker administrator."""
     found = development_defaults(settings) if settings.production else []
+    if settings.production and not found:
+        found = broker_checks(settings)
     if found:
         raise RuntimeError("XIAONENG_ENV=production refuses development defaults: "
                            + "; ".join(found))

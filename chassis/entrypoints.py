@@ -1,5 +1,6 @@
 """RPC and timer entrypoints that know the chassis' errors and configuration."""
 
+import inspect
 import logging
 import weakref
 
@@ -15,10 +16,12 @@ from nameko.constants import (
 from nameko.rpc import Responder, Rpc, RpcConsumer, get_rpc_exchange
 from nameko.timer import Timer
 
+from chassis import identity
 from chassis.amqp import CONNECTION_ERRORS, TRANSIENT
 from chassis.config import Settings
 from chassis.errors import DomainError, ServiceError, Unavailable, validation_error
-from chassis.events import SafeQueueConsumer, is_transient
+from chassis.events import SafeQueueConsumer, is_transient, park
+from contracts import SERVICES
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +58,35 @@ class ChassisRpcConsumer(RpcConsumer):
 class ChassisRpc(Rpc):
     """An RPC method whose domain errors reach the caller as :class:`ServiceError`; a
     database or broker that is away reaches it as ``service_unavailable`` (worth trying
-    again), not as an internal error."""
+    again), not as an internal error.
+
+    Only our own parties call it (chassis.identity): a method taking a person's ``actor``
+    only from the gateway's broker user — only the gateway vouches for who someone is —,
+    any other from the gateway or a service. A request from anyone else is parked with
+    reason ``unverified_sender`` and never runs."""
 
     rpc_consumer = ChassisRpcConsumer()
 
     def __init__(self, **kwargs):
         kwargs.setdefault("expected_exceptions", (DomainError, ValidationError, ServiceError))
         super().__init__(**kwargs)
+
+    def setup(self):
+        super().setup()
+        self.settings = Settings.from_mapping(self.container.config)
+        method = getattr(self.container.service_cls, self.method_name)
+        names = list(inspect.signature(method).parameters)[1:2]
+        callers = ("gateway",) if names == ["actor"] else ("gateway", *SERVICES)
+        self.callers = {self.settings.user_of(party) for party in callers}
+
+    def handle_message(self, body, message):
+        sender = identity.sender(message, self.settings.own_user)
+        if sender in self.callers:
+            return super().handle_message(body, message)
+        park(self.settings, message, self.rpc_consumer.queue.name,
+             f"{self.container.service_name}.{self.method_name}",
+             f"{identity.UNVERIFIED}: an RPC published by {sender!r}")
+        self.rpc_consumer.queue_consumer.ack_message(message)
 
     def handle_result(self, message, worker_ctx, result, exc_info):
         if exc_info is not None:

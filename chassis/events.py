@@ -21,12 +21,12 @@ from functools import partial
 
 import eventlet
 import sqlalchemy.exc
-from kombu import Queue
-from nameko.events import BROADCAST, EventHandler
+from kombu import Exchange, Queue
+from nameko.events import BROADCAST, EventDispatcher, EventHandler
 from nameko.exceptions import ContainerBeingKilled, RpcTimeout, UnknownService
 from nameko.messaging import QueueConsumer
 
-from chassis import amqp
+from chassis import amqp, identity
 from chassis.config import Settings
 from chassis.envelope import MalformedEvent, load_event
 from chassis.errors import DomainError, ServiceError, Unavailable
@@ -80,11 +80,86 @@ class SafeQueueConsumer(QueueConsumer):
         self.ack_message(message)
 
 
-class BroadcastHandler(EventHandler):
+def park(settings, message, queue_name, consumer, reason):
+    """Set a message aside in ``xiaoneng.parked`` with why, for an operator to read and
+    replay (``make parked``)."""
+    log.error("%s: parking message %s: %s", consumer, message.properties.get("message_id"),
+              reason)
+    exchange, queue = amqp.parked_topology(settings.queue_type)
+    republish(settings, message, exchange, queue, queue_name, {
+        "x-parked-reason": reason[:2000], "x-original-queue": queue_name,
+        "x-parked-at": datetime.now(UTC).isoformat()})
+
+
+def republish(settings, message, exchange, queue, routing_key, extra_headers):
+    """The message again, as this process's user, keeping its first sender."""
+    origin = identity.sender(message, settings.own_user)
+    amqp.publish(
+        settings.amqp_uri, message.body, exchange=exchange, routing_key=routing_key,
+        headers={**(message.headers or {}), **extra_headers, identity.ORIGIN: origin or ""},
+        declare=[exchange, queue], message_id=message.properties.get("message_id"),
+        content_type=message.content_type, content_encoding=message.content_encoding)
+
+
+class Verified:
+    """Mixed into a consumer entrypoint: a message is believed only from the broker user of
+    the party it claims to come from (chassis.identity); anything else is parked with
+    reason ``unverified_sender``, acknowledged, and changes nothing. Also parking and
+    retrying, which republish as this process's own user and keep the first sender in the
+    ``x-origin-user`` header."""
+
+    def verified(self, message, party):
+        sender = identity.sender(message, self.settings.own_user)
+        if sender == self.settings.user_of(party):
+            return True
+        self.park(message, f"{identity.UNVERIFIED}: published by {sender!r}, not by "
+                           f"{party}'s broker user")
+        self.queue_consumer.ack_message(message)
+        return False
+
+    def park(self, message, reason):
+        park(self.settings, message, self.queue.name, self.consumer_name, reason)
+
+    def _republish(self, message, exchange, queue, extra_headers):
+        republish(self.settings, message, exchange, queue, self.queue.name, extra_headers)
+
+    @property
+    def consumer_name(self):
+        return f"{self.container.service_name}.{self.method_name}"
+
+    def declare_passively(self):
+        """Another party's exchange, when it is another broker user's: declared by its owner
+        (and by the broker's definitions), only looked up here — this user may not
+        configure it, and needs not."""
+        if self.settings.user_of(self.source_service) != self.settings.own_user:
+            exchange = self.queue.exchange
+            self.queue.exchange = Exchange(exchange.name, type=exchange.type,
+                                           durable=exchange.durable, passive=True)
+
+
+class BroadcastHandler(Verified, EventHandler):
     """nameko's broadcast handler (one queue per instance, nothing kept) on the chassis'
-    queue consumer: ``@broadcast("gateway", "clock_set")``."""
+    queue consumer, believing only the source's user: ``@broadcast("gateway",
+    "clock_set")``."""
 
     queue_consumer = SafeQueueConsumer()
+
+    def setup(self):
+        super().setup()
+        self.settings = Settings.from_mapping(self.container.config)
+        self.declare_passively()
+
+    def handle_message(self, body, message):
+        if self.verified(message, self.source_service):
+            super().handle_message(body, message)
+
+
+class Dispatcher(EventDispatcher):
+    """nameko's event dispatcher, saying who sent what it publishes (``user_id``)."""
+
+    def setup(self):
+        self.options["user_id"] = Settings.from_mapping(self.container.config).own_user
+        super().setup()
 
 
 def broadcast(source, event_type):
@@ -92,19 +167,18 @@ def broadcast(source, event_type):
                                       reliable_delivery=False)
 
 
-class ChassisEventHandler(EventHandler):
+class ChassisEventHandler(Verified, EventHandler):
     queue_consumer = SafeQueueConsumer()
 
     def setup(self):
         super().setup()
         self.settings = Settings.from_mapping(self.container.config)
         self.queue.queue_arguments = amqp.queue_arguments(self.settings.queue_type)
-
-    @property
-    def consumer_name(self):
-        return f"{self.container.service_name}.{self.method_name}"
+        self.declare_passively()
 
     def handle_message(self, body, message):
+        if not self.verified(message, self.source_service):
+            return
         try:
             event = load_event(body, self.source_service, self.event_type)
         except MalformedEvent as exc:
@@ -148,21 +222,6 @@ class ChassisEventHandler(EventHandler):
         self._republish(message, exchange, queue, {"x-attempts": attempt,
                                                    "x-last-error": reason[:500]})
 
-    def park(self, message, reason):
-        log.error("%s: parking message %s: %s", self.consumer_name,
-                  message.properties.get("message_id"), reason)
-        exchange, queue = amqp.parked_topology(self.settings.queue_type)
-        self._republish(message, exchange, queue, {
-            "x-parked-reason": reason[:2000], "x-original-queue": self.queue.name,
-            "x-parked-at": datetime.now(UTC).isoformat()})
-
-    def _republish(self, message, exchange, queue, extra_headers):
-        amqp.publish(
-            self.settings.amqp_uri, message.body, exchange=exchange,
-            routing_key=self.queue.name, headers={**message.headers, **extra_headers},
-            declare=[exchange, queue], message_id=message.properties.get("message_id"),
-            content_type=message.content_type, content_encoding=message.content_encoding)
-
 
 handle_event = ChassisEventHandler.decorator
 
@@ -182,6 +241,7 @@ class IntakeHandler(ChassisEventHandler):
                                    self.method_name),
             exchange=amqp.intake_exchange(), routing_key=self.event_type, durable=True,
             queue_arguments=amqp.queue_arguments(self.settings.queue_type))
+        self.declare_passively()
 
 
 handle_intake = IntakeHandler.decorator

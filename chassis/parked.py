@@ -3,12 +3,21 @@
 Parked messages wait in ``xiaoneng.parked`` with the reason in their headers.
 Replay sends a message back to the queue it came from with its attempt count
 reset; use it once the cause (a bug, a missing record) is fixed.
+
+A replayed message goes back as the broker user of the party that owns its queue (its
+credentials from the data directory, else ``AMQP_URI`` when that is the party's user),
+keeping its first sender (``x-origin-user``): the consumer believes it exactly as much as
+it did the first time, so a forged message replayed is parked again, never applied. It is
+published mandatory and confirmed; the parked copy is acknowledged only once the broker
+confirmed the replay reached its queue, so a replay to a queue that is gone stays parked.
 """
 
 import argparse
 import sys
 
-from chassis import amqp
+from amqp.exceptions import ChannelError
+
+from chassis import amqp, identity
 from chassis.config import Settings, nameko_config
 
 PARKING_HEADERS = ("x-parked-reason", "x-original-queue", "x-parked-at",
@@ -34,12 +43,42 @@ def describe(message):
             "parked_at": headers.get("x-parked-at")}
 
 
-def replay(amqp_uri, message):
+class NotReplayable(Exception):
+    """This process cannot send the message back as the party that owns its queue."""
+
+
+def owner(queue: str) -> str | None:
+    """The party whose consumer reads ``queue``: ``rpc-posts``, ``evt-…--posts.on_x`` and
+    ``intake-…--documents.on_y`` name it."""
+    if queue.startswith("rpc-"):
+        return queue[len("rpc-"):]
+    _, found, consumer = queue.partition("--")
+    return consumer.split(".", 1)[0] if found else None
+
+
+def replay_uri(settings: Settings, queue: str) -> str:
+    party = owner(queue)
+    known = identity.load_credentials(settings.data_dir).get(party) if party else None
+    if known:
+        return identity.with_user(settings.amqp_uri, known["user"], known["password"])
+    if party and settings.user_of(party) != settings.own_user:
+        raise NotReplayable(f"replay it with {party}'s AMQP_URI: its consumer believes "
+                            f"only its own user's republishing")
+    return settings.amqp_uri
+
+
+def replay(settings: Settings, message):
+    """Publish ``message`` back to its queue (mandatory, confirmed); raises if the broker
+    did not take it — then the caller leaves the parked copy where it is."""
     headers = {k: v for k, v in (message.headers or {}).items() if k not in PARKING_HEADERS}
-    amqp.publish(amqp_uri, message.body, exchange="",
-                 routing_key=message.headers["x-original-queue"], headers=headers,
-                 message_id=message.properties.get("message_id"),
-                 content_type=message.content_type, content_encoding=message.content_encoding)
+    queue = message.headers["x-original-queue"]
+    uri = replay_uri(settings, queue)
+    with amqp.connection(uri) as connection:  # its own: a returned message spoils a channel
+        connection.Producer().publish(
+            message.body, exchange="", routing_key=queue, headers=headers,
+            delivery_mode=amqp.PERSISTENT, message_id=message.properties.get("message_id"),
+            content_type=message.content_type, content_encoding=message.content_encoding,
+            user_id=identity.user_of_uri(uri), mandatory=True)
 
 
 def main(argv=None, config=None):
@@ -48,20 +87,28 @@ def main(argv=None, config=None):
     parser.add_argument("--id", help="replay only the message with this message id")
     args = parser.parse_args(argv)
     settings = Settings.from_mapping(config or nameko_config())
-    amqp_uri = settings.amqp_uri
-    with amqp.connection(amqp_uri) as conn:
+    with amqp.connection(settings.amqp_uri) as conn:
         channel = conn.channel()
         messages = fetch(channel, settings.queue_type)
         for message in messages:
             info = describe(message)
-            chosen = args.command == "replay" and args.id in (None, info["message_id"])
-            if chosen:
-                replay(amqp_uri, message)
-                message.ack()
-            print(("replayed " if chosen else "") + " | ".join(
-                f"{k}={v}" for k, v in info.items()))
+            outcome = ""
+            if args.command == "replay" and args.id in (None, info["message_id"]):
+                outcome = replay_one(settings, message)
+            print(outcome + " | ".join(f"{k}={v}" for k, v in info.items()))
         print(f"{len(messages)} parked message(s)", file=sys.stderr)
         channel.close()  # unacknowledged messages go back to the parked queue
+
+
+def replay_one(settings, message):
+    try:
+        replay(settings, message)
+    except NotReplayable as exc:
+        return f"kept ({exc}) "
+    except amqp.CONNECTION_ERRORS + (ChannelError,) as exc:
+        return f"kept (the broker did not take it back: {exc}) "
+    message.ack()
+    return "replayed "
 
 
 if __name__ == "__main__":

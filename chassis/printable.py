@@ -1,37 +1,17 @@
 """Printable letters and notices (告知书, 告知函): one A4 page shell, Chinese dates.
 
-Services write the body of a letter; this gives it the same page, type and print
-stylesheet everywhere. Callers escape what they put in (``html.escape``).
+A service keeps its letters as Jinja2 templates in its ``templates/`` folder, each
+extending ``shell.html`` (the page, type and print stylesheet everywhere). Every value is
+escaped by the engine: a title holding markup prints as text, wherever it came from (a
+person, or an outside system through the intake).
 """
 
 from datetime import date, datetime
+from functools import cache
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from chassis.clock import OFFICE_TZ
-
-SHELL = """<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body {{ font-family: "SimSun", "Songti SC", serif; max-width: 42em; margin: 2em auto;
-       line-height: 1.8; font-size: 16pt; }}
-h1 {{ text-align: center; letter-spacing: .3em; }} .number {{ text-align: center; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border: 1px solid #000; padding: .3em .6em; text-align: left; }}
-.sign {{ text-align: right; margin-top: 3em; }}
-@page {{ size: A4; margin: 2.5cm; }}
-@media print {{ body {{ margin: 0 auto; }} }}
-</style></head><body>
-<h1>{heading}</h1>
-{body}
-<p class="sign">{office}<br>{date}</p>
-</body></html>
-"""
-
-
-def page(heading: str, body: str, office: str, dated: date | datetime,
-         title: str | None = None) -> str:
-    """A printable page: ``heading`` on top, ``body`` (HTML), signed by the office."""
-    return SHELL.format(title=title or heading, heading=heading, body=body, office=office,
-                        date=chinese_date(dated))
 
 
 def chinese_date(moment: date | datetime | None) -> str:
@@ -41,3 +21,21 @@ def chinese_date(moment: date | datetime | None) -> str:
     if isinstance(moment, datetime):
         moment = moment.astimezone(OFFICE_TZ).date()
     return f"{moment.year}年{moment.month}月{moment.day}日"
+
+
+@cache
+def templates(package: str) -> Environment:
+    """The templates of ``package`` (a service's), with the shell, escaping everything."""
+    environment = Environment(
+        loader=ChoiceLoader([PackageLoader(package, "templates"),
+                             PackageLoader("chassis", "templates")]),
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    environment.filters["chinese_date"] = chinese_date
+    return environment
+
+
+def page(package: str, template: str, heading: str, office: str, dated: date | datetime,
+         **values) -> str:
+    """A printable page: ``heading`` on top, the template's body, signed by the office."""
+    return templates(package).get_template(template).render(
+        heading=heading, office=office, dated=dated, **values)

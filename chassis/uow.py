@@ -9,6 +9,9 @@ Usage inside an entrypoint::
 
 On leaving the block the state change and the outbox rows commit in one
 transaction; right after commit the events are published (publisher confirms).
+A worker serving a request through the gateway carries the request's audit context
+(``AUDIT``): its first transaction that writes also records ``write_recorded`` for the
+audit trail, in the same commit.
 Whatever a crash leaves unpublished, :meth:`UnitOfWork.relay` publishes later.
 In an event handler the event id is recorded in the inbox in the same
 transaction, so a redelivered event raises :class:`DuplicateEvent` at the
@@ -44,6 +47,9 @@ _MARK_PUBLISHED = (sa.update(_outbox).where(_outbox.c.seq.in_(sa.bindparam("seqs
 MARK_GATHER_SECONDS = 0.05
 
 
+AUDIT = "audit"  # the context key of a request's audit entry, set by the gateway
+
+
 class DuplicateEvent(Exception):
     """This handler has applied this event before."""
 
@@ -55,11 +61,14 @@ class Work:
         self.session = None
         self._outbox = []
         self._inbox_done = False
+        self._audited = False
+        self._wrote = False
 
     def __enter__(self):
         self.provider.lock.acquire()
         self.session = Session(self.provider.engine, expire_on_commit=False)
-        self._outbox = []
+        self._outbox, self._wrote, self._audit_later = [], False, False
+        sa.event.listen(self.session, "do_orm_execute", self._noticed)
         try:
             self._record_inbox()
         except BaseException:
@@ -98,11 +107,38 @@ class Work:
         self._outbox.append(amqp.Outgoing.envelope(body, text, seq))
         return body
 
+    def audit(self, status=None, **extra):
+        """Record this request in the audit trail with this transaction, once per worker
+        (a refused sign-in, say: ``status`` 401, ``username`` and ``client``). Nothing
+        outside a request through the gateway."""
+        entry = self.worker_ctx.context_data.get(AUDIT)
+        if self._audited or not isinstance(entry, dict):
+            return
+        self._audited = True
+        self.emit("write_recorded", {
+            "at": clock.now(), "actor_id": entry.get("actor_id"), "role": entry.get("role"),
+            "method": entry.get("method"), "path": entry.get("path"),
+            "status": status or entry.get("status"), "client": entry.get("client"),
+            "correlation_id": self.worker_ctx.context_data.get("correlation_id") or "",
+            **extra})
+
+    def audit_later(self):
+        """This transaction's write is not what the request did (a sign-in counted before
+        its password is checked): the request's entry comes with a later one."""
+        self._audit_later = True
+
+    def _noticed(self, state):
+        if state.is_insert or state.is_update or state.is_delete:
+            self._wrote = True
+
     def __exit__(self, exc_type, exc, tb):
         try:
             if exc_type is not None:
                 self.session.rollback()
                 return False
+            if not self._audit_later and (self._wrote or self._outbox or self.session.new
+                                          or self.session.dirty or self.session.deleted):
+                self.audit()
             self.session.commit()
         finally:
             self._close()

@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
+from contracts.common import WriteRecorded
+
 KINDS = ["overdue", "late_return", "unauthorised_absence", "complaint", "notice_violated",
          "first_inquiry_lapsed", "handover_failed", "duty_failure"]
 SEVERITIES = ["light", "serious"]
@@ -79,6 +81,7 @@ class ViolationJudged(Schema):
 
 
 SCHEMAS = {
+    "write_recorded": WriteRecorded,
     "case_opened": CaseOpened,
     "case_decided": CaseDecided,
     "violation_recorded": ViolationRecorded,

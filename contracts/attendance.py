@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
+from contracts.common import WriteRecorded
+
 KINDS = ("notice", "leave")
 
 
@@ -57,6 +59,7 @@ class UnauthorisedAbsence(Schema):
 
 
 SCHEMAS = {
+    "write_recorded": WriteRecorded,
     "absence_started": AbsenceStarted,
     "absence_ended": AbsenceEnded,
     "late_return": LateReturn,

@@ -1,6 +1,6 @@
 """Event shapes more than one service raises."""
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 
 class WorkItem(Schema):
@@ -29,3 +29,24 @@ def answerable_fields():
     return {"responsible_id": fields.String(load_default=None, allow_none=True),
             "days_held": fields.Dict(keys=fields.String(), values=fields.Integer(),
                                      load_default=None, allow_none=True)}
+
+
+class WriteRecorded(Schema):
+    """审计: a write a service committed for a request through the gateway (raised by the
+    unit of work in the same transaction: no write without its entry, no entry without its
+    write), or a sign-in refused or throttled. ``actor_id`` and ``role`` are None for a
+    public write such as a complaint; ``status`` is the answer's; ``username`` and
+    ``client`` (the address) are a sign-in's."""
+
+    at = fields.AwareDateTime(required=True)
+    actor_id = fields.String(required=True, allow_none=True, validate=validate.Length(max=36))
+    role = fields.String(required=True, allow_none=True, validate=validate.Length(max=20))
+    method = fields.String(required=True, validate=validate.OneOf(
+        ["POST", "PUT", "PATCH", "DELETE"]))
+    path = fields.String(required=True, validate=validate.Length(max=500))
+    status = fields.Integer(required=True, validate=validate.Range(min=200, max=499))
+    correlation_id = fields.String(required=True, validate=validate.Length(max=64))
+    username = fields.String(load_default=None, allow_none=True,
+                             validate=validate.Length(max=64))
+    client = fields.String(load_default=None, allow_none=True,
+                           validate=validate.Length(max=64))

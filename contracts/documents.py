@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from contracts.common import WorkRouted, answerable_fields
+from contracts.common import WorkRouted, WriteRecorded, answerable_fields
 
 
 class DeadlineWarning(Schema):
@@ -58,6 +58,7 @@ class DocumentCompleted(Schema):
 
 
 SCHEMAS = {
+    "write_recorded": WriteRecorded,
     "deadline_warning": DeadlineWarning,
     "overdue": Overdue,
     "extension_notified": ExtensionNotified,

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from contracts.common import WorkRouted, answerable_fields
+from contracts.common import WorkRouted, WriteRecorded, answerable_fields
 
 CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", "other")
 COMPLAINT_STATUSES = ("received", "investigating", "substantiated", "unsubstantiated")
@@ -116,6 +116,7 @@ class InquiryClosed(Schema):
 
 
 SCHEMAS = {
+    "write_recorded": WriteRecorded,
     "first_inquiry_lapsed": FirstInquiryLapsed,
     "notice_violated": NoticeViolated,
     "complaint_filed": ComplaintFiled,

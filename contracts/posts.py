@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
+from contracts.common import WriteRecorded
+
 ROLES = ("staff", "division_head", "leader", "admin")
 
 
@@ -95,6 +97,7 @@ class HandoverFailed(Schema):
 
 
 SCHEMAS = {
+    "write_recorded": WriteRecorded,
     "staff_changed": StaffChanged,
     "division_changed": DivisionChanged,
     "post_changed": PostChanged,

@@ -55,7 +55,7 @@ class Context:
     @property
     def body(self):
         if self._body is None:
-            self._body = parse_json(self.request)
+            self._body = parse_json(self.request, self.settings.max_body_bytes)
         return self._body
 
     @property
@@ -82,17 +82,61 @@ def client_address(request, trusted_proxies):
     return address
 
 
-def parse_json(request):
-    """The body as a JSON object whose every string can be stored, or a 400."""
+MAX_DEPTH = 32  # JSON nested deeper than this is refused: no body of ours needs it
+
+
+def parse_json(request, limit):
+    """The body as a JSON object whose every string can be stored, or a 413 (over ``limit``
+    bytes: by its Content-Length, before reading, or while reading), a 415 (not sent as
+    JSON: a page elsewhere cannot post a "simple" form or text body for a visitor) or a
+    400 — before anything parses or stores it."""
+    if (request.content_length or 0) > limit:
+        raise too_large(limit)
+    data = body_stream(request).read(limit + 1)
+    if len(data) > limit:
+        raise too_large(limit)
+    if data.strip() and request.mimetype != "application/json":
+        raise GatewayError("unsupported_media_type", "unsupported_media_type",
+                           "send the body as JSON (Content-Type: application/json)",
+                           {"content_type": request.mimetype})
     try:
-        body = json.loads(request.get_data(as_text=True) or "{}")
+        body = json.loads(data or b"{}")
     except (ValueError, RecursionError) as exc:
         raise GatewayError("bad_request", "malformed_json", f"the body is not JSON: {exc}") \
             from None
     if not isinstance(body, dict):
         raise GatewayError("bad_request", "invalid_body", "the body must be a JSON object")
+    if depth(body) > MAX_DEPTH:
+        raise GatewayError("bad_request", "invalid_body",
+                           f"the body is nested deeper than {MAX_DEPTH} levels")
     refuse_unstorable(body, "body")
     return body
+
+
+def body_stream(request):
+    """werkzeug reads nothing of a body sent without a length unless the server says it
+    ends the stream itself; eventlet's server does (it decodes chunks) without saying so."""
+    if request.content_length is None and \
+            "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+        return request.environ["wsgi.input"]
+    return request.stream
+
+
+def too_large(limit):
+    return GatewayError("payload_too_large", "body_too_large",
+                        f"the body is larger than {limit} bytes", {"limit": limit})
+
+
+def depth(value):
+    """How deeply objects and arrays nest in ``value`` (a scalar: 0)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        value, level = pending.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            pending.extend((v, level + 1)
+                           for v in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
 def check_address(request, params):

@@ -14,6 +14,8 @@ STATUS_BY_KIND = {
     "not_found": 404,
     "method_not_allowed": 405,
     "conflict": 409,
+    "payload_too_large": 413,
+    "unsupported_media_type": 415,
     "invalid": 422,
     "too_many_requests": 429,
     "unavailable": 503,

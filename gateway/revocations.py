@@ -6,11 +6,17 @@ posts' ``staff_changed`` events (a broadcast queue per gateway instance); and fr
 a full list asked of posts at start and every ``REFRESH`` seconds, which covers
 events missed while the broker or this instance was away. Nobody is reactivated
 and versions only rise, so merging never loses a revocation.
+
+Until the first list has loaded, this gateway knows no revocation at all: it fails
+closed — not ready, and 503 on every signed-in route — rather than accept the token of
+someone who left.
 """
+
+import time
 
 from nameko.extensions import DependencyProvider
 
-from chassis.errors import Unauthenticated
+from chassis.errors import Unauthenticated, Unavailable
 
 REFRESH = 30
 
@@ -21,11 +27,16 @@ class Revocations(DependencyProvider):
     def setup(self):
         self.inactive = set()
         self.versions = {}
+        self.loaded = False
+        self.refreshed_at = 0.0
 
     def get_dependency(self, worker_ctx):
         return self
 
     def check(self, staff_id, version):
+        if not self.loaded:
+            raise Unavailable("this gateway has not yet learnt which tokens were revoked; "
+                              "try again shortly", {"service": "posts"})
         if staff_id in self.inactive:
             raise Unauthenticated("this account is no longer active", code="account_inactive")
         if version < self.versions.get(staff_id, 0):
@@ -41,3 +52,8 @@ class Revocations(DependencyProvider):
     def learn_all(self, rows):
         for row in rows:
             self.learn(**row)
+        self.loaded, self.refreshed_at = True, time.monotonic()
+
+    def due(self):
+        """Whether to ask posts for the whole list now: until it first loads, always."""
+        return not self.loaded or time.monotonic() - self.refreshed_at >= REFRESH

@@ -6,7 +6,6 @@ import uuid
 
 from eventlet import GreenPool
 from marshmallow import ValidationError
-from nameko.events import EventDispatcher
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
 from nameko.web.handlers import HttpRequestHandler
@@ -14,10 +13,10 @@ from nameko.web.handlers import HttpRequestHandler
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.envelope import MalformedEvent, load_event
-from chassis.events import broadcast
+from chassis.events import Dispatcher, broadcast
 from chassis.service import FollowsTestClock
+from chassis.uow import AUDIT
 from gateway import console, openapi
-from gateway.audit import AuditTrail
 from gateway.dispatch import (
     Context,
     Router,
@@ -29,12 +28,30 @@ from gateway.dispatch import (
 )
 from gateway.errors import GatewayError, error_response, json_response, nosniff
 from gateway.metrics import Metrics
-from gateway.revocations import REFRESH, Revocations
+from gateway.revocations import Revocations
 from gateway.routes import ROUTES, clock_routes
 from gateway.web import http
 
 log = logging.getLogger("gateway")
 CORRELATION_HEADER = "X-Correlation-Id"
+
+
+class RequestContext:
+    """What travels with a request's RPC calls (nameko sends ``worker_ctx.data`` on as
+    context headers): its correlation id, and for a write its audit entry, which the
+    service that commits the write records with it (chassis.uow)."""
+
+    def __init__(self, worker_ctx):
+        self.data = worker_ctx.data
+
+    @property
+    def correlation_id(self):
+        return self.data["correlation_id"]
+
+    def audit(self, request, actor, status, client):
+        self.data[AUDIT] = {"actor_id": actor and actor["id"], "role": actor and actor["role"],
+                            "method": request.method, "path": request.path[:500],
+                            "status": status, "client": client[:64]}
 
 
 class RequestLog(DependencyProvider):
@@ -47,10 +64,9 @@ class RequestLog(DependencyProvider):
         request = worker_ctx.args[0]
         given = request.headers.get(CORRELATION_HEADER, "")
         valid = 0 < len(given) <= 64 and given.replace("-", "").isalnum()
-        # worker_ctx.data is what nameko sends on as context headers.
         worker_ctx.data["correlation_id"] = given if valid else uuid.uuid4().hex
         request.environ["xiaoneng.started"] = time.monotonic()
-        return worker_ctx.data["correlation_id"]
+        return RequestContext(worker_ctx)
 
     def worker_result(self, worker_ctx, result=None, exc_info=None):
         if not isinstance(worker_ctx.entrypoint, HttpRequestHandler):
@@ -64,11 +80,9 @@ class RequestLog(DependencyProvider):
 
 class GatewayService(FollowsTestClock):
     name = "gateway"
-
     call = ServiceCalls()
-    correlation_id = RequestLog()
-    dispatch_event = EventDispatcher()
-    audit_trail = AuditTrail()
+    context = RequestLog()
+    dispatch_event = Dispatcher()
     metrics = Metrics()
     revocations = Revocations()
 
@@ -78,7 +92,8 @@ class GatewayService(FollowsTestClock):
 
     @http("GET", "/readyz")
     def readyz(self, request):
-        """Every service answers a ping within 3 seconds; they are asked all at once."""
+        """Every service answers a ping within 3 seconds (they are asked all at once), and
+        this gateway has loaded the revocations (until then it refuses signed-in routes)."""
         def ping(service):
             try:
                 self.call(service, "ping", timeout=min(self.settings.rpc_timeout, 3))
@@ -86,9 +101,10 @@ class GatewayService(FollowsTestClock):
             except Exception as exc:
                 return service, f"not ready: {getattr(exc, 'message', exc)}"
         results = dict(GreenPool().imap(ping, self.settings.services))
-        ready = all(v == "ready" for v in results.values())
+        ready = all(v == "ready" for v in results.values()) and self.revocations.loaded
         return nosniff(json_response(200 if ready else 503, {
-            "status": "ready" if ready else "not ready", "services": results}))
+            "status": "ready" if ready else "not ready", "services": results,
+            "revocations": "loaded" if self.revocations.loaded else "not loaded"}))
 
     @http("GET", "/metrics")
     def prometheus(self, request):
@@ -115,10 +131,14 @@ class GatewayService(FollowsTestClock):
         try:
             route, params = self._router().match(request)
             actor = authorise(route, self.settings, self.revocations, request)
+            if route.method != "GET":  # what the service that commits the write records
+                self.context.audit(request, actor, route.status,
+                                   client_address(request, self.settings.trusted_proxies))
             # A bad body, path or query is refused before any service is called, whatever
             # the route reads.
             check_address(request, params)
-            body = parse_json(request) if request.method in ("POST", "PUT", "PATCH") else None
+            body = parse_json(request, self.settings.max_body_bytes) \
+                if request.method in ("POST", "PUT", "PATCH") else None
             context = Context(request, params, actor, self.call, self.settings,
                               self.dispatch_event, self.revocations, body)
             response = respond(route, route.handler(context))
@@ -126,23 +146,9 @@ class GatewayService(FollowsTestClock):
             if getattr(exc, "kind", None) is None and not isinstance(exc, ValidationError):
                 log.exception("unexpected error on %s %s", request.method, request.path)
             response = error_response(exc)
-        response.headers[CORRELATION_HEADER] = self.correlation_id
+        response.headers[CORRELATION_HEADER] = self.context.correlation_id
         self.metrics.observe(route, response.status_code)
-        if route and route.method != "GET" and response.status_code < 400:
-            self._audit(request, actor, response.status_code)
         return nosniff(response)
-
-    def _audit(self, request, actor, status):
-        """Every successful write goes to the audit trail (kept by accountability)."""
-        try:
-            self.audit_trail({
-                "at": clock.now(), "actor_id": actor and actor["id"],
-                "role": actor and actor["role"], "method": request.method,
-                "path": request.path[:500], "status": status,
-                "correlation_id": self.correlation_id}, self.correlation_id)
-        except Exception as exc:  # the write stands; say loudly that its record is missing
-            log.error("audit: could not record %s %s (cid=%s): %s", request.method,
-                      request.path, self.correlation_id, exc)
 
     @broadcast("posts", "staff_changed")
     def on_staff_changed(self, body):
@@ -152,13 +158,17 @@ class GatewayService(FollowsTestClock):
         except MalformedEvent as exc:
             log.error("ignoring a malformed staff_changed: %s", exc)
 
-    @timer(interval=REFRESH, eager=True)
+    @timer(interval=0.25)
     def refresh_revocations(self):
-        if "posts" in self.settings.services:
-            try:
-                self.revocations.learn_all(self.call("posts", "revocations"))
-            except Exception as exc:  # posts away: keep what we know, try again
-                log.warning("could not refresh revocations: %s", getattr(exc, "message", exc))
+        """The whole list from posts: as soon as it answers until it first loads, then
+        every ``REFRESH`` seconds. (Not at once when the gateway starts: its reply queue may not
+        be consuming yet, and a lost answer would hold the first load for a whole timeout.)"""
+        if not self.revocations.due():
+            return
+        try:
+            self.revocations.learn_all(self.call("posts", "revocations", timeout=3))
+        except Exception as exc:  # posts away: keep what we know, try again
+            log.warning("could not refresh revocations: %s", getattr(exc, "message", exc))
 
     @timer(interval=2)
     def rebroadcast_clock(self):

@@ -37,6 +37,14 @@ class Api:
         assert response.status_code in status, f"{method} {path}: {response.text}"
         return response.json()
 
+    def wait_revocations(self):
+        """Until the gateway has loaded which tokens were revoked (it serves signed-in
+        routes only then)."""
+        from tests.helpers import wait_until
+
+        wait_until(lambda: self.request("GET", "/readyz").json()["revocations"] == "loaded",
+                   message="the gateway loads the revocations")
+
     def refused(self, method, path, token=None, json=None):
         """``(status, error code)`` of a request that must fail."""
         return error(self.request(method, path, token, json))

@@ -90,6 +90,7 @@ def behind_gateway(runner_factory, service_config):
     """``behind_gateway(*service_classes, **config)``: the services, then a gateway on a
     free port, each on its own database; returns ``(Api, config)``."""
     from gateway.service import GatewayService
+    from services.posts.service import PostsService
     from tests.api import Api
     from tests.helpers import free_port
 
@@ -101,7 +102,10 @@ def behind_gateway(runner_factory, service_config):
                                 XIAONENG_GATEWAY_PORT=str(port), **overrides)
         for service in (*services, GatewayService):
             runner_factory(config, service).start()
-        return Api(f"http://127.0.0.1:{port}"), config
+        api = Api(f"http://127.0.0.1:{port}")
+        if PostsService in services:  # a gateway serves signed-in routes once it knows
+            api.wait_revocations()
+        return api, config
     return start
 
 

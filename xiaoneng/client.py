@@ -10,7 +10,10 @@ A blocking pika connection with publisher confirms; messages are persistent and
 mandatory (one that no queue takes is refused, not dropped); a lost connection is
 opened again and the message sent again, which is safe: the envelope's id comes from
 the reference, so the office applies a message sent twice once. ``AMQP_URI`` (or
-``--amqp-uri``) names the broker.
+``--amqp-uri``) names the broker and the intake's own broker user — the one the office
+gave the outside system, which may only publish to ``xiaoneng.intake`` — and every message
+says so (``user_id``, checked by the broker): the office takes work only from that user.
+``amqps://`` connects over TLS.
 """
 
 import argparse
@@ -38,6 +41,7 @@ class Refused(Exception):
 class IntakeClient:
     def __init__(self, amqp_uri, attempts=5, first_wait=0.5):
         self.parameters = pika.URLParameters(amqp_uri)
+        self.user = self.parameters.credentials.username
         self.attempts, self.first_wait = attempts, first_wait
         self.connection = self.channel = None
 
@@ -65,7 +69,7 @@ class IntakeClient:
         body = json.dumps(envelope, ensure_ascii=False).encode()
         properties = pika.BasicProperties(
             delivery_mode=pika.DeliveryMode.Persistent, content_type="application/json",
-            content_encoding="utf-8", message_id=envelope["id"])
+            content_encoding="utf-8", message_id=envelope["id"], user_id=self.user)
         for attempt in range(1, self.attempts + 1):
             try:
                 self._open().basic_publish(EXCHANGE, message_type, body, properties,

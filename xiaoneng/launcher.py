@@ -19,7 +19,7 @@ import requests
 
 from chassis.clock import OFFSET_FILE
 from chassis.config import Settings
-from xiaoneng import GATEWAY, SERVICE_CLASSES
+from xiaoneng import GATEWAY, SERVICE_CLASSES, broker
 from xiaoneng.supervision import Restarts
 
 
@@ -42,6 +42,7 @@ class System:
             self.targets["gateway" if i == 1 else f"gateway.{i}"] = (
                 GATEWAY, {"XIAONENG_GATEWAY_PORT": str(port)})
         self.processes = {}
+        self.uris = {}  # party → its AMQP URI, once provisioned
         self.started_at = {}
         self.restarts = {}
         self.due = {}  # name → when to start it again
@@ -60,6 +61,7 @@ class System:
         return [name for name in self.targets if name.startswith("gateway")]
 
     def start(self, timeout=60):
+        self.provision()
         for name in self.targets:
             if name not in self.gateways:
                 self.start_process(name)
@@ -68,6 +70,26 @@ class System:
             self.start_process(name)
         self.wait_ready(timeout)
         return self
+
+    def provision(self):
+        """Each process connects as its own broker user (xiaoneng.broker): made now in the
+        vhost with the account ``AMQP_URI`` gives, unless ``XIAONENG_BROKER_IDENTITIES=0``
+        (a deployment that gives every process its own ``AMQP_URI`` itself)."""
+        if self.environ.get("XIAONENG_BROKER_IDENTITIES", "1") == "0":
+            return
+        self.uris = broker.provision(
+            self.settings.amqp_uri, self.settings.data_dir,
+            self.environ.get("XIAONENG_BROKER_MANAGEMENT_URL"), self.settings.queue_type)
+        users = broker.users_setting(broker.Management(self.settings.amqp_uri).vhost)
+        for name, (_, environ) in self.targets.items():
+            environ.update(AMQP_URI=self.uris[self.party(name)], XIAONENG_BROKER_USERS=users)
+
+    def uri_of(self, party):
+        """The AMQP URI ``party`` (a service, ``gateway`` or ``intake``) connects with."""
+        return self.uris.get(party, self.settings.amqp_uri)
+
+    def party(self, name):
+        return "gateway" if name in self.gateways else name.split(".")[0]
 
     def start_process(self, name):
         self.log_dir.mkdir(parents=True, exist_ok=True)

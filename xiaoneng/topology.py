@@ -1,25 +1,21 @@
-"""RabbitMQ definitions for ``deploy/``: ``python -m xiaoneng.topology [--queue-type quorum]``.
+"""Every exchange, consumer queue and binding, from the services' entrypoints.
 
-Declaring every exchange, consumer queue and binding when the broker starts
-means no event is dropped for want of a queue, whichever process starts first.
-Generated from the services' entrypoints; a unit test keeps ``deploy/`` in step.
+Declared with the broker users, before any process starts (``xiaoneng.broker
+provision``: ``make run``, the tests, compose's ``broker-users``, the Kubernetes Job), so
+no event is dropped for want of a queue, whichever process starts first — and a party
+need only look up another's exchange, which its user may not configure.
 """
 
-import argparse
-import base64
-import hashlib
 import inspect
-import json
 from importlib import import_module
 
+from kombu import Exchange
 from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
 
 from chassis import amqp
 from chassis.events import ChassisEventHandler, IntakeHandler
 from contracts import PRODUCERS
 from xiaoneng import SERVICE_CLASSES
-
-USER = "xiaoneng"
 
 
 def consumers(service_path):
@@ -39,47 +35,42 @@ def consumers(service_path):
                                                 method_name))
 
 
-def password_hash(password, salt=b"xn01"):
-    """RabbitMQ's rabbit_password_hashing_sha256 (a fixed salt keeps the file stable)."""
-    return base64.b64encode(salt + hashlib.sha256(salt + password.encode()).digest()).decode()
+def consumers_of_every_service():
+    return [c for path in SERVICE_CLASSES.values() for c in consumers(path)]
 
 
-def definitions(queue_type="classic", password="xiaoneng"):
-    exchanges = [*(amqp.event_exchange(s) for s in PRODUCERS), amqp.intake_exchange()]
+# On a cluster (quorum queues) parked messages are never dropped for being delivered too
+# often: RabbitMQ 4 drops a quorum queue's message after 20 deliveries by default, and
+# every listing of the parked queue is one. Its "unlimited" (-1) is refused by RabbitMQ 3,
+# so the limit is the largest both accept.
+PARKED_KEPT = {"name": "xiaoneng-parked-kept", "pattern": r"^xiaoneng\.parked$",
+               "apply-to": "queues", "priority": 10,
+               "definition": {"delivery-limit": 2**31 - 1}}
+
+
+def declarations(queue_type="classic"):
+    """Every exchange, consumer queue and binding (RabbitMQ's definitions, for one vhost),
+    and with quorum queues the parked queue's policy."""
+    exchanges = [*(amqp.event_exchange(s) for s in (*PRODUCERS, "gateway")),
+                 amqp.intake_exchange(), Exchange("nameko-rpc", type="topic", durable=True)]
     queues, bindings = {}, []
     for exchange, queue in [amqp.retry_topology(d, queue_type) for d in amqp.RETRY_DELAYS] \
             + [amqp.parked_topology(queue_type)]:
         exchanges.append(exchange)
         queues[queue.name] = queue.queue_arguments
         bindings.append((exchange.name, queue.name, ""))
-    for path in SERVICE_CLASSES.values():
-        for exchange, routing_key, queue_name in consumers(path):
-            queues[queue_name] = amqp.queue_arguments(queue_type)
-            bindings.append((exchange, queue_name, routing_key))
-    return {
-        "users": [{"name": USER, "password_hash": password_hash(password),
-                   "hashing_algorithm": "rabbit_password_hashing_sha256",
-                   "tags": ["administrator"]}],
-        "vhosts": [{"name": "/"}],
-        "permissions": [{"user": USER, "vhost": "/", "configure": ".*", "write": ".*",
-                         "read": ".*"}],
-        "exchanges": [{"name": e.name, "vhost": "/", "type": e.type, "durable": True,
-                       "auto_delete": False, "internal": False, "arguments": {}}
-                      for e in exchanges],
-        "queues": [{"name": name, "vhost": "/", "durable": True, "auto_delete": False,
+    for exchange, routing_key, queue_name in consumers_of_every_service():
+        queues[queue_name] = amqp.queue_arguments(queue_type)
+        bindings.append((exchange, queue_name, routing_key))
+    found = {
+        "exchanges": [{"name": e.name, "type": e.type, "durable": True, "auto_delete": False,
+                       "internal": False, "arguments": {}} for e in exchanges],
+        "queues": [{"name": name, "durable": True, "auto_delete": False,
                     "arguments": dict(arguments or {})} for name, arguments in queues.items()],
-        "bindings": [{"source": source, "vhost": "/", "destination": destination,
+        "bindings": [{"source": source, "destination": destination,
                       "destination_type": "queue", "routing_key": key, "arguments": {}}
                      for source, destination, key in bindings],
     }
-
-
-def main():
-    parser = argparse.ArgumentParser(prog="python -m xiaoneng.topology")
-    parser.add_argument("--queue-type", choices=["classic", "quorum"], default="classic")
-    args = parser.parse_args()
-    print(json.dumps(definitions(args.queue_type), indent=2, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
+    if queue_type == "quorum":
+        found["policies"] = [PARKED_KEPT]
+    return found

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FITTING, can, dateTime, label, noticeWindow, officeIso, officeLocal } from './format'
+import { FITTING, WITHHELD, can, dateTime, label, noticeWindow, officeIso, officeLocal, shown } from './format'
 
 describe('dates are written in the office zone', () => {
   it('shows a UTC instant as Beijing time', () => {
@@ -43,5 +43,13 @@ describe('labels and roles', () => {
   it('offers only outcomes that fit the severity (八.3)', () => {
     expect(FITTING.light).toEqual(['criticism_education', 'judicial_referral'])
     expect(FITTING.serious).not.toContain('criticism_education')
+  })
+})
+
+describe('personal details the server withholds', () => {
+  it('says so instead of showing an empty cell', () => {
+    expect(shown(null)).toBe(WITHHELD)
+    expect(shown('0571-87000000')).toBe('0571-87000000')
+    expect(shown('')).toBe('')
   })
 })

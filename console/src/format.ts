@@ -91,6 +91,13 @@ export const FITTING: Record<string, string[]> = {
   serious: ['circulated_criticism', 'written_warning', 'judicial_referral'],
 }
 
+/** A personal detail the server withheld from this reader (个人信息保护: null). */
+export const WITHHELD = '（仅经办人员可见）'
+
+export function shown(value?: string | null): string {
+  return value ?? WITHHELD
+}
+
 export function label(map: Record<string, string>, key?: string | null): string {
   return key ? map[key] ?? key : ''
 }

@@ -125,6 +125,7 @@ class AuditQuery(PageArgs):
     """``from`` (inclusive) and ``to`` (exclusive): ISO datetimes with their offset."""
 
     actor_id = fields.String(validate=validate.Length(max=36))
+    correlation_id = fields.String(validate=validate.Length(max=64))
     since = fields.AwareDateTime(data_key="from")
     until = fields.AwareDateTime(data_key="to")
 
@@ -137,3 +138,5 @@ class AuditEntryOut(Schema):
     path = fields.String()
     status = fields.Integer()
     correlation_id = fields.String()
+    username = fields.String(allow_none=True, metadata={"description": "a sign-in's"})
+    client = fields.String(allow_none=True, metadata={"description": "the client address"})

@@ -71,9 +71,11 @@ class AbsenceOut(Schema):
     expected_return_at = OfficeTime()
     start_date = fields.Date(allow_none=True)
     end_date = fields.Date(allow_none=True)
-    reason = fields.String()
+    reason = fields.String(metadata={
+        "description": "「因私」 or 「请假」 to whoever may not read the reason itself"})
     kind = fields.String(attribute="reason_kind")
-    contact = fields.String()
+    contact = fields.String(allow_none=True, metadata={
+        "description": "null to whoever may not read it (个人信息保护)"})
     decided_at = OfficeTime(allow_none=True)
     decision_note = fields.String(allow_none=True)
     started_at = OfficeTime(allow_none=True)

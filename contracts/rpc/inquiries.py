@@ -59,10 +59,17 @@ class RedirectIn(Schema):
     explanation = text(5000, required=True)
 
 
+def withheld():
+    """A visitor's or party's name or contact: null to readers outside the divisions
+    handling the matter (个人信息保护)."""
+    return fields.String(allow_none=True, metadata={
+        "description": "null to readers outside the divisions handling it"})
+
+
 class InquiryOut(Schema):
     id = fields.String()
-    visitor_name = fields.String()
-    contact = fields.String()
+    visitor_name = withheld()
+    contact = withheld()
     question = fields.String()
     matter_id = fields.String(allow_none=True)
     first_responder_id = fields.String()
@@ -132,8 +139,8 @@ class NoticeOut(Schema):
 class ApplicationOut(Schema):
     id = fields.String()
     matter_id = fields.String()
-    applicant = fields.String()
-    contact = fields.String()
+    applicant = withheld()
+    contact = withheld()
     status = fields.String(metadata={"enum": ["accepted", "returned", "refused", "completed"]})
     due_date = fields.Date(allow_none=True)
     reviewer_id = fields.String(allow_none=True)
@@ -178,7 +185,8 @@ class ComplaintRecord(Schema):
     id = fields.String()
     category = fields.String()
     description = fields.String()
-    contact = fields.String(allow_none=True)
+    contact = fields.String(allow_none=True, metadata={
+        "description": "null to whoever the complaint names (回避)"})
     staff_id = fields.String(allow_none=True)
     inquiry_id = fields.String(allow_none=True)
     division_id = fields.String(allow_none=True)

@@ -25,7 +25,7 @@ class TokenOut(Schema):
 
 
 def login(c):
-    return issue_token(c.settings, c.call("posts", "authenticate", c.body))
+    return issue_token(c.settings, c.call("posts", "authenticate", c.body, c.input("client")))
 
 
 def revoking(method, *inputs):
@@ -40,7 +40,7 @@ def revoking(method, *inputs):
 
 def change_password(c):
     """The caller's new password; older tokens stop, and a fresh token comes back."""
-    staff = c.call("posts", "change_password", c.actor, c.body)
+    staff = c.call("posts", "change_password", c.actor, c.body, c.input("client"))
     c.revocations.learn(staff["id"], staff["active"], staff["token_version"])
     return issue_token(c.settings, staff)
 

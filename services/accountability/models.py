@@ -79,7 +79,8 @@ class Achievement(Base):
 
 
 class AuditEntry(Base):
-    """审计: one successful write through a gateway (the id is its event's)."""
+    """审计: one write committed for a request through a gateway, or a refused sign-in (the
+    id is its event's)."""
 
     __tablename__ = "audit_entries"
     __table_args__ = (sa.Index("ix_audit_entries_actor_at", "actor_id", "at"),)
@@ -90,7 +91,9 @@ class AuditEntry(Base):
     method: Mapped[str] = mapped_column(sa.String(10))
     path: Mapped[str] = mapped_column(sa.String(500))
     status: Mapped[int] = mapped_column(sa.Integer)
-    correlation_id: Mapped[str] = mapped_column(sa.String(64))
+    correlation_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    username: Mapped[str | None] = mapped_column(sa.String(64))  # a sign-in's
+    client: Mapped[str | None] = mapped_column(sa.String(64))  # the address it came from
 
 
 class StaffView(StaffColumns, Base):

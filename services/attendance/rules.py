@@ -338,6 +338,34 @@ def public_reason(absence: AbsenceFacts) -> str:
                                                                     absence.reason)
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who reads an absence: their id and role, and the people of the divisions whose head
+    powers they hold now."""
+
+    id: str
+    role: str
+    headed_staff: frozenset[str] = frozenset()
+
+
+def sees_personal(absence: AbsenceFacts, viewer: Viewer) -> bool:
+    """个人信息保护: the reason of a personal absence, the contact and the handover note are
+    for the person, their approver (or whoever approves for them now), their division's
+    head, leaders and admins."""
+    return viewer.role in ("leader", "admin") \
+        or viewer.id in (absence.staff_id, absence.approver_id) \
+        or absence.staff_id in viewer.headed_staff
+
+
+def shown(record: dict, absence: AbsenceFacts, viewer: Viewer) -> dict:
+    """An absence as ``viewer`` may read it: to others, the reason as the public board
+    shows it (「因私」, 「请假」) and no contact or handover note."""
+    if sees_personal(absence, viewer):
+        return record
+    return {**record, "reason": public_reason(absence), "contact": None,
+            "handover_note": None}
+
+
 def check_reporter(actor: Acting, approver_id: str | None) -> None:
     """An unauthorised absence is reported by a leader, or by the person's own approver."""
     if actor.role != "leader" and actor.id != approver_id:

@@ -59,7 +59,7 @@ class AttendanceService(ServiceBase):
                 expected_return_at=data["expected_return_at"], reason=data["reason"],
                 reason_kind=data["kind"], contact=data["contact"],
                 chained_with=[a.id for a in chain], hands_over=status == "pending")
-            return self._dump(absence, actor["id"])
+            return self._dump(work, absence, actor)
 
     @rpc
     def file_leave(self, actor, payload):
@@ -76,7 +76,7 @@ class AttendanceService(ServiceBase):
                 start_date=data["start_date"], end_date=data["end_date"],
                 reason=data["reason"], reason_kind="leave", contact=data["contact"],
                 handover_note=data["handover_note"].strip())
-            return self._dump(absence, actor["id"])
+            return self._dump(work, absence, actor)
 
     @rpc
     def decide(self, actor, kind, absence_id, decision, payload):
@@ -90,7 +90,7 @@ class AttendanceService(ServiceBase):
             absence.decided_by = actor["id"]
             absence.decided_for = self._acting_for(work, absence.staff_id, actor["id"])
             absences.start_if_due(work, absence, clock.now())
-            return self._dump(absence, actor["id"])
+            return self._dump(work, absence, actor)
 
     @rpc
     def report_return(self, actor, kind, absence_id, payload):
@@ -101,7 +101,7 @@ class AttendanceService(ServiceBase):
             rules.check_return(rules.AbsenceFacts.of(absence), actor["id"],
                                data["returned_at"], clock.now())
             absences.end(work, absence, clock.now(), absences.grace_period(self.settings))
-            return self._dump(absence, actor["id"])
+            return self._dump(work, absence, actor)
 
     @rpc
     def acknowledge_return(self, actor, kind, absence_id, payload=None):
@@ -119,7 +119,7 @@ class AttendanceService(ServiceBase):
             absence.return_acknowledged_at = clock.now()
             absence.acknowledged_by = actor["id"]
             absence.acknowledged_for = self._acting_for(work, absence.staff_id, actor["id"])
-            return self._dump(absence, actor["id"])
+            return self._dump(work, absence, actor)
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -153,14 +153,15 @@ class AttendanceService(ServiceBase):
                 select = select.where(Absence.status == "returned",
                                       acknowledged if args["acknowledged"] else ~acknowledged)
             total, sliced = paginate(work.session, select, args)
-            return {"items": [self._dump(a, actor["id"])
+            viewer = self._viewer(work, actor)
+            return {"items": [self._dump(work, a, actor, viewer)
                               for a in work.session.scalars(sliced)], "total": total}
 
     @rpc
     def get_absence(self, actor, kind, absence_id):
         actor = Actor().load(actor)
         with self.uow as work:
-            return self._dump(absences.locked(work.session, kind, absence_id), actor["id"])
+            return self._dump(work, absences.locked(work.session, kind, absence_id), actor)
 
     @rpc
     def notice_board(self, query=None):
@@ -219,9 +220,18 @@ class AttendanceService(ServiceBase):
             work.session.get(DivisionView, person.division_id)
         return division.acting_for(actor_id) if division else None
 
-    def _dump(self, absence, actor_id):
-        return {**s.AbsenceOut().dump(absence), "actions": rules.actions(
-            rules.AbsenceFacts.of(absence), actor_id, clock.now())}
+    def _dump(self, work, absence, actor, viewer=None):
+        facts = rules.AbsenceFacts.of(absence)
+        record = {**s.AbsenceOut().dump(absence),
+                  "actions": rules.actions(facts, actor["id"], clock.now())}
+        return rules.shown(record, facts, viewer or self._viewer(work, actor))
+
+    @staticmethod
+    def _viewer(work, actor):
+        headed = projections.headed_by(work.session, DivisionView, actor["id"])
+        staff = work.session.scalars(sa.select(StaffView.staff_id).where(
+            StaffView.division_id.in_(headed))).all() if headed else ()
+        return rules.Viewer(actor["id"], actor["role"], frozenset(staff))
 
     def _member(self, work, staff_id):
         """The person and their division's heads from attendance's own views, in one query

@@ -14,7 +14,7 @@ from chassis.entrypoints import rpc
 from chassis.errors import NotFound, Unauthenticated
 from chassis.schemas import Actor
 from contracts.rpc import inquiries as s
-from services.inquiries import notice_html, rules
+from services.inquiries import notice_html, parties, rules
 from services.inquiries.models import (
     Application,
     HandoverView,
@@ -153,10 +153,12 @@ class ApplicationEntrypoints:
         return self._dump(application, None)
 
     @rpc
-    def get_application(self, application_id):
+    def get_application(self, actor, application_id):
+        actor = Actor().load(actor)
         with self.uow as work:
             application = found(work.session, Application, application_id, "application")
-            return self._dump(application, self._latest_notice(work.session, application))
+            record = self._dump(application, self._latest_notice(work.session, application))
+            return parties.application(work.session, actor, application, record)
 
     @rpc
     def notice_html(self, application_id, actor=None, token=None):
@@ -166,9 +168,14 @@ class ApplicationEntrypoints:
             if actor is None and not token:
                 raise Unauthenticated("sign in, or give the application's token",
                                       code="token_required")
-            if application is None or (actor is None and not hmac.compare_digest(
-                    application.token_hash, digest(token))):
+            if application is None:
                 raise NotFound("no such application", code="application_not_found")
+            holds_token = bool(token) and hmac.compare_digest(application.token_hash,
+                                                              digest(token))
+            if actor is None and not holds_token:
+                raise NotFound("no such application", code="application_not_found")
+            if not holds_token:  # staff: those handling it
+                parties.check_letter(work.session, Actor().load(actor), application)
             matter = work.session.get(Matter, application.matter_id)
             if application.status == "refused":
                 return notice_html.render_refusal(application, matter,

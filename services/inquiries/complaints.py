@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from chassis import projections
 from chassis.clock import clock
-from chassis.db import found, locked
+from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.events import handle_intake
@@ -33,9 +33,13 @@ def headed(session, actor):
 
 
 def dump(complaint, actor, divisions):
-    return {**s.ComplaintRecord().dump(complaint),
-            "actions": rules.actions(actor, facts(complaint), divisions),
-            "recused": rules.recused(actor, facts(complaint))}
+    """A complaint as ``actor`` reads it; whoever it names never reads how to reach the
+    complainant."""
+    recused = rules.recused(actor, facts(complaint))
+    record = {**s.ComplaintRecord().dump(complaint),
+              "actions": rules.actions(actor, facts(complaint), divisions),
+              "recused": recused}
+    return {**record, "contact": None} if recused else record
 
 
 def record(work, data, token, client_address):
@@ -65,6 +69,7 @@ class ComplaintEntrypoints:
         data["division_id"] = self._division_concerned(data["staff_id"], data["division_id"])
         token = secrets.token_urlsafe(16)
         with self.uow as work:
+            lock_key(work.session, f"complaints.{client_address}")  # a burst counts in turn
             minute_ago = clock.now() - timedelta(minutes=1)
             recent = work.session.scalar(sa.select(sa.func.count()).where(
                 Complaint.client_address == client_address, Complaint.filed_at > minute_ago))

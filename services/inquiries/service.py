@@ -13,11 +13,11 @@ from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import Actor, acting, matching, page
+from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import inquiries as s
-from services.inquiries import applications, deadlines, report, rules, todo
+from services.inquiries import applications, deadlines, parties, report, rules, todo
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
 from services.inquiries.matters import MatterEntrypoints
@@ -101,18 +101,22 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
             return todo.items(work.session, acting(actor, division_id))
 
     @rpc
-    def get_inquiry(self, inquiry_id):
+    def get_inquiry(self, actor, inquiry_id):
+        actor = Actor().load(actor)
         with self.uow as work:
-            return s.InquiryOut().dump(found(work.session, Inquiry, inquiry_id, "inquiry"))
+            inquiry = found(work.session, Inquiry, inquiry_id, "inquiry")
+            return parties.inquiries(work.session, actor, [inquiry])[0]
 
     @rpc
-    def list_inquiries(self, query=None):
-        args = s.InquiryQuery().load(query or {})
+    def list_inquiries(self, actor, query=None):
+        actor, args = Actor().load(actor), s.InquiryQuery().load(query or {})
         with self.uow as work:
             select = sa.select(Inquiry).order_by(Inquiry.recorded_at.desc())
             select = matching(select, Inquiry, args,
                               ("status", "first_responder_id", "guided_division_id"))
-            return page(work.session, select, s.InquiryOut, args)
+            total, sliced = paginate(work.session, select, args)
+            rows = work.session.scalars(sliced).all()
+            return {"items": parties.inquiries(work.session, actor, rows), "total": total}
 
     @rpc
     def commitments(self):

@@ -50,13 +50,14 @@ class Staff(Base):
 
 
 class FailedSignIn(Base):
-    """A wrong password given for a username (signing in, or changing one's password):
-    five within 15 minutes lock the username for 15 minutes."""
+    """A wrong password given for a username from a client address (signing in, or
+    changing one's password); see services/posts/sign_ins.py."""
 
     __tablename__ = "failed_sign_ins"
-    __table_args__ = (sa.Index("ix_failed_sign_ins_username_at", "username", "at"),)
+    __table_args__ = (sa.Index("ix_failed_sign_ins_client_at", "client", "at"),)
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(sa.String(64))
+    client: Mapped[str] = mapped_column(sa.String(64), default="unknown")
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -7,36 +7,15 @@ from chassis.clock import clock
 from chassis.entrypoints import rpc
 from chassis.schemas import Actor, acting, matching, page
 from contracts.rpc import posts as s
-from services.posts import handover, rules
+from services.posts import handover, rules, sign_ins
 from services.posts.events import division_changed, post_changed, staff_changed
-from services.posts.models import Backup, Division, FailedSignIn, Post, Staff
+from services.posts.models import Backup, Division, Post, Staff
 from services.posts.passwords import hash_password, verify_password
 from services.posts.rules import people
 
 
 def account(staff):
     return people.Account(staff.id, staff.username, staff.active)
-
-
-def recent_failures(work, username):
-    """Wrong passwords for ``username`` that still count; 429 when there are too many."""
-    since = people.attempts_counted_since(clock.now())
-    failures = work.session.scalar(sa.select(sa.func.count()).where(
-        FailedSignIn.username == username, FailedSignIn.at > since))
-    people.check_attempts(failures)
-    return failures
-
-
-def count_failure(work, username):
-    now = clock.now()
-    work.session.execute(sa.delete(FailedSignIn).where(
-        FailedSignIn.username == username,
-        FailedSignIn.at <= people.attempts_counted_since(now)))
-    work.session.add(FailedSignIn(username=username, at=now))
-
-
-def forget_failures(work, username):
-    work.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.username == username))
 
 
 class PeopleEntrypoints:
@@ -97,15 +76,17 @@ class PeopleEntrypoints:
         return s.StaffOut().dump(staff)
 
     @rpc
-    def change_password(self, actor, payload):
+    def change_password(self, actor, payload, client="unknown"):
+        """The current password is checked like a sign-in (counted first, per address):
+        guessing through a stolen session is throttled too."""
         actor, data = Actor().load(actor), s.PasswordChange().load(payload)
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, actor["id"]), "staff", actor["id"])
-            recent_failures(work, staff.username)
+            sign_ins.reserve(work, staff.username, client)
         if not verify_password(staff.password_hash, data["old_password"]):
-            with self.uow as work:  # guessing through a stolen session counts too
-                count_failure(work, staff.username)
             raise people.WrongPassword("the current password is wrong")
+        with self.uow as work:
+            sign_ins.forget(work, staff.username, client)
         return self._set_password(staff.id, data["new_password"])
 
     @rpc

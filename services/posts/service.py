@@ -11,19 +11,13 @@ from chassis.schemas import PageArgs, acting, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import posts as s
-from services.posts import rules
+from services.posts import rules, sign_ins
 from services.posts.events import division_changed, staff_changed
 from services.posts.handover_entrypoints import HandoverEntrypoints
 from services.posts.models import Division, Post, Staff
 from services.posts.organisation import OrganisationEntrypoints
 from services.posts.passwords import hash_password, needs_rehash, verify_password
-from services.posts.people import (
-    PeopleEntrypoints,
-    account,
-    count_failure,
-    forget_failures,
-    recent_failures,
-)
+from services.posts.people import PeopleEntrypoints, account
 from services.posts.rules import people as people_rules
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -52,24 +46,36 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
     uow = UnitOfWork(MIGRATIONS, on_start=seed_first_admin)
 
     @rpc
-    def authenticate(self, credentials):
+    def authenticate(self, credentials, client="unknown"):
+        """Sign-in from ``client`` (the address): throttled per username and address and
+        per address, counted before the password is verified; each refused or throttled
+        attempt is in the audit trail with the username tried."""
         login = s.Login().load(credentials)
+        username, audited = login["username"], {"username": login["username"][:64]}
         with self.uow as work:
-            failures = recent_failures(work, login["username"])
-            staff = work.session.scalar(sa.select(Staff).where(
-                Staff.username == login["username"]))
+            try:
+                sign_ins.reserve(work, username, client)
+            except people_rules.TooManyAttempts as refused:
+                work.audit(429, **audited)
+                throttled = refused
+            else:
+                throttled = None
+            staff = work.session.scalar(sa.select(Staff).where(Staff.username == username))
+        if throttled:
+            raise throttled
         if not verify_password(staff and staff.password_hash, login["password"]):
-            with self.uow as work:
-                count_failure(work, login["username"])
+            with self.uow as work:  # the attempt stays counted
+                work.audit(401, **audited)
             raise Unauthenticated("wrong username or password", code="invalid_credentials")
-        people_rules.check_active(account(staff))
-        if failures:
-            with self.uow as work:
-                forget_failures(work, login["username"])
-        if needs_rehash(staff.password_hash):  # made with older parameters: now, while known
-            password_hash = hash_password(login["password"])
-            with self.uow as work:
+        password_hash = hash_password(login["password"]) \
+            if needs_rehash(staff.password_hash) else None  # older parameters: now, while known
+        with self.uow as work:
+            sign_ins.forget(work, username, client)
+            if password_hash:
                 work.session.get(Staff, staff.id).password_hash = password_hash
+            work.audit(200 if staff.active else 401, actor_id=staff.id, role=staff.role,
+                       **audited)
+        people_rules.check_active(account(staff))
         return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
 
     @rpc

@@ -4,10 +4,9 @@ took it (the faults run's overdue flood needs the next day to stay the next day)
 import time
 
 import pytest
-from nameko.standalone.rpc import ServiceRpcProxy
 
 from tests.api import V1, Api
-from tests.helpers import free_port, wait_until
+from tests.helpers import as_gateway, free_port, wait_until
 from tests.system_fixtures import system_environ
 from xiaoneng.launcher import System
 
@@ -32,7 +31,7 @@ def test_the_latest_setting_holds_through_the_other_gateways_rebroadcasts(two_ga
         found = {f"gateway{i}": api.ok("GET", f"{V1}/admin/clock", admin)["now"][:10]
                  for i, api in enumerate((first, second), 1)}
         for service in system.settings.services:
-            with ServiceRpcProxy(service, {"AMQP_URI": system.settings.amqp_uri}) as proxy:
+            with as_gateway(system, service) as proxy:
                 found[service] = proxy.ping()["now"][:10]
         return found
 

@@ -2,10 +2,8 @@
 
 import signal
 
-from nameko.standalone.rpc import ServiceRpcProxy
-
 from tests.api import V1, Organisation
-from tests.helpers import wait_until
+from tests.helpers import as_gateway, wait_until
 
 
 def test_every_service_reports_ready(api, system):
@@ -34,11 +32,10 @@ def test_an_admin_builds_a_post_with_two_backups_and_the_public_signage_shows_it
 def test_the_test_clock_reaches_every_service_process(api, system):
     admin = api.login("admin", "admin")
     api.ok("POST", f"{V1}/admin/clock", admin, {"now": "2026-02-14T10:00:00+08:00"})
-    config = {"AMQP_URI": system.settings.amqp_uri}
 
     def every_service_moved():
         for service in system.settings.services:
-            with ServiceRpcProxy(service, config) as proxy:
+            with as_gateway(system, service) as proxy:
                 if not proxy.ping()["now"].startswith("2026-02-14T02:0"):
                     return False
         return True
@@ -55,5 +52,5 @@ def test_a_restarted_service_keeps_its_data_and_catches_up_with_the_clock(api, s
     system.start_process("posts")
     wait_until(lambda: api.request("GET", "/readyz").status_code == 200, timeout=30)
     assert api.ok("GET", f"{V1}/divisions/{division['id']}", admin)["name"] == division["name"]
-    with ServiceRpcProxy("posts", {"AMQP_URI": system.settings.amqp_uri}) as posts:
+    with as_gateway(system, "posts") as posts:
         wait_until(lambda: posts.ping()["now"].startswith("2026-10-08T01:0"), timeout=5)

@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS_QUEUE = "intake-document.received--documents.on_document_received"
 
 
-def client(vhost, *args):
-    """``python -m xiaoneng.client …`` as an outside system's operator runs it."""
+def client(system, *args):
+    """``python -m xiaoneng.client …`` as an outside system's operator runs it, with the
+    intake's broker user the office gave it."""
     done = subprocess.run(
-        [sys.executable, "-m", "xiaoneng.client", "--amqp-uri",
-         f"amqp://guest:guest@127.0.0.1:5672/{vhost}", *args],
+        [sys.executable, "-m", "xiaoneng.client", "--amqp-uri", system.uri_of("intake"),
+         *args],
         cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -40,30 +41,31 @@ def intake_documents(api, token, title):
     return [d for d in items if d["title"] == title]
 
 
-def test_a_document_sent_by_the_pika_client_is_received_in_its_division_once(api, vhost):
+def test_a_document_sent_by_the_pika_client_is_received_in_its_division_once(
+        api, system, vhost):
     admin = api.login("admin", "admin")
     division, _, head = Organisation(api, admin).division()
     title, reference = f"关于报送编制数据的函 {uuid.uuid4().hex[:6]}", f"EX-{uuid.uuid4().hex}"
     args = ["send-document", "--division", division["code"], "--title", title,
             "--from-unit", "省统计局", "--reference", reference]
 
-    sent = client(vhost, *args)
+    sent = client(system, *args)
     [document] = wait_until(lambda: intake_documents(api, head["token"], title), timeout=20,
                             message="the document in the division's list")
     assert (document["division_id"], document["from_unit"], document["status"]) == (
         division["id"], "省统计局", "received")
     assert sent["type"] == "document.received" and sent["reference"] == reference
 
-    assert client(vhost, *args)["id"] == sent["id"]  # the sender tries again
+    assert client(system, *args)["id"] == sent["id"]  # the sender tries again
     wait_until(lambda: settled(vhost, DOCUMENTS_QUEUE), message="the repeat handled")
     assert len(intake_documents(api, head["token"], title)) == 1
 
 
-def test_a_hotline_complaint_reaches_the_division_it_names(api, vhost):
+def test_a_hotline_complaint_reaches_the_division_it_names(api, system):
     admin = api.login("admin", "admin")
     division, _, _ = Organisation(api, admin).division()
     description = f"窗口人员态度生硬 {uuid.uuid4().hex[:6]}"
-    client(vhost, "send-complaint", "--category", "attitude", "--description", description,
+    client(system, "send-complaint", "--category", "attitude", "--description", description,
            "--division", division["code"], "--contact", "13800000000")
 
     def listed():
@@ -75,9 +77,9 @@ def test_a_hotline_complaint_reaches_the_division_it_names(api, vhost):
 
 
 def test_what_fails_its_contract_or_names_no_known_division_is_parked_with_its_reason(
-        api, vhost):
-    connection = pika.BlockingConnection(pika.URLParameters(
-        f"amqp://guest:guest@127.0.0.1:5672/{vhost}"))
+        api, system, vhost):
+    parameters = pika.URLParameters(system.uri_of("intake"))
+    connection = pika.BlockingConnection(parameters)
     channel = connection.channel()
     channel.confirm_delivery()
     malformed = {"id": str(uuid.uuid4()), "type": "document.received", "source": "intake",
@@ -91,8 +93,9 @@ def test_what_fails_its_contract_or_names_no_known_division_is_parked_with_its_r
     for body in (malformed, unknown, "not json at all", nul):
         channel.basic_publish("xiaoneng.intake", "document.received",
                               body if isinstance(body, str) else json.dumps(body),
-                              pika.BasicProperties(delivery_mode=2,
-                                                   content_type="application/json"),
+                              pika.BasicProperties(
+                                  delivery_mode=2, content_type="application/json",
+                                  user_id=parameters.credentials.username),
                               mandatory=True)
     connection.close()
 

@@ -1,10 +1,11 @@
 """The idempotent consumer: inbox, parking of bad messages, retry of failing ones."""
 
 import pytest
-from nameko.standalone.rpc import ServiceRpcProxy
+import requests
+from kombu import Connection, Producer
 
 from chassis import parked
-from tests.helpers import parked_messages, publish_event, staff_changed, wait_until
+from tests.helpers import parked_messages, publish_event, rpc, staff_changed, wait_until
 from tests.integration.toy import service as toy
 
 
@@ -20,8 +21,13 @@ def consumer(runner_factory, service_config):
     return start
 
 
+def delete_queue(vhost, queue):
+    requests.delete(f"http://127.0.0.1:15672/api/queues/{vhost}/{queue}",
+                    auth=("guest", "guest"), timeout=10).raise_for_status()
+
+
 def applied(config):
-    with ServiceRpcProxy("toy", config) as proxy:
+    with rpc(config, "toy") as proxy:
         return proxy.applied()
 
 
@@ -93,3 +99,29 @@ def test_a_parked_message_is_listed_and_replayed_once_its_cause_is_fixed(
     parked.main(["replay"], config)
     wait_until(lambda: [r["name"] for r in applied(config)] == ["周九"])
     assert parked_messages(config["vhost"]) == []
+
+
+def test_a_replay_the_broker_cannot_route_stays_parked(consumer, capsys):
+    config = consumer()
+    toy.behaviour["reject"] = {"吴十"}
+    publish_event(config["AMQP_URI"], staff_changed("吴十"))
+    wait_until(lambda: parked_messages(config["vhost"]))
+    delete_queue(config["vhost"], "evt-posts-staff_changed--toy.on_staff_changed")
+
+    parked.main(["replay"], config)
+    assert "kept (the broker did not take it back" in capsys.readouterr().out
+    [kept] = parked_messages(config["vhost"])
+    assert "吴十 is not known here" in kept["properties"]["headers"]["x-parked-reason"]
+
+
+def test_a_forged_message_replayed_is_parked_again_not_applied(consumer):
+    config = consumer()
+    with Connection(config["AMQP_URI"]) as connection:  # a message that says nobody sent it
+        Producer(connection).publish(staff_changed("郑十一"), exchange="posts.events",
+                                     routing_key="staff_changed", serializer="json")
+    wait_until(lambda: parked_messages(config["vhost"]))
+
+    parked.main(["replay"], config)
+    [again] = wait_until(lambda: parked_messages(config["vhost"]), message="parked again")
+    assert again["properties"]["headers"]["x-parked-reason"].startswith("unverified_sender")
+    assert applied(config) == [] and toy.behaviour["attempts"] == 0

@@ -6,14 +6,13 @@ import pytest
 import requests
 import sqlalchemy as sa
 from kombu import Connection, Queue
-from nameko.standalone.rpc import ServiceRpcProxy
 
 from chassis import amqp
 from chassis.db import OutboxRecord, make_engine
 from chassis.errors import ServiceError
 from chassis.uow import UnitOfWork
 from services.posts.service import PostsService
-from tests.helpers import peek_queue, wait_until
+from tests.helpers import peek_queue, rpc, wait_until
 from tests.integration.toy import service as toy
 from xiaoneng.vhosts import AUTH, MANAGEMENT
 
@@ -39,7 +38,7 @@ def system(runner_factory, service_config):
 
 
 def call(config, service, method, *args):
-    with ServiceRpcProxy(service, config) as proxy:
+    with rpc(config, service) as proxy:
         return getattr(proxy, method)(*args)
 
 

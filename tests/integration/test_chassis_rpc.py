@@ -17,7 +17,8 @@ def test_a_reply_is_sent_transient_and_answers_the_request(runner_factory, servi
         replies(connection.default_channel).declare()
         Producer(connection).publish(
             {"args": [], "kwargs": {}}, exchange=rpc_exchange, routing_key="toy.ping",
-            serializer="json", reply_to="reply-probe", correlation_id="probe-1")
+            serializer="json", reply_to="reply-probe", correlation_id="probe-1",
+            user_id=connection.userid)  # services answer only who they can tell
 
     reply = wait_until(lambda: peek_queue(config["vhost"], "reply-probe"),
                        message="the reply")[0]

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 from nameko.events import event_handler
-from nameko.standalone.rpc import ClusterRpcProxy
 
 from chassis.calendar import WorkingCalendar
 from chassis.clock import clock
@@ -14,7 +13,7 @@ from chassis.db import make_engine
 from services.documents.deadlines import due_soon
 from services.documents.models import Document, Outgoing
 from services.documents.service import DocumentsService
-from tests.helpers import scans_ran, wait_until
+from tests.helpers import rpc, scans_ran, wait_until
 
 seen_overdue = []
 
@@ -68,7 +67,7 @@ def test_a_thousand_concurrent_numberings_over_two_instances_give_one_to_a_thous
     with sa.orm.Session(engine) as session, session.begin():
         session.add_all(Outgoing(id=i, title="通知", series="编发", drafter_id="drafter",
                                  status="signed") for i in ids)
-    with ClusterRpcProxy(config, timeout=120) as cluster:
+    with rpc(config, timeout=120) as cluster:
         replies = [cluster.documents.number.call_async(drafter, i) for i in ids]
         numbered = [reply.result() for reply in replies]
     year = clock.today().year

@@ -1,11 +1,14 @@
-"""Every write route refuses a body that cannot be stored, and every route a path or query
-that cannot, before any service is called.
+"""Every write route refuses a body that cannot be stored, is too large, is not sent as JSON
+or nests too deeply, and every route a path or query that cannot be stored, before any
+service is called.
 
-The gateway runs alone here: a body that got past it would wait for a service that
-is not there and come back 503, not 400.
+The gateway runs with posts alone (which it needs to know revoked tokens): a body that got
+past it to any other service would wait for a service that is not there and come back 503,
+not 400.
 """
 
 import re
+import time
 
 import pytest
 
@@ -13,8 +16,9 @@ from chassis.config import Settings
 from contracts.posts import ROLES
 from gateway.auth import issue_token
 from gateway.service import GatewayService, router
-from tests.api import Api
-from tests.helpers import free_port
+from services.posts.service import PostsService
+from tests.api import Api, error
+from tests.helpers import free_port, wait_until
 
 WRITES = [r for r in router(test_clock=True).routes if r.method in ("POST", "PUT")]
 BAD_BODIES = {
@@ -26,14 +30,17 @@ BAD_BODIES = {
 @pytest.fixture
 def gateway(runner_factory, service_config):
     port = free_port()
-    config = service_config(WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
+    config = service_config("posts", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
                             XIAONENG_GATEWAY_PORT=str(port), XIAONENG_RPC_TIMEOUT="2",
                             XIAONENG_TEST_CLOCK="1", XIAONENG_SERVICES="posts")
+    runner_factory(config, PostsService).start()
     runner_factory(config, GatewayService).start()
+    api = Api(f"http://127.0.0.1:{port}")
+    wait_until(lambda: api.request("GET", "/readyz").status_code == 200)
     settings = Settings.from_mapping(config)
     tokens = {role: issue_token(settings, {"id": f"id-{role}", "role": role})["access_token"]
               for role in ROLES}
-    return Api(f"http://127.0.0.1:{port}"), tokens
+    return api, tokens
 
 
 def test_every_write_route_refuses_text_that_cannot_be_stored(gateway):
@@ -71,3 +78,45 @@ def test_a_nul_in_the_path_or_query_is_refused_before_any_service_is_called(
     response = api.request("GET", path, tokens["staff"])
     assert (response.status_code, response.json()["error"]["code"],
             response.json()["error"]["details"]) == (400, "invalid_text", {"at": where})
+
+
+def test_a_body_over_the_limit_is_413_before_it_is_read_whole(gateway):
+    api, _ = gateway
+    huge = b"[" + b"{}," * (3 * 1024 * 1024 // 3) + b"{}]"  # 3 MiB of empty objects
+    started = time.monotonic()
+    response = api.request("POST", "/api/v1/auth/token", data=huge,
+                           headers={"Content-Type": "application/json"})
+    assert error(response) == (413, "body_too_large")
+    assert time.monotonic() - started < 1
+
+    def chunks():  # no Content-Length: the limit holds while reading
+        for _ in range(3 * 1024):
+            yield b" " * 1024
+    response = api.request("POST", "/api/v1/auth/token", data=chunks(),
+                           headers={"Content-Type": "application/json"})
+    assert error(response) == (413, "body_too_large")
+
+
+def test_a_body_not_sent_as_json_is_415_so_no_other_site_can_post_a_simple_form(gateway):
+    api, _ = gateway
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+        response = api.request("POST", "/api/v1/public/complaints",
+                               data=b'{"category": "other", "description": "x"}',
+                               headers={"Content-Type": content_type} if content_type else {})
+        assert error(response) == (415, "unsupported_media_type"), content_type
+
+
+def nested(levels):
+    return "{" + '"a": {' * (levels - 1) + "}" * levels
+
+
+def test_json_nested_deeper_than_32_levels_is_400(gateway):
+    api, tokens = gateway
+    for levels, expected in ((33, (400, "invalid_body")), (5000, (400, "malformed_json"))):
+        response = api.request("POST", "/api/v1/auth/token", data=nested(levels).encode(),
+                               headers={"Content-Type": "application/json"})
+        assert error(response) == expected, levels
+    # 32 levels pass the gateway: posts refuses the shape, not the gateway the nesting
+    response = api.request("POST", "/api/v1/auth/token", data=nested(32).encode(),
+                           headers={"Content-Type": "application/json"})
+    assert error(response) == (422, "validation_error")

@@ -5,12 +5,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from nameko.standalone.rpc import ServiceRpcProxy
 
 from chassis.db import InboxRecord, OutboxRecord, make_engine
 from chassis.envelope import make_event
 from services.posts.service import PostsService
-from tests.helpers import publish_event, wait_until
+from tests.helpers import publish_event, rpc, wait_until
 
 ADMIN = {"id": "admin", "role": "admin"}
 NOW = datetime.now(UTC)
@@ -28,7 +27,7 @@ class Office:
             "holder_id": self.a, "backup_ids": [self.b1, self.b2]})
 
     def rpc(self, method, *args):
-        with ServiceRpcProxy("posts", self.config) as posts:
+        with rpc(self.config, "posts") as posts:
             return getattr(posts, method)(*args)
 
     def staff(self, name):

@@ -145,6 +145,7 @@ def test_another_gateway_learns_of_a_revocation_from_the_event(office, runner_fa
               "XIAONENG_GATEWAY_PORT": str(port)}
     runner_factory(config, GatewayService).start()
     second = Api(f"http://127.0.0.1:{port}")
+    second.wait_revocations()
     assert second.ok("GET", f"{V1}/me", o.b2["token"])["id"] == o.b2["id"]
     o.api.ok("POST", f"{V1}/staff/{o.b2['id']}/deactivate", o.admin, {"reason": "退休"})
     wait_until(lambda: second.request("GET", f"{V1}/me", o.b2["token"]).status_code == 401,

@@ -10,11 +10,17 @@ from gateway.dispatch import client_address
 from services.posts.rules import people
 
 
-def test_five_recent_failures_refuse_every_attempt():
-    people.check_attempts(4)
+def test_five_failures_for_a_username_from_an_address_refuse_every_attempt_from_it():
+    people.check_attempts(4, 4)
     with pytest.raises(people.TooManyAttempts) as refused:
-        people.check_attempts(5)
+        people.check_attempts(5, 5)
     assert (refused.value.kind, refused.value.code) == ("too_many_requests", "too_many_attempts")
+
+
+def test_twenty_failures_from_an_address_across_usernames_stop_spraying():
+    people.check_attempts(1, 19)
+    with pytest.raises(people.TooManyAttempts):
+        people.check_attempts(1, 20)
     now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
     assert people.attempts_counted_since(now) == now - timedelta(minutes=15)
 

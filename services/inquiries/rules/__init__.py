@@ -18,6 +18,48 @@ if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only it
     from chassis.calendar import WorkingCalendar
 
 PROBLEMS = {"missing": "缺少", "defective": "不符合要求"}
+PARTY_FIELDS = ("visitor_name", "applicant", "contact")  # who came, and how to reach them
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Who reads an inquiry or an application: id, role and division."""
+
+    id: str
+    role: str
+    division_id: str | None
+
+
+@dataclass(frozen=True)
+class Handling:
+    """Who handles a matter: the people who took or hold it, and their divisions."""
+
+    people: frozenset[str]
+    divisions: frozenset[str]
+
+
+def sees_party(reader: Reader, handling: Handling) -> bool:
+    """个人信息保护: a visitor's or party's name and contact are for the divisions handling
+    the inquiry or application, leaders and admins."""
+    return reader.role in ("leader", "admin") or reader.id in handling.people \
+        or (reader.division_id is not None and reader.division_id in handling.divisions)
+
+
+class NotHandling(Forbidden):
+    code = "not_handling"
+
+
+def check_sees_party(reader: Reader, handling: Handling) -> None:
+    """A letter addressed to the party (一次性告知书) is printed by those handling it."""
+    if not sees_party(reader, handling):
+        raise NotHandling("only the divisions handling this application print its letters")
+
+
+def party_shown(record: dict, reader: Reader, handling: Handling) -> dict:
+    """``record`` with who came and how to reach them left out (None) for anyone else."""
+    if sees_party(reader, handling):
+        return record
+    return {**record, **{field: None for field in PARTY_FIELDS if field in record}}
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from chassis.errors import Conflict, DomainError, Forbidden, Invalid, Unauthenticated
 
 MIN_PASSWORD = 8
-MAX_FAILED_ATTEMPTS = 5  # wrong passwords for one username ...
-ATTEMPT_WINDOW = timedelta(minutes=15)  # ... within this long lock it for as long
+MAX_FAILED_ATTEMPTS = 5  # wrong passwords for one username from one address ...
+MAX_ADDRESS_ATTEMPTS = 20  # ... or for any usernames from one address ...
+ATTEMPT_WINDOW = timedelta(minutes=15)  # ... within this long lock it out for as long
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,15 @@ def attempts_counted_since(now: datetime) -> datetime:
     return now - ATTEMPT_WINDOW
 
 
-def check_attempts(recent_failures: int) -> None:
-    """Five wrong passwords within 15 minutes: every attempt is refused (the right password
-    too) until the fifth is 15 minutes old, so guessing a password takes years."""
-    if recent_failures >= MAX_FAILED_ATTEMPTS:
+def check_attempts(pair_failures: int, address_failures: int) -> None:
+    """Five wrong passwords for one username from one address within 15 minutes, or twenty
+    for any usernames from it: every attempt from that address (for that username) is
+    refused, the right password too, until the failures are 15 minutes old. Guessing a
+    password takes years, spraying many accounts is stopped, and the owner signing in from
+    their own desk is never locked out by someone guessing elsewhere."""
+    if pair_failures >= MAX_FAILED_ATTEMPTS or address_failures >= MAX_ADDRESS_ATTEMPTS:
         raise TooManyAttempts(
-            f"{MAX_FAILED_ATTEMPTS} wrong passwords within "
+            f"too many wrong passwords from this address within "
             f"{ATTEMPT_WINDOW.seconds // 60} minutes: try again later",
             {"retry_after_seconds": ATTEMPT_WINDOW.seconds})
 

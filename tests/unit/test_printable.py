@@ -1,0 +1,57 @@
+"""Every printable letter and notice escapes every value it shows: markup in a title, a
+reason or a name (typed by a person, or sent by an outside system) prints as text."""
+
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+
+import pytest
+
+from services.documents import letters
+from services.inquiries import notice_html
+
+MARKUP = '</title><meta http-equiv="refresh" content="0;url=http://evil"><b>x</b>'
+WHEN = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+
+
+def shown(page):
+    assert "<meta http-equiv" not in page and "<b>x</b>" not in page, page
+    assert "&lt;/title&gt;&lt;meta http-equiv=&#34;refresh&#34;" in page
+    return page
+
+
+def document():
+    return SimpleNamespace(title=MARKUP, from_unit=MARKUP, received_at=WHEN, assigned_at=WHEN,
+                           returned_at=WHEN, return_reason=MARKUP)
+
+
+def test_the_extension_letter_escapes_every_field():
+    extension = SimpleNamespace(old_due_date=date(2026, 12, 10), new_due_date=date(2026, 12, 17),
+                                basis=MARKUP, opinion=MARKUP, requested_at=WHEN, decided_at=WHEN)
+    page = shown(letters.extension_letter(document(), extension, MARKUP))
+    assert page.count("&lt;b&gt;x&lt;/b&gt;") == 6  # title ×2, unit, basis, opinion, office
+    assert "2026年12月17日" in page
+
+
+def test_the_return_letter_escapes_every_field():
+    page = shown(letters.return_letter(document(), MARKUP))
+    assert page.count("&lt;b&gt;x&lt;/b&gt;") == 5  # title ×2, unit, reason, office
+
+
+@pytest.mark.parametrize("defect", [MARKUP, None])
+def test_the_one_time_notice_escapes_every_field(defect):
+    item = {"code": "M1", "name": MARKUP, "problem": "defective"}
+    notice = SimpleNamespace(number=MARKUP, items=[{**item, **({"defect": defect} if defect
+                                                               else {})}],
+                             basis=MARKUP, time_limit_days=15, procedure=MARKUP, issued_at=WHEN)
+    application = SimpleNamespace(applicant=MARKUP)
+    page = shown(notice_html.render(notice, application, SimpleNamespace(name=MARKUP), MARKUP))
+    assert page.count("&lt;b&gt;x&lt;/b&gt;") == (9 if defect else 8)  # number ×2, applicant,
+    # matter, material, defect, basis, procedure, office
+
+
+def test_the_refusal_notice_escapes_every_field():
+    application = SimpleNamespace(applicant=MARKUP, created_at=WHEN, decided_at=WHEN,
+                                  refusal_reason=MARKUP)
+    page = shown(notice_html.render_refusal(application, SimpleNamespace(name=MARKUP,
+                                                                         basis=MARKUP), MARKUP))
+    assert page.count("&lt;b&gt;x&lt;/b&gt;") == 5
