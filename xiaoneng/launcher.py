@@ -61,14 +61,20 @@ class System:
         return [name for name in self.targets if name.startswith("gateway")]
 
     def start(self, timeout=60):
+        """Every service, then the gateways once the services answer. A system that does
+        not come up leaves nothing running behind it."""
         self.provision()
-        for name in self.targets:
-            if name not in self.gateways:
+        try:
+            for name in self.targets:
+                if name not in self.gateways:
+                    self.start_process(name)
+            self.wait_ready(timeout, gateway=False)
+            for name in self.gateways:
                 self.start_process(name)
-        self.wait_ready(timeout, gateway=False)
-        for name in self.gateways:
-            self.start_process(name)
-        self.wait_ready(timeout)
+            self.wait_ready(timeout)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def provision(self):
