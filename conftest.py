@@ -7,5 +7,5 @@ with warnings.catch_warnings():
 
 eventlet.monkey_patch()
 
-# The system started as processes, shared by tests/e2e and tests/browser.
-pytest_plugins = ["tests.system_fixtures"]
+# The system started as processes (tests/e2e, tests/browser); the mail and webhook receivers.
+pytest_plugins = ["tests.system_fixtures", "tests.receivers"]

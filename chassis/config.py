@@ -64,6 +64,12 @@ class Settings:
     max_body_bytes: int
     broker_users: tuple  # (party, broker user) pairs: chassis.identity
     broker_management_url: str
+    smtp_url: str  # notifications: the office's mail server ("" : no mail)
+    mail_from: str
+    webhook_hosts: frozenset  # notifications: the only hosts a webhook may reach
+    office_hours: str  # notifications: when mail and webhooks go out (working days)
+    delivery_interval: float
+    public_url: str  # where the console is reached from a mail or a group chat
 
     @classmethod
     def from_mapping(cls, config):
@@ -102,6 +108,13 @@ class Settings:
             broker_users=tuple(identity.parse_users(get("XIAONENG_BROKER_USERS", "")).items()),
             broker_management_url=identity.management_url(
                 get("AMQP_URI", DEFAULT_AMQP_URI), get("XIAONENG_BROKER_MANAGEMENT_URL")),
+            smtp_url=get("XIAONENG_SMTP_URL", ""),
+            mail_from=get("XIAONENG_MAIL_FROM", "xiaoneng@localhost"),
+            webhook_hosts=_addresses(get("XIAONENG_WEBHOOK_HOSTS",
+                                         "qyapi.weixin.qq.com,oapi.dingtalk.com")),
+            office_hours=get("XIAONENG_OFFICE_HOURS", "08:30-12:00,14:00-17:30"),
+            delivery_interval=float(get("XIAONENG_DELIVERY_INTERVAL", 5)),
+            public_url=get("XIAONENG_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
         )
 
     @property

@@ -6,7 +6,7 @@ Producers validate before emitting and consumers on receipt, both through
 
 from importlib import import_module
 
-SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability")
+SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability", "notifications")
 PRODUCERS = SERVICES  # whose events have contracts here (every service's writes: write_recorded)
 INTAKE = "intake"  # the source named by what outside systems hand in (contracts/intake.py)
 

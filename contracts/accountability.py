@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from contracts.common import WriteRecorded
+from contracts.common import TodoAdded, WriteRecorded
 
 KINDS = ["overdue", "late_return", "unauthorised_absence", "complaint", "notice_violated",
          "first_inquiry_lapsed", "handover_failed", "duty_failure"]
@@ -88,4 +88,5 @@ SCHEMAS = {
     "violation_contested": ViolationContested,
     "violation_upheld": ViolationJudged,
     "violation_waived": ViolationJudged,
+    "todo_added": TodoAdded,
 }

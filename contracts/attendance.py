@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from contracts.common import WriteRecorded
+from contracts.common import TodoAdded, WorkUrged, WriteRecorded
 
 KINDS = ("notice", "leave")
 
@@ -64,4 +64,6 @@ SCHEMAS = {
     "absence_ended": AbsenceEnded,
     "late_return": LateReturn,
     "unauthorised_absence": UnauthorisedAbsence,
+    "todo_added": TodoAdded,
+    "work_urged": WorkUrged,
 }

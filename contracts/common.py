@@ -21,6 +21,39 @@ class WorkRouted(Schema):
     items = fields.List(fields.Nested(WorkItem), required=True)
 
 
+URGE_KINDS = ("document", "application", "inquiry", "leave_notice", "leave_request")
+
+
+class TodoAdded(Schema):
+    """An item of work now waits for ``staff_id`` (我的待办): the same item their to-do
+    lists, raised where it appears so the person can be told (notifications). With no
+    ``staff_id`` it waits for every leader but those in ``except_ids`` (回避)."""
+
+    staff_id = fields.String(required=True, allow_none=True)
+    except_ids = fields.List(fields.String(), load_default=list)
+    kind = fields.String(required=True)
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    link = fields.String(required=True)
+    due = fields.Date(required=True, allow_none=True)
+    urgent = fields.Boolean(load_default=False)
+
+
+class WorkUrged(Schema):
+    """催办: ``urged_by`` (None: the system, when the work turned yellow) urged the work's
+    holder — or the B acting for them — ``target_staff_id``, with a note."""
+
+    urge_id = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(URGE_KINDS))
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    link = fields.String(required=True)
+    target_staff_id = fields.String(required=True)
+    urged_by = fields.String(required=True, allow_none=True)
+    note = fields.String(required=True)
+    urged_at = fields.AwareDateTime(required=True)
+
+
 def answerable_fields():
     """五.4: who answers for a lapse on work a B covered part of the time — whoever held it
     for more working days between its start and its due date (a tie: the one acting on the

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields
 
-from contracts.common import WorkRouted, WriteRecorded, answerable_fields
+from contracts.common import TodoAdded, WorkRouted, WorkUrged, WriteRecorded, answerable_fields
 
 
 class DeadlineWarning(Schema):
@@ -65,4 +65,6 @@ SCHEMAS = {
     "document_returned": DocumentReturned,
     "document_completed": DocumentCompleted,
     "work_routed": WorkRouted,
+    "todo_added": TodoAdded,
+    "work_urged": WorkUrged,
 }

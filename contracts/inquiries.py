@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from contracts.common import WorkRouted, WriteRecorded, answerable_fields
+from contracts.common import TodoAdded, WorkRouted, WorkUrged, WriteRecorded, answerable_fields
 
 CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", "other")
 COMPLAINT_STATUSES = ("received", "investigating", "substantiated", "unsubstantiated")
@@ -44,6 +44,18 @@ class ApplicationOverdue(Schema.from_dict(answerable_fields())):
     due_date = fields.Date(required=True)
     days_late = fields.Integer(required=True)
     source = fields.String(required=True, validate=validate.Equal("application"))
+    title = fields.String(load_default=None, allow_none=True)  # the matter; absent before
+
+
+class ApplicationDeadlineWarning(Schema):
+    """Yellow: an accepted application's due date is near (raised once per due date)."""
+
+    application_id = fields.String(required=True)
+    title = fields.String(required=True)
+    reviewer_id = fields.String(required=True)
+    acting_id = fields.String(required=True, allow_none=True)
+    due_date = fields.Date(required=True)
+    working_days_left = fields.Integer(required=True)
 
 
 class ApplicationCompleted(Schema):
@@ -125,4 +137,7 @@ SCHEMAS = {
     "application_completed": ApplicationCompleted,
     "inquiry_closed": InquiryClosed,
     "work_routed": WorkRouted,
+    "deadline_warning": ApplicationDeadlineWarning,
+    "todo_added": TodoAdded,
+    "work_urged": WorkUrged,
 }

@@ -4,3 +4,4 @@ CREATE DATABASE xiaoneng_attendance;
 CREATE DATABASE xiaoneng_documents;
 CREATE DATABASE xiaoneng_inquiries;
 CREATE DATABASE xiaoneng_accountability;
+CREATE DATABASE xiaoneng_notifications;

@@ -106,6 +106,27 @@ def as_gateway(system, service):
     return rpc({"AMQP_URI": system.uri_of("gateway")}, service, party="gateway")
 
 
+def projected(database_url, people, service="a service"):
+    """Wait until a service's views know each of ``people`` and the head of their division
+    (posts' events reach them in the background): what then depends on those views — who
+    approves, who may read what — is the rule at work, not a view not caught up yet."""
+    import sqlalchemy as sa
+
+    from chassis.db import make_engine
+
+    query = sa.text("SELECT count(*) FROM staff_view JOIN division_view USING (division_id) "
+                    "WHERE division_view.head_id IS NOT NULL AND staff_id IN :ids") \
+        .bindparams(sa.bindparam("ids", expanding=True))
+    ids = [person["id"] for person in people]
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            wait_until(lambda: connection.execute(query, {"ids": ids}).scalar() == len(ids)
+                       or connection.rollback(), message=f"{service} knows everyone's division")
+    finally:
+        engine.dispose()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

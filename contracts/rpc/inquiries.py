@@ -88,6 +88,8 @@ class InquiryOut(Schema):
     closed_at = OfficeTime(allow_none=True)
     recorded_at = OfficeTime()
     lapse_day = fields.Date()
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: handle, guide, redirect, answer, urge"})
 
 
 class SubmittedMaterial(Schema):
@@ -153,6 +155,8 @@ class ApplicationOut(Schema):
     completed_on_time = fields.Boolean(allow_none=True)
     notice = fields.Nested(NoticeOut, allow_none=True)
     token = fields.String(metadata={"description": "only when filed: opens the public notice"})
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: resubmit, complete, urge"})
 
 
 class ComplaintIn(Schema):

@@ -1,9 +1,16 @@
 """The gateway's routes (API.md), each a role list and a call into a service."""
 
-from gateway.routes import accountability, attendance, documents, inquiries, organisation
+from gateway.routes import (
+    accountability,
+    attendance,
+    documents,
+    inquiries,
+    notifications,
+    organisation,
+)
 from gateway.routes.clock import clock_routes
 
 ROUTES = [*organisation.ROUTES, *attendance.ROUTES, *documents.ROUTES, *inquiries.ROUTES,
-          *accountability.ROUTES]
+          *accountability.ROUTES, *notifications.ROUTES]
 
 __all__ = ["ROUTES", "clock_routes"]

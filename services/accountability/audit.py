@@ -33,6 +33,7 @@ class AuditEntrypoints:
     on_documents_write_recorded = audit_handler("documents")
     on_inquiries_write_recorded = audit_handler("inquiries")
     on_accountability_write_recorded = audit_handler("accountability")
+    on_notifications_write_recorded = audit_handler("notifications")
 
     @rpc
     def audit_trail(self, actor, query=None):

@@ -5,8 +5,10 @@ import uuid
 
 import sqlalchemy as sa
 
+from chassis import work_items
 from chassis.clock import clock
 from chassis.db import lock_key
+from services.accountability import todo
 from services.accountability.models import Case, Violation
 from services.accountability.rules import grading, judgement
 
@@ -46,6 +48,8 @@ def new_case(work, staff_id, kind, grade, linked_case_id=None, responsible_id=No
                               "severity": severity, "suggested_outcome": outcome,
                               "linked_case_id": linked_case_id,
                               "responsible_id": responsible_id})
+    work_items.announce(work, None, todo.to_decide(case),  # every leader who may judge it
+                        except_ids=[i for i in (staff_id, responsible_id) if i])
     return case
 
 
@@ -75,6 +79,7 @@ def record(work, person: grading.Person, division: grading.Division | None, viol
         "violation_id": row.id, "staff_id": row.staff_id, "kind": row.kind,
         "nature": row.nature, "occurred_at": row.occurred_at, "case_id": case.id,
         "recorded_by": row.recorded_by})
+    work_items.announce(work, row.staff_id, todo.recorded(row), by=row.recorded_by)
     _suggest(work, case, grade, "")
     return row
 

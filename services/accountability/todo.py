@@ -1,5 +1,6 @@
 """What waits in accountability for one person (我的待办): their own recorded violations,
-which they may explain; for a leader, explanations to judge and open cases to decide."""
+which they may explain; for a leader, explanations to judge and open cases to decide. The
+same items are announced (``todo_added``) where they appear, so the person is told."""
 
 import sqlalchemy as sa
 
@@ -14,19 +15,30 @@ KINDS = {"overdue": "超时办理", "late_return": "逾时归岗", "unauthorised
 
 
 def items(session, actor):
-    found = [_violation(v, "违规记录（可申辩）") for v in session.scalars(
+    found = [recorded(v) for v in session.scalars(
         sa.select(Violation).where(Violation.staff_id == actor.id,
                                    Violation.status == "recorded"))]
     if actor.role == "leader":  # what the leader may judge: never their own matter (回避)
         free = sa.or_(Case.responsible_id.is_(None), Case.responsible_id != actor.id)
-        found += [_violation(v, "申辩待审") for v in session.scalars(
+        found += [contested(v) for v in session.scalars(
             sa.select(Violation).outerjoin(Case, Case.id == Violation.case_id).where(
                 Violation.status == "contested", Violation.staff_id != actor.id, free))]
-        found += [todo_item("case", c.id, f"案件待裁定（{SEVERITIES[c.suggested_severity]}）",
-                            c.opened_at, f"/cases/{c.id}")
-                  for c in session.scalars(sa.select(Case).where(
+        found += [to_decide(c) for c in session.scalars(sa.select(Case).where(
                       Case.status == "open", Case.staff_id != actor.id, free))]
     return found
+
+
+def recorded(violation):
+    return _violation(violation, "违规记录（可申辩）")
+
+
+def contested(violation):
+    return _violation(violation, "申辩待审")
+
+
+def to_decide(case):
+    return todo_item("case", case.id, f"案件待裁定（{SEVERITIES[case.suggested_severity]}）",
+                     case.opened_at, f"/cases/{case.id}")
 
 
 def _violation(violation, what):

@@ -5,12 +5,13 @@ import uuid
 
 import sqlalchemy as sa
 
+from chassis import work_items
 from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import acting, matching, paginate
 from contracts.rpc import accountability as s
-from services.accountability import cases, people
+from services.accountability import cases, people, todo
 from services.accountability.models import Case, Violation
 from services.accountability.rules import judgement
 
@@ -82,6 +83,9 @@ class ViolationEntrypoints:
                 "violation_id": violation.id, "staff_id": violation.staff_id,
                 "kind": violation.kind, "case_id": violation.case_id,
                 "explanation": violation.explanation, "contested_at": violation.contested_at})
+            case = violation.case_id and work.session.get(Case, violation.case_id)
+            work_items.announce(work, None, todo.contested(violation), except_ids=[
+                i for i in (violation.staff_id, case and case.responsible_id) if i])
             return violation_out(work.session, violation, actor)
 
     @rpc

@@ -11,10 +11,10 @@ from datetime import datetime, time, timedelta
 
 import sqlalchemy as sa
 
-from chassis import db
+from chassis import db, work_items
 from chassis.clock import OFFICE_TZ, clock
 from chassis.errors import NotFound
-from services.attendance import rules
+from services.attendance import rules, todo
 from services.attendance.models import Absence, StaffView
 
 _absences = Absence.__table__
@@ -126,10 +126,14 @@ def follow_approvers(work, division):
                 Absence.status == "returned", Absence.return_acknowledged_at.is_(None))))):
         member = rules.MemberFacts(absence.staff_id, roles[absence.staff_id] or "staff",
                                    division.division_id)
+        before = absence.approver_id
         try:
             absence.approver_id = rules.approver_of(member, heads)
         except rules.NoApprover:
             absence.approver_id = None  # until the division has its head or leader again
+        if absence.approver_id and absence.approver_id != before:  # theirs now: tell them
+            work_items.announce(work, absence.approver_id, todo.item(
+                absence, todo.name_of(session, absence.staff_id), told=True))
 
 
 def scan(work, now, grace):

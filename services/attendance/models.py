@@ -7,6 +7,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
 from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
+from chassis.work_items import UrgeColumns
 
 
 class Base(DeclarativeBase):
@@ -89,3 +90,7 @@ class PostView(Base):
 
 class HandoverView(HandoverColumns, Base):
     """Projection of posts' handovers: who covers a post now."""
+
+
+class Urge(UrgeColumns, Base):
+    """催办 on a leave notice or request (kind ``leave_notice`` or ``leave_request``)."""

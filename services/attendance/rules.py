@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from chassis import urges
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Acting, Facts
@@ -306,13 +307,40 @@ def _check_return_time(absence: AbsenceFacts, returned_at: datetime, now: dateti
                              {"returned_at": returned_at.isoformat()})
 
 
-def actions(absence: AbsenceFacts, actor_id: str, now: datetime) -> list[str]:
-    """What ``actor_id`` may do to the absence now: the checks that would refuse the rest."""
+def actions(absence: AbsenceFacts, actor: Acting, now: datetime,
+            head_now: str | None) -> list[str]:
+    """What ``actor`` may do to the absence now: the checks that would refuse the rest.
+    ``head_now``: who holds the head powers of the person's division."""
+    actor_id = actor.id
     return permitted({
         "approve": lambda: check_may_decide(absence, actor_id),
         "reject": lambda: check_may_decide(absence, actor_id),
         "return": lambda: check_return(absence, actor_id, None, now),
-        "acknowledge": lambda: check_acknowledgement(absence, actor_id)})
+        "acknowledge": lambda: check_acknowledgement(absence, actor_id),
+        "urge": lambda: check_urge(absence, actor, head_now)})
+
+
+def holder(absence: AbsenceFacts) -> str | None:
+    """Whom an absence waits on now (催办's target): the approver, to decide it or to read
+    the return report (七.5); the person, back from an approved absence but not yet
+    reported back; nobody otherwise."""
+    if absence.status == "pending" or (absence.status == "returned"
+                                       and absence.return_acknowledged_at is None):
+        return absence.approver_id
+    if absence.status == "approved" and absence.started_at is not None:
+        return absence.staff_id
+    return None
+
+
+def check_urge(absence: AbsenceFacts, actor: Acting, head_now: str | None) -> str:
+    """催办 by the head (or acting head) of the person's division, a leader or an admin."""
+    urges.check_may_urge(actor, head_now)
+    target = holder(absence)
+    urges.check_open(target)
+    return target
+
+
+URGE_KINDS = {"notice": "leave_notice", "leave": "leave_request"}
 
 
 def lateness(expected_return_at: datetime, returned_at: datetime,

@@ -5,16 +5,17 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import Actor, acting, matching, paginate
+from chassis.schemas import Acting, Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import attendance as s
+from contracts.rpc import urges as u
 from services.attendance import absences, board, rules, todo
 from services.attendance.models import (
     Absence,
@@ -23,9 +24,11 @@ from services.attendance.models import (
     HandoverView,
     PostView,
     StaffView,
+    Urge,
 )
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
+KINDS = {kind: absence_kind for absence_kind, kind in rules.URGE_KINDS.items()}
 _staff, _divisions = StaffView.__table__, DivisionView.__table__
 # A filer and their division's heads, built once on the tables: loading the two views as ORM
 # entities cost a third of a filing's CPU.
@@ -59,6 +62,7 @@ class AttendanceService(ServiceBase):
                 expected_return_at=data["expected_return_at"], reason=data["reason"],
                 reason_kind=data["kind"], contact=data["contact"],
                 chained_with=[a.id for a in chain], hands_over=status == "pending")
+            self._tell_approver(work, absence)
             return self._dump(work, absence, actor)
 
     @rpc
@@ -76,6 +80,7 @@ class AttendanceService(ServiceBase):
                 start_date=data["start_date"], end_date=data["end_date"],
                 reason=data["reason"], reason_kind="leave", contact=data["contact"],
                 handover_note=data["handover_note"].strip())
+            self._tell_approver(work, absence)
             return self._dump(work, absence, actor)
 
     @rpc
@@ -101,6 +106,7 @@ class AttendanceService(ServiceBase):
             rules.check_return(rules.AbsenceFacts.of(absence), actor["id"],
                                data["returned_at"], clock.now())
             absences.end(work, absence, clock.now(), absences.grace_period(self.settings))
+            self._tell_approver(work, absence)
             return self._dump(work, absence, actor)
 
     @rpc
@@ -120,6 +126,28 @@ class AttendanceService(ServiceBase):
             absence.acknowledged_by = actor["id"]
             absence.acknowledged_for = self._acting_for(work, absence.staff_id, actor["id"])
             return self._dump(work, absence, actor)
+
+    @rpc
+    def urge(self, actor, kind, absence_id, payload):
+        """催办: the head (or acting head) of the person's division, a leader or an admin
+        urges whoever the absence waits on."""
+        actor, data = acting(actor), u.NoteIn().load(payload)
+        with self.uow as work:
+            absence = absences.locked(work.session, KINDS.get(kind, kind), absence_id)
+            target = rules.check_urge(rules.AbsenceFacts.of(absence), actor,
+                                      self._head_now(work, absence.staff_id))
+            return u.UrgeOut().dump(work_items.record_urge(
+                work, Urge, kind=kind, work_id=absence.id,
+                title=todo.title(absence, todo.name_of(work.session, absence.staff_id)),
+                link=todo.link(absence), status=absence.status, holder_id=target,
+                by=actor.id, note=data["note"]))
+
+    @rpc
+    def urges(self, kind, absence_id):
+        with self.uow as work:
+            absences.locked(work.session, KINDS.get(kind, kind), absence_id)
+            return u.UrgeOut(many=True).dump(work_items.listed(work.session, Urge, kind,
+                                                               absence_id))
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -221,10 +249,29 @@ class AttendanceService(ServiceBase):
         return division.acting_for(actor_id) if division else None
 
     def _dump(self, work, absence, actor, viewer=None):
-        facts = rules.AbsenceFacts.of(absence)
-        record = {**s.AbsenceOut().dump(absence),
-                  "actions": rules.actions(facts, actor["id"], clock.now())}
-        return rules.shown(record, facts, viewer or self._viewer(work, actor))
+        facts, viewer = rules.AbsenceFacts.of(absence), viewer or self._viewer(work, actor)
+        # the viewer holds the head powers of the person's division exactly when the person
+        # is among those they head now
+        head_now = viewer.id if absence.staff_id in viewer.headed_staff else None
+        record = {**s.AbsenceOut().dump(absence), "actions": rules.actions(
+            facts, Acting(actor["id"], actor["role"]), clock.now(), head_now)}
+        return rules.shown(record, facts, viewer)
+
+    @staticmethod
+    def _head_now(work, staff_id):
+        person = work.session.get(StaffView, staff_id)
+        division = person and person.division_id and \
+            work.session.get(DivisionView, person.division_id)
+        return division.head_now if division else None
+
+    @staticmethod
+    def _tell_approver(work, absence):
+        """The approver is told of a notice or leave to decide, or a return report to read."""
+        if absence.approver_id and rules.holder(rules.AbsenceFacts.of(absence)) == \
+                absence.approver_id:
+            work_items.announce(work, absence.approver_id, todo.item(
+                absence, todo.name_of(work.session, absence.staff_id), told=True),
+                by=absence.staff_id)
 
     @staticmethod
     def _viewer(work, actor):

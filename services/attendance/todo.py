@@ -1,11 +1,14 @@
 """What waits in attendance for an approver (我的待办): notices and leave requests to
-approve, and return reports (七.5) to acknowledge."""
+approve, return reports (七.5) to acknowledge, and urges (催办) on absences still waiting
+on the person urged. The same items are announced (``todo_added``) where they appear."""
 
 import sqlalchemy as sa
 
+from chassis import urges, work_items
 from chassis.clock import OFFICE_TZ
 from chassis.schemas import todo_item
-from services.attendance.models import Absence, StaffView
+from services.attendance import rules
+from services.attendance.models import Absence, StaffView, Urge
 
 WHAT = {"notice": "离岗", "leave": "请假"}
 
@@ -18,16 +21,48 @@ def items(session, approver_id):
                     Absence.return_acknowledged_at.is_(None))))).all()
     names = dict(session.execute(sa.select(StaffView.staff_id, StaffView.name).where(
         StaffView.staff_id.in_({a.staff_id for a in waiting}))).all())
-    return [_item(absence, names.get(absence.staff_id, "")) for absence in waiting]
+    return [item(absence, names.get(absence.staff_id, "")) for absence in waiting] + \
+        _urged(session, approver_id)
 
 
-def _item(absence, name):
-    link = f"/absences/{absence.kind}/{absence.id}"
+def link(absence):
+    return f"/absences/{absence.kind}/{absence.id}"
+
+
+def name_of(session, staff_id):
+    return session.scalar(sa.select(StaffView.name).where(StaffView.staff_id == staff_id)) \
+        or ""
+
+
+def title(absence, name):
+    """An absence as an urge names it: whose, which kind (no reason: it may be personal)."""
+    return f"{name}的{WHAT[absence.kind]}"
+
+
+def item(absence, name, told=False):
+    """The approver's item: to approve, or a return report to read. ``told``: as a
+    notification says it, which may reach a group chat — a personal reason shows as the
+    public board shows it."""
+    link_ = link(absence)
     if absence.status == "pending":
+        reason = rules.public_reason(rules.AbsenceFacts.of(absence)) if told else absence.reason
         return todo_item("approve_absence", absence.id,
-                         f"{name}{WHAT[absence.kind]}待批：{absence.reason}",
-                         absence.created_at, link,
+                         f"{name}{WHAT[absence.kind]}待批：{reason}",
+                         absence.created_at, link_,
                          absence.start_at.astimezone(OFFICE_TZ).date())
     late = f"（迟归{absence.late_minutes}分钟）" if absence.late else ""
     return todo_item("return_report", absence.id, f"{name}已销假{late}", absence.returned_at,
-                     link)
+                     link_)
+
+
+def _urged(session, staff_id):
+    """Urges on absences still waiting on this person as when urged (the latest each)."""
+    found = {}
+    for urge in work_items.waiting_for(session, Urge, staff_id):
+        absence = session.get(Absence, urge.work_id)
+        if urges.still_waiting(urge.state, absence.status,
+                               rules.holder(rules.AbsenceFacts.of(absence))):
+            found[absence.id] = todo_item(
+                "urge", absence.id, f"催办：{title(absence, name_of(session, absence.staff_id))}",
+                urge.urged_at, link(absence))
+    return list(found.values())

@@ -8,11 +8,11 @@ The query runs on the (status, due_date) index.
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, urges, work_items
 from chassis.calendar import days_late
 from chassis.clock import OFFICE_TZ
-from services.documents import rules
-from services.documents.models import Document, HandoverView
+from services.documents import rules, todo, views
+from services.documents.models import Document, HandoverView, Urge
 
 
 def due_soon(today, calendar, warn_days):
@@ -35,7 +35,15 @@ def scan(work, today, calendar, warn_days):
 
 
 def warn(work, document, today, calendar):
+    """Yellow, once per due date: the holder is warned and urged by the system."""
     document.warned_for = document.due_date
+    holder = rules.holder(rules.DocumentFacts.of(document),
+                          views.division(work.session, document.division_id).head_now)
+    if holder:
+        work_items.record_urge(
+            work, Urge, kind="document", work_id=document.id, title=document.title,
+            link=todo.link(document), status=document.status, holder_id=holder, by=None,
+            note=urges.SYSTEM_NOTE, fact=(document.id, "work_urged", document.due_date))
     work.emit("deadline_warning", {
         "document_id": document.id, "title": document.title,
         "assignee_id": document.assignee_id, "acting_id": document.acting_id,

@@ -8,6 +8,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
 from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
+from chassis.work_items import UrgeColumns
 
 
 class Base(DeclarativeBase):
@@ -127,3 +128,7 @@ class StaffView(StaffColumns, Base):
 
 class HandoverView(HandoverColumns, Base):
     """Projection of posts' handovers: whose documents go to which acting B now."""
+
+
+class Urge(UrgeColumns, Base):
+    """催办 on a document (kind ``document``)."""

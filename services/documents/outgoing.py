@@ -2,12 +2,13 @@
 
 import uuid
 
+from chassis import work_items
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.schemas import Acting, Actor, acting
 from contracts.rpc import documents as s
-from services.documents import rules, views
+from services.documents import rules, todo, views
 from services.documents.models import NumberSeries, Outgoing, StaffView
 
 
@@ -21,6 +22,7 @@ class OutgoingEntrypoints:
             outgoing = Outgoing(id=str(uuid.uuid4()), drafter_id=actor["id"], status="draft",
                                 created_at=clock.now(), **data)
             work.session.add(outgoing)
+            work_items.announce(work, None, todo.to_sign(outgoing))  # every leader signs
             return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from chassis import urges
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound, permitted
 from chassis.schemas import Acting, Facts
 
@@ -264,9 +265,10 @@ def check_return_decision(document: DocumentFacts, actor_id: str, head_id: str |
         raise NoteRequired("refusing a return needs a note")
 
 
-def actions(document: DocumentFacts, actor_id: str, head_id: str | None, today: date,
+def actions(document: DocumentFacts, actor: Acting, head_id: str | None, today: date,
             pending_extension: bool, assignee_left: bool) -> list[str]:
-    """What ``actor_id`` may do to the document now, by the checks that refuse the rest."""
+    """What ``actor`` may do to the document now, by the checks that refuse the rest."""
+    actor_id = actor.id
     def handle():
         check_handler(document, actor_id)
 
@@ -279,7 +281,27 @@ def actions(document: DocumentFacts, actor_id: str, head_id: str | None, today: 
     return permitted({
         "assign": lambda: check_may_assign(document, actor_id, head_id, assignee_left),
         "return": handle, "consult": handle, "extend": extend, "complete": handle,
-        "approve_return": decide_return, "reject_return": decide_return})
+        "approve_return": decide_return, "reject_return": decide_return,
+        "urge": lambda: check_urge(document, actor, head_id)})
+
+
+def holder(document: DocumentFacts, head_now: str | None) -> str | None:
+    """Whom the document waits on now (催办's target): the head, to assign it or decide a
+    退文; the assignee, or the B acting for them, while it is in hand; nobody once done."""
+    if document.status in ("received", "return_requested"):
+        return head_now
+    if document.status == "assigned":
+        return document.acting_id or document.assignee_id
+    return None
+
+
+def check_urge(document: DocumentFacts, actor: Acting, head_now: str | None) -> str:
+    """催办 by the division's head (or acting head), a leader or an admin, of open work;
+    the holder urged."""
+    urges.check_may_urge(actor, head_now)
+    target = holder(document, head_now)
+    urges.check_open(target)
+    return target
 
 
 def extension_actions(document: DocumentFacts, extension: ExtensionFacts, actor_id: str,

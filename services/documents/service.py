@@ -5,7 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
@@ -13,10 +13,11 @@ from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event, handle_intake
-from chassis.schemas import Actor, acting, matching, paginate
+from chassis.schemas import Acting, Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import documents as s
+from contracts.rpc import urges as u
 from services.documents import deadlines, letters, routing, rules, todo, views
 from services.documents.models import (
     Consultation,
@@ -25,6 +26,7 @@ from services.documents.models import (
     Extension,
     Outgoing,
     StaffView,
+    Urge,
 )
 from services.documents.outgoing import OutgoingEntrypoints
 
@@ -47,7 +49,10 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             document = Document.received(division_id, actor["id"], **data)
             work.session.add(document)
-            return self._dump(work, document, actor["id"])
+            work_items.announce(work, self._division(work, document).head_now,
+                                todo.to_assign(document), by=actor["id"],
+                                urgent=document.urgent)
+            return self._dump(work, document, actor)
 
     @rpc
     def assign(self, actor, document_id, payload):
@@ -70,7 +75,10 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             routing.reroute(work, assignee["id"])
             if previous and previous != assignee["id"]:
                 routing.reroute(work, previous)
-            return self._dump(work, document, actor["id"])
+            work_items.announce(work, document.acting_id or document.assignee_id,
+                                todo.to_handle(document), by=actor["id"],
+                                urgent=document.urgent)
+            return self._dump(work, document, actor)
 
     @rpc
     def request_return(self, actor, document_id, payload):
@@ -79,7 +87,9 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document = locked(work.session, Document, document_id, "document")
             rules.check_handler(rules.DocumentFacts.of(document), actor["id"])
             document.status, document.return_reason = "return_requested", data["reason"]
-            return self._dump(work, document, actor["id"])
+            work_items.announce(work, self._division(work, document).head_now,
+                                todo.return_to_decide(document), by=actor["id"])
+            return self._dump(work, document, actor)
 
     @rpc
     def decide_return(self, actor, document_id, decision, payload=None):
@@ -100,7 +110,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 work.emit("document_returned", {"document_id": document.id,
                                                 "from_unit": document.from_unit,
                                                 "reason": document.return_reason})
-            return self._dump(work, document, actor["id"])
+            return self._dump(work, document, actor)
 
     @rpc
     def open_consultation(self, actor, document_id, payload):
@@ -139,6 +149,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 new_due_date=data["new_due_date"], basis=data["basis"], status="requested",
                 opinion=data["opinion"], requested_by=actor["id"], requested_at=clock.now())
             work.session.add(extension)
+            work_items.announce(work, self._division(work, document).head_now,
+                                todo.extension_to_decide(document, extension), by=actor["id"])
             return self._extension_out(work, document, extension, actor["id"])
 
     @rpc
@@ -181,7 +193,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 "completed_by": actor["id"], "due_date": document.due_date,
                 "completed_on": document.completed_on,
                 "on_time": rules.on_time(rules.DocumentFacts.of(document))})
-            return self._dump(work, document, actor["id"])
+            return self._dump(work, document, actor)
 
     @rpc
     def list_documents(self, actor, query=None):
@@ -195,7 +207,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             total, sliced = paginate(work.session, select, args)
             documents = work.session.scalars(sliced).all()
             seen = views.Seen.of(work.session, documents)
-            return {"items": [self._dump(work, d, actor["id"], seen) for d in documents],
+            return {"items": [self._dump(work, d, actor, seen) for d in documents],
                     "total": total}
 
     @rpc
@@ -212,10 +224,31 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                 Consultation.document_id == document_id)).all()
             extensions = work.session.scalars(sa.select(Extension).where(
                 Extension.document_id == document_id).order_by(Extension.requested_at)).all()
-            return {**self._dump(work, document, actor["id"]), "direction": "incoming",
+            return {**self._dump(work, document, actor), "direction": "incoming",
                     "consultations": s.ConsultationOut(many=True).dump(consultations),
                     "extensions": [self._extension_out(work, document, e, actor["id"])
                                    for e in extensions]}
+
+    @rpc
+    def urge(self, actor, kind, document_id, payload):
+        """催办: the division's head (or acting head), a leader or an admin urges whoever
+        holds the document now."""
+        actor, data = acting(actor), u.NoteIn().load(payload)
+        with self.uow as work:
+            document = locked(work.session, Document, document_id, kind)
+            target = rules.check_urge(rules.DocumentFacts.of(document), actor,
+                                      self._division(work, document).head_now)
+            return u.UrgeOut().dump(work_items.record_urge(
+                work, Urge, kind="document", work_id=document.id, title=document.title,
+                link=todo.link(document), status=document.status, holder_id=target,
+                by=actor.id, note=data["note"]))
+
+    @rpc
+    def urges(self, kind, document_id):
+        with self.uow as work:
+            found(work.session, Document, document_id, kind)
+            return u.UrgeOut(many=True).dump(work_items.listed(work.session, Urge, kind,
+                                                               document_id))
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -260,10 +293,13 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             division = projections.division_by_code(work.session, DivisionView,
                                                     data["division"])
-            work.session.add(Document.received(
+            document = Document.received(
                 division.division_id, None, intake_reference=data["reference"],
                 title=data["title"], from_unit=data["from_unit"], kind=data["kind"],
-                urgent=data["urgent"], received_at=data["received_at"]))
+                urgent=data["urgent"], received_at=data["received_at"])
+            work.session.add(document)
+            work_items.announce(work, division.head_now, todo.to_assign(document),
+                                urgent=document.urgent)
 
     @handle_event("posts", "post_changed")
     def on_post_changed(self, event):
@@ -296,12 +332,13 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         return work.session.scalar(sa.select(Extension.id).where(
             Extension.document_id == document_id, Extension.status == "requested"))
 
-    def _dump(self, work, document, actor_id, seen=None):
+    def _dump(self, work, document, actor, seen=None):
         seen = seen or views.Seen.of(work.session, [document])
         facts = rules.DocumentFacts.of(document)
         return {**s.DocumentOut().dump(document), "signal": self._signal(document),
-                "actions": rules.actions(facts, actor_id, seen.head_now(document),
-                                         clock.today(), document.id in seen.pending,
+                "actions": rules.actions(facts, Acting(actor["id"], actor["role"]),
+                                         seen.head_now(document), clock.today(),
+                                         document.id in seen.pending,
                                          document.assignee_id in seen.left)}
 
     def _extension_out(self, work, document, extension, actor_id):

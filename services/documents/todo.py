@@ -1,53 +1,103 @@
 """What waits in documents for one person (我的待办): documents to handle, to assign (or
-assign again, when the assignee left), returns and extensions to decide, drafts to sign.
+assign again, when the assignee left), returns and extensions to decide, drafts to sign,
+and urges (催办) on work of theirs that has not moved since.
 
 A division's head items go to whoever holds its head powers now: the head, or while the
-head is away the acting head (五.3), and back on return."""
+head is away the acting head (五.3), and back on return. The same items are announced
+(``todo_added``) where they appear, so the person is told."""
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, urges, work_items
 from chassis.schemas import todo_item
-from services.documents import rules
-from services.documents.models import DivisionView, Document, Extension, Outgoing, StaffView
+from services.documents import rules, views
+from services.documents.models import (
+    DivisionView,
+    Document,
+    Extension,
+    Outgoing,
+    StaffView,
+    Urge,
+)
+
+
+def link(document):
+    return f"/documents/{document.id}"
+
+
+def to_handle(document, signal=None):
+    return todo_item("document", document.id, document.title, document.assigned_at,
+                     link(document), document.due_date, signal)
+
+
+def to_assign(document):
+    return todo_item("assign_document", document.id, f"分办：{document.title}",
+                     document.received_at, link(document))
+
+
+def to_reassign(document, signal):
+    return todo_item("assign_document", document.id, f"重新分办（承办人已离岗）：{document.title}",
+                     document.assigned_at, link(document), document.due_date, signal)
+
+
+def return_to_decide(document, signal=None):
+    return todo_item("document", document.id, f"退文审批：{document.title}",
+                     document.assigned_at, link(document), document.due_date, signal)
+
+
+def extension_to_decide(document, extension, signal=None):
+    return todo_item("document", document.id,
+                     f"延期审批：{document.title}（至{extension.new_due_date}）",
+                     extension.requested_at, link(document), document.due_date, signal)
+
+
+def to_sign(outgoing):
+    return todo_item("sign", outgoing.id, f"签发：{outgoing.title}", outgoing.created_at,
+                     f"/documents/outgoing/{outgoing.id}")
+
+
+def urged(document, urge, signal):
+    return todo_item("urge", document.id, f"催办：{document.title}", urge.urged_at,
+                     link(document), document.due_date, signal)
 
 
 def items(session, actor, signal_of):
     """``actor``: ``Acting``; ``signal_of(document)``: its signal now."""
-    found = [todo_item("document", d.id, d.title, d.assigned_at, f"/documents/{d.id}",
-                       d.due_date, signal_of(d))
-             for d in session.scalars(sa.select(Document).where(
-                 Document.status == "assigned",
-                 sa.or_(Document.assignee_id == actor.id, Document.acting_id == actor.id)))]
+    found = [to_handle(d, signal_of(d)) for d in session.scalars(sa.select(Document).where(
+        Document.status == "assigned",
+        sa.or_(Document.assignee_id == actor.id, Document.acting_id == actor.id)))]
     for division_id in projections.headed_by(session, DivisionView, actor.id):
         found += _for_head(session, division_id, signal_of)
     if actor.role == "leader":
-        found += [todo_item("sign", o.id, f"签发：{o.title}", o.created_at,
-                            f"/documents/outgoing/{o.id}")
-                  for o in session.scalars(sa.select(Outgoing).where(Outgoing.status == "draft"))
-                  if o.created_at]
-    return found
+        found += [to_sign(o) for o in session.scalars(sa.select(Outgoing).where(
+            Outgoing.status == "draft")) if o.created_at]
+    return found + _urged(session, actor.id, signal_of)
 
 
 def _for_head(session, division_id, signal_of):
     mine = Document.division_id == division_id
-    received = [todo_item("assign_document", d.id, f"分办：{d.title}", d.received_at,
-                          f"/documents/{d.id}")
-                for d in session.scalars(sa.select(Document).where(
-                    mine, Document.status == "received"))]
+    received = [to_assign(d) for d in session.scalars(sa.select(Document).where(
+        mine, Document.status == "received"))]
     left = sa.select(StaffView.staff_id).where(StaffView.active.is_(False))
-    orphaned = [todo_item("assign_document", d.id, f"重新分办（承办人已离岗）：{d.title}",
-                          d.assigned_at, f"/documents/{d.id}", d.due_date, signal_of(d))
-                for d in session.scalars(sa.select(Document).where(
-                    mine, Document.status.in_(rules.OPEN), Document.assignee_id.in_(left)))]
-    returns = [todo_item("document", d.id, f"退文审批：{d.title}", d.assigned_at,
-                         f"/documents/{d.id}", d.due_date, signal_of(d))
-               for d in session.scalars(sa.select(Document).where(
-                   mine, Document.status == "return_requested"))]
-    extensions = [todo_item("document", d.id, f"延期审批：{d.title}（至{e.new_due_date}）",
-                            e.requested_at, f"/documents/{d.id}", d.due_date, signal_of(d))
+    orphaned = [to_reassign(d, signal_of(d)) for d in session.scalars(sa.select(Document).where(
+        mine, Document.status.in_(rules.OPEN), Document.assignee_id.in_(left)))]
+    returns = [return_to_decide(d, signal_of(d)) for d in session.scalars(
+        sa.select(Document).where(mine, Document.status == "return_requested"))]
+    extensions = [extension_to_decide(d, e, signal_of(d))
                   for d, e in session.execute(sa.select(Document, Extension).join(
                       Extension, Extension.document_id == Document.id).where(
                       mine, Extension.status == "requested"))]
     return received + orphaned + returns + extensions
 
+
+def _urged(session, staff_id, signal_of):
+    """Urges on documents this person still holds as they were when urged (one item per
+    document: the latest urge)."""
+    found = {}
+    for urge in work_items.waiting_for(session, Urge, staff_id):
+        document = session.get(Document, urge.work_id)
+        head_now = views.division(session, document.division_id).head_now
+        holder = rules.holder(rules.DocumentFacts.of(document), head_now)
+        if urges.still_waiting(urge.state, document.status, holder):
+            found[document.id] = urged(document, urge, signal_of(document))
+    return list(found.values())

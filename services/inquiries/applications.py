@@ -14,7 +14,7 @@ from chassis.entrypoints import rpc
 from chassis.errors import NotFound, Unauthenticated
 from chassis.schemas import Actor
 from contracts.rpc import inquiries as s
-from services.inquiries import notice_html, parties, rules
+from services.inquiries import notice_html, rules, views
 from services.inquiries.models import (
     Application,
     HandoverView,
@@ -117,7 +117,8 @@ class ApplicationEntrypoints:
                 created_at=clock.now())
             work.session.add(application)
             notice = review(work, self.calendar, application, matter, data, actor["id"])
-        return {**self._dump(application, notice), "token": token}
+            work.session.flush()
+            return {**self._dump(work, actor, application, notice), "token": token}
 
     @rpc
     def resubmit(self, actor, application_id, payload):
@@ -130,7 +131,8 @@ class ApplicationEntrypoints:
                 setattr(application, field, data.get(field) or getattr(application, field))
             matter = work.session.get(Matter, application.matter_id)
             notice = review(work, self.calendar, application, matter, data, actor["id"])
-        return self._dump(application, notice)
+            work.session.flush()
+            return self._dump(work, actor, application, notice)
 
     @rpc
     def complete_application(self, actor, application_id, payload):
@@ -150,15 +152,15 @@ class ApplicationEntrypoints:
                 "completed_on": application.completed_on,
                 "on_time": application.completed_on_time})
             route_applications(work, application.reviewer_id)
-        return self._dump(application, None)
+            return self._dump(work, actor, application, None)
 
     @rpc
     def get_application(self, actor, application_id):
         actor = Actor().load(actor)
         with self.uow as work:
             application = found(work.session, Application, application_id, "application")
-            record = self._dump(application, self._latest_notice(work.session, application))
-            return parties.application(work.session, actor, application, record)
+            return self._dump(work, actor, application,
+                              self._latest_notice(work.session, application))
 
     @rpc
     def notice_html(self, application_id, actor=None, token=None):
@@ -175,7 +177,7 @@ class ApplicationEntrypoints:
             if actor is None and not holds_token:
                 raise NotFound("no such application", code="application_not_found")
             if not holds_token:  # staff: those handling it
-                parties.check_letter(work.session, Actor().load(actor), application)
+                views.check_letter(work.session, Actor().load(actor), application)
             matter = work.session.get(Matter, application.matter_id)
             if application.status == "refused":
                 return notice_html.render_refusal(application, matter,
@@ -191,7 +193,11 @@ class ApplicationEntrypoints:
                               .where(Notice.application_id == application.id)
                               .order_by(Review.seq.desc()).limit(1))
 
-    def _dump(self, application, notice):
+    @staticmethod
+    def _dump(work, actor, application, notice):
+        """The application as the caller may read it (views.application), with its latest
+        notice while it is returned."""
         with_notice = application.status == "returned" and notice is not None
-        return {**s.ApplicationOut(exclude=("notice", "token")).dump(application),
-                "notice": s.NoticeOut().dump(notice) if with_notice else None}
+        record = {**s.ApplicationOut(exclude=("notice", "token", "actions")).dump(application),
+                  "notice": s.NoticeOut().dump(notice) if with_notice else None}
+        return views.application(work.session, actor, application, record)

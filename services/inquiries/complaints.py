@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, work_items
 from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
@@ -17,6 +17,7 @@ from chassis.errors import NotFound
 from chassis.events import handle_intake
 from chassis.schemas import acting, matching, paginate
 from contracts.rpc import inquiries as s
+from services.inquiries import todo
 from services.inquiries.applications import digest
 from services.inquiries.models import Complaint, DivisionView, Inquiry
 from services.inquiries.rules import complaints as rules
@@ -47,11 +48,27 @@ def record(work, data, token, client_address):
     complaint = Complaint(id=str(uuid.uuid4()), status="received", token_hash=digest(token),
                           client_address=client_address, filed_at=clock.now(), **data)
     work.session.add(complaint)
+    announce_to_handler(work, complaint)
     work.emit("complaint_filed", {
         "complaint_id": complaint.id, "staff_id": complaint.staff_id,
         "inquiry_id": complaint.inquiry_id, "division_id": complaint.division_id,
         "category": complaint.category, "filed_at": complaint.filed_at})
     return complaint
+
+
+def announce_to_handler(work, complaint):
+    """Whoever investigates it is told: its division's head (or acting head), the
+    supervising leader when it names the head, every leader when it names no division —
+    never the person it names (回避)."""
+    division = complaint.division_id and work.session.get(DivisionView, complaint.division_id)
+    handler = rules.handler(facts(complaint), division and division.head_now,
+                            division and division.leader_id)
+    item = todo.complaint_to_investigate(complaint)
+    if handler == "leaders":
+        work_items.announce(work, None, item, except_ids=[complaint.staff_id] if
+                            complaint.staff_id else [])
+    elif handler:
+        work_items.announce(work, handler, item)
 
 
 class ComplaintEntrypoints:

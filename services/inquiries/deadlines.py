@@ -1,5 +1,6 @@
 """Timer-driven checks of inquiries: first-inquiry lapses, guided inquiries left
-unanswered, accepted applications past their due date.
+unanswered, accepted applications near (yellow: warned and urged by the system) and past
+their due date.
 
 Each is reported once per fact: rows are claimed ``FOR UPDATE SKIP LOCKED`` on their
 (status, date) index, the report is remembered on the row, and event ids derive
@@ -8,13 +9,14 @@ from the fact, so several instances raise one event.
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, urges, work_items
 from chassis.calendar import days_late
 from chassis.clock import OFFICE_TZ, clock
-from services.inquiries.models import Application, HandoverView, Inquiry
+from services.inquiries import todo
+from services.inquiries.models import Application, HandoverView, Inquiry, Urge
 
 
-def scan(work, today, calendar):
+def scan(work, today, calendar, warn_days):
     session = work.session
     for inquiry in session.scalars(sa.select(Inquiry).where(
             Inquiry.status == "open", Inquiry.lapse_day < today,
@@ -28,6 +30,38 @@ def scan(work, today, calendar):
         report_lapse(work, inquiry, "guided", inquiry.answer_due_day, calendar)
     for application in session.scalars(overdue_applications(today)):
         report_overdue(work, application, today, calendar)
+    for application in session.scalars(due_soon(today, calendar, warn_days)):
+        warn(work, application, today, calendar)
+
+
+def due_soon(today, calendar, warn_days):
+    """Accepted applications due within the warning horizon (not yet past it), not yet
+    warned of for that date."""
+    horizon = calendar.add_working_days(today, warn_days)
+    return (sa.select(Application)
+            .where(Application.status == "accepted", Application.due_date >= today,
+                   Application.due_date <= horizon,
+                   sa.or_(Application.warned_for.is_(None),
+                          Application.warned_for != Application.due_date))
+            .with_for_update(skip_locked=True))
+
+
+def warn(work, application, today, calendar):
+    """Yellow, once per due date: the holder is warned and urged by the system."""
+    application.warned_for = application.due_date
+    title = todo.work_title(work.session, "application", application)
+    holder = application.acting_id or application.reviewer_id
+    work_items.record_urge(
+        work, Urge, kind="application", work_id=application.id, title=title,
+        link=todo.work_link("application", application), status=application.status,
+        holder_id=holder, by=None, note=urges.SYSTEM_NOTE,
+        fact=(application.id, "work_urged", application.due_date))
+    work.emit("deadline_warning", {
+        "application_id": application.id, "title": title,
+        "reviewer_id": application.reviewer_id, "acting_id": application.acting_id,
+        "due_date": application.due_date,
+        "working_days_left": calendar.working_days_between(today, application.due_date)},
+        fact=(application.id, "deadline_warning", application.due_date))
 
 
 def answerable(work, owner_id, started_at, due_day, calendar):
@@ -70,6 +104,7 @@ def report_overdue(work, application, today, calendar):
         "reviewer_id": application.reviewer_id, "acting_id": application.acting_id,
         "due_date": application.due_date,
         "days_late": days_late(application.due_date, today), "source": "application",
+        "title": todo.work_title(work.session, "application", application),
         **answerable(work, application.reviewer_id, application.decided_at,
                      application.due_date, calendar)},
         fact=(application.id, "overdue", application.due_date))

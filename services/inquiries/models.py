@@ -8,6 +8,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
 from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
+from chassis.work_items import UrgeColumns
 
 
 class Base(DeclarativeBase):
@@ -85,6 +86,7 @@ class Application(Base):
     completed_on: Mapped[date | None] = mapped_column(sa.Date)
     completed_on_time: Mapped[bool | None] = mapped_column(sa.Boolean)
     overdue_for: Mapped[date | None] = mapped_column(sa.Date)  # due date reported overdue
+    warned_for: Mapped[date | None] = mapped_column(sa.Date)  # due date warned of (yellow)
 
 
 class Review(Base):
@@ -173,3 +175,7 @@ class StaffView(StaffColumns, Base):
 
 class HandoverView(HandoverColumns, Base):
     """Projection of posts' handovers: whose inquiries go to which acting B now."""
+
+
+class Urge(UrgeColumns, Base):
+    """催办 on an inquiry or an application (kind ``inquiry`` or ``application``)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ, clock
@@ -17,7 +17,7 @@ from chassis.schemas import Actor, acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import inquiries as s
-from services.inquiries import applications, deadlines, parties, report, rules, todo
+from services.inquiries import applications, deadlines, report, rules, todo, views
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
 from services.inquiries.matters import MatterEntrypoints
@@ -29,13 +29,14 @@ from services.inquiries.models import (
     Matter,
     StaffView,
 )
+from services.inquiries.urging import UrgeEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
 
 
 class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntrypoints,
-                       ServiceBase):
+                       UrgeEntrypoints, ServiceBase):
     """首问 · 一次性告知 · 服务承诺: inquiries, applications, complaints, the check report."""
 
     name = "inquiries"
@@ -54,7 +55,8 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
                               lapse_day=rules.lapse_day(clock.today(), self.calendar), **data)
             work.session.add(inquiry)
             self._route(work, actor["id"])
-        return s.InquiryOut().dump(inquiry)
+            work.session.flush()
+            return views.inquiries(work.session, actor, [inquiry])[0]
 
     @rpc
     def close_inquiry(self, actor, inquiry_id, how, payload):
@@ -77,8 +79,11 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
             work.emit("inquiry_closed", {
                 "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
                 "closed_by": actor["id"], "how": how, "closed_at": inquiry.closed_at})
+            if division:  # 二.4: the division it went to answers it; its head is told
+                work_items.announce(work, inquiry.guided_head_id, todo.guided(inquiry),
+                                    by=actor["id"])
             self._route(work, inquiry.first_responder_id)
-        return s.InquiryOut().dump(inquiry)
+            return views.inquiries(work.session, actor, [inquiry])[0]
 
     @rpc
     def answer_inquiry(self, actor, inquiry_id, payload):
@@ -93,7 +98,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
             work.emit("inquiry_closed", {
                 "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,
                 "closed_by": actor["id"], "how": "answered", "closed_at": inquiry.answered_at})
-        return s.InquiryOut().dump(inquiry)
+            return views.inquiries(work.session, actor, [inquiry])[0]
 
     @rpc
     def todo(self, actor, division_id=None):
@@ -105,7 +110,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
         actor = Actor().load(actor)
         with self.uow as work:
             inquiry = found(work.session, Inquiry, inquiry_id, "inquiry")
-            return parties.inquiries(work.session, actor, [inquiry])[0]
+            return views.inquiries(work.session, actor, [inquiry])[0]
 
     @rpc
     def list_inquiries(self, actor, query=None):
@@ -116,7 +121,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
                               ("status", "first_responder_id", "guided_division_id"))
             total, sliced = paginate(work.session, select, args)
             rows = work.session.scalars(sliced).all()
-            return {"items": parties.inquiries(work.session, actor, rows), "total": total}
+            return {"items": views.inquiries(work.session, actor, rows), "total": total}
 
     @rpc
     def commitments(self):
@@ -140,7 +145,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
     def scan_lapses(self):
         """首问 lapses, guided inquiries left unanswered, applications past due (once each)."""
         with self.uow as work:
-            deadlines.scan(work, clock.today(), self.calendar)
+            deadlines.scan(work, clock.today(), self.calendar, self.settings.warn_working_days)
 
     on_staff_changed = projections.view_handler("staff_changed", StaffView)
     on_division_changed = projections.view_handler("division_changed", DivisionView)

@@ -1,12 +1,24 @@
 """What waits in inquiries for one person (我的待办): inquiries to close or answer,
-accepted applications to complete, complaints to investigate or conclude; for a head,
-also the open work of someone of their division who left."""
+accepted applications to complete, complaints to investigate or conclude, urges (催办)
+on work of theirs that has not moved since; for a head, also the open work of someone of
+their division who left. The same items are announced (``todo_added``) where they
+appear, so the person is told."""
 
 import sqlalchemy as sa
 
-from chassis import projections
+from chassis import projections, urges, work_items
 from chassis.schemas import todo_item
-from services.inquiries.models import Application, Complaint, DivisionView, Inquiry, StaffView
+from services.inquiries import rules as inquiry_rules
+from services.inquiries import views
+from services.inquiries.models import (
+    Application,
+    Complaint,
+    DivisionView,
+    Inquiry,
+    Matter,
+    StaffView,
+    Urge,
+)
 from services.inquiries.rules import complaints as rules
 
 
@@ -26,7 +38,55 @@ def items(session, actor):
         mine.append(sa.and_(Inquiry.status == "open", Inquiry.first_responder_id.in_(left)))
         reviewers.append(Application.reviewer_id.in_(left))
     return _inquiries(session, mine) + _applications(session, reviewers) + \
-        _complaints(session, actor)
+        _complaints(session, actor) + _urged(session, actor.id)
+
+
+def guided(inquiry):
+    """A guided inquiry, as its division's head is told of it (no visitor's name: it may go
+    to a group robot)."""
+    return todo_item("inquiry", inquiry.id, f"引导来的首问：{inquiry.question[:60]}",
+                     inquiry.closed_at, f"/inquiries/{inquiry.id}", inquiry.answer_due_day)
+
+
+def complaint_to_investigate(complaint):
+    return todo_item("complaint", complaint.id, f"核查投诉：{complaint.description[:60]}",
+                     complaint.filed_at, f"/complaints/{complaint.id}")
+
+
+def work_title(session, kind, record):
+    """A piece of work as an urge names it (no visitor's or party's name)."""
+    if kind == "inquiry":
+        return f"首问：{record.question[:60]}"
+    matter = session.get(Matter, record.matter_id)
+    return f"办件：{matter.name if matter else record.matter_id}"
+
+
+def work_link(kind, record):
+    return f"/{'inquiries' if kind == 'inquiry' else 'applications'}/{record.id}"
+
+
+def holding(session, kind, record):
+    """``(holder, head_now)``: whom the work waits on, and who holds the head powers of its
+    division (who may urge it)."""
+    if kind == "inquiry":
+        return views.inquiry_holding(session, record)
+    return (inquiry_rules.application_holder(inquiry_rules.ApplicationFacts.of(record)),
+            views.head_now(session, views.matter_division(session, record)))
+
+
+def _urged(session, staff_id):
+    """Urges on work this person still holds as it was when urged (the latest per work)."""
+    found = {}
+    for urge in work_items.waiting_for(session, Urge, staff_id):
+        record = session.get(Inquiry if urge.kind == "inquiry" else Application, urge.work_id)
+        if urges.still_waiting(urge.state, record.status, holding(session, urge.kind,
+                                                                  record)[0]):
+            due = record.due_date if urge.kind == "application" else (
+                record.answer_due_day if record.status == "guided" else record.lapse_day)
+            found[record.id] = todo_item("urge", record.id,
+                                         f"催办：{work_title(session, urge.kind, record)}",
+                                         urge.urged_at, work_link(urge.kind, record), due)
+    return list(found.values())
 
 
 def _inquiries(session, mine):

@@ -1,11 +1,14 @@
-"""个人信息保护 for inquiries and applications: who came and how to reach them, shown to
-the divisions handling the matter, leaders and admins only (rules.sees_party)."""
+"""How inquiries and applications are read: who the work is with (its division's head
+now, its holder — for 催办), what the caller may do to it (``actions``), and 个人信息保护 —
+who came and how to reach them, shown to the divisions handling the matter, leaders and
+admins only (rules.sees_party). From inquiries' own views of posts' data."""
 
 import sqlalchemy as sa
 
+from chassis.schemas import Acting
 from contracts.rpc import inquiries as s
 from services.inquiries import rules
-from services.inquiries.models import Matter, Review, StaffView
+from services.inquiries.models import DivisionView, Matter, Review, StaffView
 
 
 def reader(session, actor) -> rules.Reader:
@@ -23,19 +26,54 @@ def divisions_of(session, staff_ids) -> dict:
                                 .where(StaffView.staff_id.in_(ids))).all())
 
 
+def head_now(session, division_id):
+    division = division_id and session.get(DivisionView, division_id)
+    return division.head_now if division else None
+
+
 def handling(people, divisions) -> rules.Handling:
     return rules.Handling(frozenset(p for p in people if p),
                           frozenset(d for d in divisions if d))
 
 
+def inquiry_division(inquiry, responders):
+    """The division an inquiry is with: the one it was guided to, else its first
+    responder's."""
+    return inquiry.guided_division_id if inquiry.status == "guided" else \
+        responders.get(inquiry.first_responder_id)
+
+
+def inquiry_holding(session, inquiry, responders=None):
+    """``(holder, head_now)`` of an inquiry: whom it waits on, and who holds the head powers
+    of the division it is with."""
+    responders = responders if responders is not None else divisions_of(
+        session, [inquiry.first_responder_id])
+    head = head_now(session, inquiry_division(inquiry, responders))
+    guided_head = head_now(session, inquiry.guided_division_id) or inquiry.guided_head_id
+    return rules.inquiry_holder(rules.InquiryFacts.of(inquiry), guided_head), head
+
+
 def inquiries(session, actor, rows) -> list[dict]:
-    """Inquiries as the caller may read them: the first responder's division and the one
-    it was guided to handle it, with whoever took, answered or acts for it."""
+    """Inquiries as the caller may read them — the first responder's division and the one
+    it was guided to handle it, with whoever took, answered or acts for it — and what the
+    caller may do to each."""
     who = reader(session, actor)
+    acting = Acting(actor["id"], actor["role"], who.division_id)
     responders = divisions_of(session, (row.first_responder_id for row in rows))
-    return [rules.party_shown(s.InquiryOut().dump(row), who, handling(
-        (row.first_responder_id, row.acting_id, row.closed_by, row.answered_by),
-        (responders.get(row.first_responder_id), row.guided_division_id))) for row in rows]
+    found = []
+    for row in rows:
+        holder, head = inquiry_holding(session, row, responders)
+        record = {**s.InquiryOut().dump(row), "actions": rules.inquiry_actions(
+            rules.InquiryFacts.of(row), acting, row.guided_division_id, holder, head)}
+        found.append(rules.party_shown(record, who, handling(
+            (row.first_responder_id, row.acting_id, row.closed_by, row.answered_by),
+            (responders.get(row.first_responder_id), row.guided_division_id))))
+    return found
+
+
+def matter_division(session, application):
+    return session.scalar(sa.select(Matter.division_id).where(
+        Matter.id == application.matter_id))
 
 
 def application_handling(session, row) -> rules.Handling:
@@ -44,15 +82,16 @@ def application_handling(session, row) -> rules.Handling:
     reviewers = session.scalars(sa.select(Review.reviewer_id).where(
         Review.application_id == row.id)).all()
     people = {*reviewers, row.reviewer_id, row.acting_id, row.completed_by}
-    matter_division = session.scalar(sa.select(Matter.division_id).where(
-        Matter.id == row.matter_id))
-    return handling(people, {matter_division, *divisions_of(session, people).values()})
+    return handling(people, {matter_division(session, row),
+                             *divisions_of(session, people).values()})
 
 
 def application(session, actor, row, record) -> dict:
-    """An application as the caller may read it."""
-    return rules.party_shown(record, reader(session, actor),
-                             application_handling(session, row))
+    """An application as the caller may read it, and what they may do to it."""
+    acting = Acting(actor["id"], actor["role"])
+    record = {**record, "actions": rules.application_actions(
+        rules.ApplicationFacts.of(row), acting, head_now(session, matter_division(session, row)))}
+    return rules.party_shown(record, reader(session, actor), application_handling(session, row))
 
 
 def check_letter(session, actor, row) -> None:

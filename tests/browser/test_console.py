@@ -163,3 +163,39 @@ def test_an_acting_head_approves_from_their_to_do_and_decides_an_extension(
     tab.wait_for_selector(".extension [data-status=approved]")
     tab.wait_for_selector(f".due-date:has-text('{days[8]}')")
     shot(tab, tmp_path, "acting-head")
+
+
+def test_the_bell_tells_a_head_of_a_notice_without_a_reload_and_a_leader_urges_it(
+        api, system, browser, tab, tmp_path):
+    o = office(api)
+    o.set_now(office_morning())
+    sign_in(tab, o.head["username"])
+    bell = tab.locator("[data-test=bell]")
+    assert bell.locator(".el-badge__content").is_hidden()  # nothing unread yet
+
+    filed = wait_until(lambda: api.request("POST", f"{V1}/leave-notices", o.a["token"], {
+        "start_at": (office_morning() + timedelta(hours=1)).isoformat(),
+        "expected_return_at": (office_morning() + timedelta(hours=3)).isoformat(),
+        "reason": "到省政府开会", "kind": "business", "contact": "0571-1"}).json(),
+        message="the notice filed")
+    bell.locator(".el-badge__content", has_text="1").wait_for(timeout=8000)  # no reload
+    shot(tab, tmp_path, "bell", readme=True)
+    bell.click()
+    tab.locator("[data-test=notifications] a", has_text="张明").click()
+    tab.wait_for_selector("[data-status=pending]")  # the notice's page
+    assert f"/absences/notice/{filed['id']}" in tab.url
+
+    leader = another_tab(browser, system)
+    sign_in(leader, o.leader["username"])
+    leader.goto(f"/absences/notice/{filed['id']}")
+    leader.fill("input[name=urge_note]", "请尽快审批")
+    leader.locator("[data-test=urges] button:has-text('催办')").click()
+    leader.locator("[data-test=urges] li", has_text="请尽快审批").wait_for()
+
+    tab.goto("/")
+    tab.wait_for_selector("a.todo-link[data-kind=urge]")  # on the head's to-do
+    tab.goto("/me")
+    tab.fill("[data-test=notification-settings] input[name=webhook_url]",
+             "https://example.com/robot")
+    tab.locator("[data-test=notification-settings] button:has-text('保存')").click()
+    tab.wait_for_selector("text=webhook_host_not_allowed")  # only the office's robots

@@ -57,7 +57,7 @@ def test_the_assignee_asks_for_an_extension_and_a_return_and_the_head_decides_bo
     api.ok("POST", f"{path}/return", o.a["token"], {"reason": "不属本处职责"})
     refused = api.ok("POST", f"{path}/return/reject", o.head["token"],
                      {"note": "属本处职责，继续办理"})
-    assert (refused["status"], refused["actions"]) == ("assigned", [])
+    assert (refused["status"], refused["actions"]) == ("assigned", ["urge"])
     assert "complete" in api.ok("GET", path, o.a["token"])["actions"]
 
 

@@ -12,7 +12,8 @@ What is expected is read from the services that own the facts (a create the clie
 to repeat may exist twice there, and then both count): every overdue document and every
 substantiated complaint is exactly one violation, every started absence exactly one
 handover (ended when the absence ended), every person one open case, every serious case
-one leader case; no outbox row is left unpublished and nothing is parked.
+one leader case, every assigned document one notification to its assignee; no outbox row
+is left unpublished and nothing is parked.
 One line of figures is printed (``make faults`` shows it).
 """
 
@@ -104,7 +105,8 @@ class Faults:
         self.unavailable_seconds = None
         self.lock = threading.Lock()
         self.plan = [(0.10, self.kill, ("posts.1", "attendance.1", "documents.1")),
-                     (0.20, self.kill, ("inquiries.1", "accountability.1", "gateway.2")),
+                     (0.20, self.kill, ("inquiries.1", "accountability.1", "gateway.2",
+                                        "notifications.1")),
                      (0.40, self.restart_rabbit, ()),
                      (0.65, self.restart_postgres, ())]
 
@@ -342,6 +344,18 @@ def _check(databases, vhost):
     if missing_h or twice_h or not_ended:
         details["handovers"] = {"missing": len(missing_h), "twice": len(twice_h),
                                 "not_ended": len(not_ended)}
+
+    assigned = {(r[0], r[1]) for r in rows(databases["documents"],
+                                           "SELECT id, assignee_id FROM documents "
+                                           "WHERE assignee_id IS NOT NULL")}
+    told = Counter((r[0].rsplit("/", 1)[-1], r[1]) for r in rows(
+        databases["notifications"],
+        "SELECT link, staff_id FROM notifications WHERE kind = 'document'"))
+    untold, told_twice = assigned - set(told), {k: n for k, n in told.items() if n > 1}
+    lost += len(untold)
+    doubled += sum(n - 1 for n in told_twice.values())
+    if untold or told_twice:
+        details["notifications"] = {"untold": len(untold), "twice": len(told_twice)}
 
     cases = rows(databases["accountability"],
                  "SELECT id, staff_id, kind, status, leader_case_id, linked_case_id FROM cases")

@@ -7,15 +7,13 @@ contact."""
 from datetime import datetime, timedelta
 
 import pytest
-import sqlalchemy as sa
 
 from chassis.clock import OFFICE_TZ
-from chassis.db import make_engine
 from services.attendance.service import AttendanceService
 from services.inquiries.service import InquiriesService
 from services.posts.service import PostsService
 from tests.api import V1, Office, error, notice_body
-from tests.helpers import wait_until
+from tests.helpers import projected, wait_until
 
 MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=OFFICE_TZ)  # a Thursday
 PHONE = "13900001111"
@@ -33,20 +31,11 @@ def office(behind_gateway, set_now):
 
 
 def known_everywhere(o):
-    """Attendance and inquiries have heard of everyone's division and its head (posts'
-    events reach them in the background): what a reader is not shown is then withheld,
-    not merely unknown yet."""
-    people = [o.a, o.b, o.head, o.outsider, o.other_head]
+    """Attendance and inquiries know everyone's division and its head: what a reader is not
+    shown is then withheld, not merely unknown yet."""
     for service in ("attendance", "inquiries"):
-        engine = make_engine(o.config[f"XIAONENG_{service.upper()}_DATABASE_URL"])
-        query = sa.text("SELECT count(*) FROM staff_view JOIN division_view USING "
-                        "(division_id) WHERE division_view.head_id IS NOT NULL AND "
-                        "staff_id IN :ids").bindparams(sa.bindparam("ids", expanding=True))
-        with engine.connect() as connection:
-            wait_until(lambda c=connection, q=query: c.execute(q, {
-                "ids": [p["id"] for p in people]}).scalar() == len(people) or c.rollback(),
-                message=f"{service} knows everyone's division")
-        engine.dispose()
+        projected(o.config[f"XIAONENG_{service.upper()}_DATABASE_URL"],
+                  [o.a, o.b, o.head, o.outsider, o.other_head], service)
 
 
 def test_a_staff_member_of_another_division_reads_no_personal_reason_or_phone(office):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from chassis import projections
+from chassis import projections, urges
 from chassis.calendar import WorkingCalendar
 from chassis.clock import OFFICE_TZ
 from chassis.errors import permitted
@@ -15,6 +15,7 @@ from chassis.schemas import Acting
 from services.accountability.rules import judgement
 from services.attendance import rules as attendance
 from services.documents import rules as documents
+from services.inquiries import rules as inquiries
 from services.inquiries.rules import complaints
 from services.posts import rules as posts
 
@@ -176,13 +177,29 @@ def test_the_approver_corrects_a_return_only_with_a_note_and_within_the_absence(
 
 
 def test_an_absence_lists_what_the_caller_may_do_with_it():
+    head, person = Acting("h", "division_head"), Acting("a", "staff")
     pending = notice("n1", at(9), at(10), status="pending")
-    assert attendance.actions(pending, "h", at(8)) == ["approve", "reject"]
-    assert attendance.actions(pending, "a", at(8)) == []
+    assert attendance.actions(pending, head, at(8), "h") == ["approve", "reject", "urge"]
+    assert attendance.actions(pending, person, at(8), "h") == []
+    assert attendance.actions(pending, LEADER, at(8), "h") == ["urge"]  # 催办 the head
     approved = notice("n1", at(9), at(10), status="approved")
-    assert attendance.actions(approved, "a", at(10)) == ["return"]
+    assert attendance.actions(approved, person, at(10), "h") == ["return"]
     returned = notice("n1", at(9), at(10), status="returned", returned=at(10))
-    assert attendance.actions(returned, "h", at(10)) == ["acknowledge"]
+    assert attendance.actions(returned, head, at(10), "h") == ["acknowledge", "urge"]
+    done = notice("n1", at(9), at(10), status="rejected")
+    assert attendance.actions(done, LEADER, at(10), "h") == []  # nothing left to urge
+
+
+def test_an_absence_waits_on_its_approver_or_on_the_person_back_but_not_reported():
+    assert attendance.holder(notice("n1", at(9), at(10), status="pending")) == "h"
+    assert attendance.holder(notice("n1", at(9), at(10), status="approved")) == "a"
+    assert attendance.check_urge(notice("n1", at(9), at(10), status="pending"),
+                                 Acting("h", "division_head"), "h") == "h"
+    with pytest.raises(urges.MayNotUrge):
+        attendance.check_urge(notice("n1", at(9), at(10), status="pending"),
+                              Acting("x", "staff"), "h")
+    with pytest.raises(urges.NotOpen):
+        attendance.check_urge(notice("n1", at(9), at(10), status="recorded"), LEADER, "h")
 
 
 # 四.3, 四.6, 四.1: extensions and 退文 are the head's
@@ -230,14 +247,29 @@ def test_the_head_refuses_a_return_only_with_a_note():
 
 def test_a_document_lists_what_its_assignee_and_its_head_may_do():
     today = date(2026, 12, 3)
-    assert documents.actions(document(), "a", "h", today, False, False) == [
+    assignee, head = Acting("a", "staff"), Acting("h", "division_head")
+    assert documents.actions(document(), assignee, "h", today, False, False) == [
         "return", "consult", "extend", "complete"]
-    assert documents.actions(document(), "a", "h", today, True, False) == [
+    assert documents.actions(document(), assignee, "h", today, True, False) == [
         "return", "consult", "complete"]  # an extension request waits on the head
-    assert documents.actions(document(status="received"), "h", "h", today, False, False) == [
-        "assign"]
-    assert documents.actions(document(status="return_requested"), "h", "h", today, False,
-                             False) == ["approve_return", "reject_return"]
+    assert documents.actions(document(status="received"), head, "h", today, False,
+                             False) == ["assign", "urge"]
+    assert documents.actions(document(status="return_requested"), head, "h", today, False,
+                             False) == ["approve_return", "reject_return", "urge"]
+    assert documents.actions(document(), head, "h", today, False, False) == ["urge"]
+    assert documents.actions(document(status="completed"), LEADER, "h", today, False,
+                             False) == []
+
+
+def test_urging_a_document_reaches_whoever_holds_it_now():
+    assert documents.holder(document(acting_id="b"), "h") == "b"  # the B acting for A
+    assert documents.holder(document(status="received"), "h") == "h"
+    assert documents.holder(document(status="returned"), "h") is None
+    with pytest.raises(urges.MayNotUrge):
+        documents.check_urge(document(), Acting("other", "division_head"), "h")
+    assert urges.still_waiting(urges.state("assigned", "a"), "assigned", "a")
+    assert not urges.still_waiting(urges.state("assigned", "a"), "assigned", "b")
+    assert not urges.still_waiting(urges.state("assigned", "a"), "completed", None)
 
 
 # 回避: nobody judges a complaint naming them, or a case that decides their own responsibility
@@ -306,3 +338,34 @@ def test_permitted_lists_the_verbs_whose_check_passes():
         raise documents.NotOpen("closed")
     assert permitted({"a": lambda: None, "b": refuse, "c": lambda: None}) == ["a", "c"]
 
+
+
+# 催办 of inquiries and applications, and what their readers may do
+
+def inquiry(status="open", acting_id=None):
+    return inquiries.InquiryFacts(status, "r", acting_id)
+
+
+def test_an_inquiry_waits_on_its_first_responder_then_on_the_division_it_went_to():
+    assert inquiries.inquiry_holder(inquiry(), "h") == "r"
+    assert inquiries.inquiry_holder(inquiry(acting_id="b"), "h") == "b"  # A is away
+    assert inquiries.inquiry_holder(inquiry("guided"), "h") == "h"
+    assert inquiries.inquiry_holder(inquiry("answered"), "h") is None
+    responder = Acting("r", "staff", "d")
+    assert inquiries.inquiry_actions(inquiry(), responder, None, "r", "h") == [
+        "handle", "guide", "redirect"]
+    assert inquiries.inquiry_actions(inquiry("guided"), Acting("x", "staff", "d2"), "d2",
+                                     "h", "h") == ["answer"]
+    assert inquiries.inquiry_actions(inquiry(), LEADER, None, "r", "h") == ["urge"]
+    with pytest.raises(urges.NotOpen):
+        inquiries.check_urge(None, LEADER, "h")
+
+
+def test_an_application_is_completed_by_its_reviewer_and_urged_by_the_head():
+    accepted = inquiries.ApplicationFacts("accepted", "r", None)
+    assert inquiries.application_actions(accepted, Acting("r", "staff"), "h") == ["complete"]
+    assert inquiries.application_actions(accepted, Acting("h", "division_head"), "h") == [
+        "urge"]
+    returned = inquiries.ApplicationFacts("returned", None, None)
+    assert inquiries.application_actions(returned, Acting("r", "staff"), "h") == ["resubmit"]
+    assert inquiries.application_actions(returned, LEADER, "h") == []

@@ -40,6 +40,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/organisation', component: () => import('../pages/Organisation.vue'),
     meta: { menu: '组织与岗位', roles: ['admin', 'division_head'], heads: true },
   },
+  { path: '/notifications', component: () => import('../pages/Notifications.vue') },
   { path: '/me', component: () => import('../pages/Me.vue'), meta: { menu: '个人信息' } },
   { path: '/:rest(.*)*', component: () => import('../pages/NotFound.vue'), meta: { public: true } },
 ]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from chassis.errors import Conflict, Forbidden, Invalid
+from chassis import urges
+from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Acting, Facts
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
@@ -185,6 +186,67 @@ def check_completion(status: str, reviewer_id: str | None, acting_id: str | None
 def on_time(completed_on: date, due_date: date) -> bool:
     """办结 by the due date."""
     return completed_on <= due_date
+
+
+@dataclass(frozen=True)
+class ApplicationFacts(Facts):
+    """What the rules read of an application (``.of(row)``)."""
+
+    status: str
+    reviewer_id: str | None
+    acting_id: str | None
+
+
+def inquiry_holder(inquiry: InquiryFacts, guided_head_id: str | None) -> str | None:
+    """Whom an inquiry waits on now (催办's target): the first responder, or the B acting
+    for them, until it is closed; once guided, the head of the division it went to (who
+    answers for it: 二.4); nobody once answered."""
+    if inquiry.status == "open":
+        return inquiry.acting_id or inquiry.first_responder_id
+    if inquiry.status == "guided":
+        return guided_head_id
+    return None
+
+
+def application_holder(application: ApplicationFacts) -> str | None:
+    """An accepted application waits on its reviewer, or the B acting for them (六.3)."""
+    if application.status == "accepted":
+        return application.acting_id or application.reviewer_id
+    return None
+
+
+def check_urge(holder: str | None, actor: Acting, head_now: str | None) -> str:
+    """催办 by the head (or acting head) of the division the work is with, a leader or an
+    admin, of open work; the holder urged."""
+    urges.check_may_urge(actor, head_now)
+    urges.check_open(holder)
+    return holder
+
+
+def inquiry_actions(inquiry: InquiryFacts, actor: Acting, guided_division_id: str | None,
+                    holder: str | None, head_now: str | None) -> list[str]:
+    """What ``actor`` (with their division) may do to the inquiry now."""
+    def close():
+        check_closer(inquiry, actor.id)
+    return permitted({
+        "handle": close, "guide": close, "redirect": close,
+        "answer": lambda: check_answerer(inquiry.status, guided_division_id,
+                                         actor.division_id),
+        "urge": lambda: check_urge(holder, actor, head_now)})
+
+
+def application_actions(application: ApplicationFacts, actor: Acting,
+                        head_now: str | None) -> list[str]:
+    """What ``actor`` may do to the application now."""
+    def resubmit():
+        if actor.role not in ("staff", "division_head"):
+            raise Forbidden("staff review resubmissions")
+        check_resubmission(None, "", application.status)
+    return permitted({
+        "resubmit": resubmit,
+        "complete": lambda: check_completion(application.status, application.reviewer_id,
+                                             application.acting_id, actor.id),
+        "urge": lambda: check_urge(application_holder(application), actor, head_now)})
 
 
 def check_closer(inquiry: InquiryFacts, actor_id: str) -> None:

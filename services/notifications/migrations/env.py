@@ -1,0 +1,3 @@
+from chassis.db import run_migrations
+
+run_migrations()
