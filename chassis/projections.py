@@ -271,7 +271,8 @@ def days_held(session, view, owner_id, after: date, through: date, is_working_da
 
 def answerable(shares: Mapping[str, int], holder_on_due: str) -> str:
     """五.4: a lapse on work a B covered part of the time is held against whoever held it
-    for the most working days; on a tie, against the one acting on the due date."""
+    for the most working days; on a tie, against the one acting on the due date — as when
+    nobody held it a whole working day (due the day it came: 即办)."""
     most = max(shares.values())
     tied = [person for person, days in shares.items() if days == most]
-    return tied[0] if len(tied) == 1 else holder_on_due
+    return tied[0] if len(tied) == 1 and most else holder_on_due

@@ -105,7 +105,8 @@ class TodoItem(Schema):
 
     kind = fields.String(required=True, metadata={"enum": [
         "approve_absence", "return_report", "document", "assign_document", "sign", "inquiry",
-        "application", "complaint", "violation", "case", "urge"]})
+        "application", "complaint", "violation", "case", "urge", "number_print", "referral",
+        "duty_report"]})
     id = fields.String(required=True)
     title = fields.String(required=True)
     due = fields.Date(allow_none=True)

@@ -48,7 +48,9 @@ class LateReturn(Schema):
 
 
 class UnauthorisedAbsence(Schema):
-    """擅自离岗: an absence without a notice, reported by a head or leader."""
+    """擅自离岗: an absence without a notice, reported by a head or leader, or found by a
+    spot check (在岗检查, 七.6): then ``source`` is ``duty_check`` — the violation's source —
+    and ``duty_check_id`` names the check; a report's event has neither."""
 
     report_id = fields.String(required=True)
     staff_id = fields.String(required=True)
@@ -56,6 +58,8 @@ class UnauthorisedAbsence(Schema):
     reported_by = fields.String(required=True)
     approver_id = fields.String(required=True, allow_none=True)
     note = fields.String(required=True)
+    source = fields.String(validate=validate.Equal("duty_check"))
+    duty_check_id = fields.String()
 
 
 SCHEMAS = {

@@ -18,8 +18,9 @@ class StaffChanged(Schema):
     """A staff account was created or changed; other services keep a projection.
 
     ``active`` false: the person left (their tokens stop working); ``token_version``
-    rises with a password change (older tokens stop working). Both are absent from
-    events raised before they existed.
+    rises with a password change (older tokens stop working); ``phone``: the office phone
+    (一.2), which a written notice gives beside its 经办人's name (六.6). All three are
+    absent from events raised before they existed.
     """
 
     staff_id = fields.String(required=True)
@@ -28,6 +29,7 @@ class StaffChanged(Schema):
     division_id = fields.String(required=True, allow_none=True)
     active = fields.Boolean(load_default=True)
     token_version = fields.Integer(load_default=0)
+    phone = fields.String(allow_none=True)  # absent: a view keeps the phone it has
     revision = revision_field()
 
 

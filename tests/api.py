@@ -72,6 +72,14 @@ def notice_body(start, hours=2, kind="business", reason="到省政府开会", co
             "reason": reason, "kind": kind, "contact": contact}
 
 
+def leave_body(start_date, end_date=None, kind="other", reason="家中有事",
+               contact="13900000000", handover_note="在办：某局编制调整请示"):
+    """A leave request (请假) from ``start_date`` (a date) to ``end_date`` (the same day)."""
+    return {"start_date": start_date.isoformat(),
+            "end_date": (end_date or start_date).isoformat(), "kind": kind, "reason": reason,
+            "contact": contact, "handover_note": handover_note}
+
+
 def document_body(received_at, title="关于调整机构编制的请示", from_unit="省教育厅",
                   kind="请示", urgent=False):
     """An incoming document (收文) to register."""

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FITTING, WITHHELD, can, dateTime, label, noticeWindow, officeIso, officeLocal, shown } from './format'
+import { FITTING, WITHHELD, can, dateTime, label, noticeWindow, officeIso, officeLocal, shown, timeLimit } from './format'
 
 describe('dates are written in the office zone', () => {
   it('shows a UTC instant as Beijing time', () => {
@@ -51,5 +51,12 @@ describe('personal details the server withholds', () => {
     expect(shown(null)).toBe(WITHHELD)
     expect(shown('0571-87000000')).toBe('0571-87000000')
     expect(shown('')).toBe('')
+  })
+})
+
+describe('time limits', () => {
+  it('writes a time limit of 0 as 即办 and others in working days', () => {
+    expect(timeLimit(0)).toBe('即办')
+    expect(timeLimit(15)).toBe('15个工作日内办结')
   })
 })

@@ -44,11 +44,17 @@ export const ROLE_LABELS: Record<string, string> = {
 export const TODO_KINDS: Record<string, string> = {
   approve_absence: '离岗审批', return_report: '销假报告', document: '公文办理',
   assign_document: '公文分办', sign: '公文签发', inquiry: '首问', application: '申请办结',
-  complaint: '投诉核查', violation: '违规记录', case: '追责案件',
+  complaint: '投诉核查', violation: '违规记录', case: '追责案件', urge: '催办',
+  number_print: '编号印发', referral: '转办咨询', duty_report: '述职评议',
+}
+
+/** 一.4 评议: the four grades of the civil-service annual appraisal. */
+export const GRADES: Record<string, string> = {
+  excellent: '优秀', competent: '称职', basically_competent: '基本称职', incompetent: '不称职',
 }
 
 export const STATUS_LABELS: Record<string, string> = {
-  recorded: '已登记', pending: '待审批', approved: '已批准', rejected: '已驳回',
+  recorded: '已登记', submitted: '待评议', reviewed: '已评议', pending: '待审批', approved: '已批准', rejected: '已驳回',
   returned: '已退回', received: '已收文', assigned: '办理中', return_requested: '退文待批',
   completed: '已办结', draft: '草稿', signed: '已签发', numbered: '已编号', printed: '已送印',
   open: '待办', handled: '已答复', guided: '已引导', answered: '已答复',
@@ -61,6 +67,12 @@ export const STATUS_LABELS: Record<string, string> = {
 export const COMPLAINT_CATEGORIES: Record<string, string> = {
   shirking: '推诿扯皮', attitude: '态度', overdue: '超时', graft: '吃拿卡要',
   no_one_time_notice: '未一次性告知', other: '其他',
+}
+
+/** 请假 kinds (七.3): the board names 出差 and 开会 and shows the others as 请假. */
+export const LEAVE_KINDS: Record<string, string> = {
+  business_trip: '出差', meeting: '开会', annual_leave: '年休假', personal_leave: '事假',
+  sick_leave: '病假', other: '其他',
 }
 
 export const VIOLATION_KINDS: Record<string, string> = {
@@ -96,6 +108,11 @@ export const WITHHELD = '（仅经办人员可见）'
 
 export function shown(value?: string | null): string {
   return value ?? WITHHELD
+}
+
+/** A matter's time limit: 0 is 即办 (handled the day it is accepted, 六.2). */
+export function timeLimit(days: number): string {
+  return days === 0 ? '即办' : `${days}个工作日内办结`
 }
 
 export function label(map: Record<string, string>, key?: string | null): string {

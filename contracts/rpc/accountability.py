@@ -109,12 +109,73 @@ class YearQuery(Schema):
     year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2100))
 
 
+GRADES = ["excellent", "competent", "basically_competent", "incompetent"]
+
+
+class DutyReportIn(Schema):
+    """一.4 个人总结/述职: the person's report on their year."""
+
+    year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2100))
+    summary = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+
+
+class DutyReviewIn(Schema):
+    """评议: the grade (优秀, 称职, 基本称职, 不称职) and the reviewer's comment."""
+
+    grade = fields.String(required=True, validate=validate.OneOf(GRADES))
+    comment = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+
+
+class DutyReportQuery(PageArgs):
+    year = fields.Integer(validate=validate.Range(min=2000, max=2100))
+    division_id = fields.String()
+    staff_id = fields.String()
+
+
+class DutyReportOut(Schema):
+    id = fields.String()
+    staff_id = fields.String()
+    name = fields.String(allow_none=True)
+    division_id = fields.String(allow_none=True)
+    year = fields.Integer()
+    summary = fields.String()
+    status = fields.String(metadata={"enum": ["submitted", "reviewed"]})
+    submitted_at = OfficeTime()
+    grade = fields.String(allow_none=True, metadata={"enum": GRADES})
+    comment = fields.String(allow_none=True)
+    reviewed_by = fields.String(allow_none=True)
+    reviewed_at = OfficeTime(allow_none=True)
+    reviewer_id = fields.String(allow_none=True, metadata={
+        "description": "who reviews it: the head (or acting head), a head's the leader"})
+    actions = fields.List(fields.String(), metadata={"description": "review, when the caller may"})
+
+
+class HalfYearCheck(Schema):
+    """三.6: one half's semi-annual check of the person's service commitments."""
+
+    half = fields.String()
+    inquiries_handled = fields.Integer()
+    lapses = fields.Integer()
+    complaints = fields.Integer()
+    notices_issued = fields.Integer()
+    overdue_applications = fields.Integer()
+
+
 class AppraisalOut(Schema):
     staff_id = fields.String()
     year = fields.Integer()
     violations_by_kind = fields.Dict(keys=fields.String(), values=fields.Integer())
     cases = fields.List(fields.Dict())
     documents = fields.Dict(keys=fields.String(), values=fields.Integer())
+    applications = fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={
+        "description": "applications completed on time and late"})
+    duty_report = fields.Dict(allow_none=True, metadata={
+        "description": "the year's report (述职) and its review: grade, comment, reviewed_by"})
+    half_year_checks = fields.List(fields.Nested(HalfYearCheck), allow_none=True, metadata={
+        "description": "the year's semi-annual checks (每半年检查), H1 then H2; null while "
+                       "inquiries does not answer"})
+    missing = fields.List(fields.String(), metadata={
+        "description": "services that did not answer: their part is left out"})
     inquiries_closed = fields.Integer()
     covers_served = fields.Integer()
     contested = fields.List(fields.Nested(ViolationOut), metadata={

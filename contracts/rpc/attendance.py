@@ -5,7 +5,17 @@ from marshmallow import Schema, fields, validate
 from chassis.schemas import OfficeTime, PageArgs, text
 
 STATUSES = ("recorded", "pending", "approved", "rejected", "returned")
+# 请假 kinds (七.3), code → label; the board names the first two (work away from the desk)
+# and shows the others as 请假.
+LEAVE_KINDS = {"business_trip": "出差", "meeting": "开会", "annual_leave": "年休假",
+               "personal_leave": "事假", "sick_leave": "病假", "other": "其他"}
 
+
+def contact_field():
+    """七.3 联系方式: required, refused as ``contact_required`` by the rules (a blank one
+    too), not by the schema."""
+    return fields.String(load_default=None, allow_none=True, validate=validate.Length(max=100),
+                         metadata={"description": "required (422 contact_required)"})
 
 
 class NoticeIn(Schema):
@@ -13,14 +23,16 @@ class NoticeIn(Schema):
     expected_return_at = fields.AwareDateTime(required=True)
     reason = text(500, required=True)
     kind = fields.String(required=True, validate=validate.OneOf(["business", "personal"]))
-    contact = text(100, required=True)
+    contact = contact_field()
 
 
 class LeaveIn(Schema):
     start_date = fields.Date(required=True)
     end_date = fields.Date(required=True)
     reason = text(500, required=True)
-    contact = fields.String(load_default="", validate=validate.Length(max=100))
+    kind = fields.String(load_default="other", validate=validate.OneOf(list(LEAVE_KINDS)),
+                         metadata={"description": "出差, 开会, 年休假, 事假, 病假, 其他"})
+    contact = contact_field()
     handover_note = fields.String(load_default=None, allow_none=True, metadata={
         "description": "交接说明: matters in hand and pending (required)"},
         validate=validate.Length(max=5000))
@@ -73,7 +85,8 @@ class AbsenceOut(Schema):
     end_date = fields.Date(allow_none=True)
     reason = fields.String(metadata={
         "description": "「因私」 or 「请假」 to whoever may not read the reason itself"})
-    kind = fields.String(attribute="reason_kind")
+    kind = fields.String(attribute="reason_kind", metadata={
+        "description": "a notice's business | personal; a leave request's kind (LEAVE_KINDS)"})
     contact = fields.String(allow_none=True, metadata={
         "description": "null to whoever may not read it (个人信息保护)"})
     decided_at = OfficeTime(allow_none=True)
@@ -121,3 +134,41 @@ class BoardRow(Schema):
     contact = fields.String()
     covered_by = fields.String(allow_none=True)
     covered_by_id = fields.String(allow_none=True)
+
+
+class DutyCheckIn(Schema):
+    """在岗检查 (七.6): who was found away from their post at ``checked_at``."""
+
+    division_id = fields.String(required=True)
+    checked_at = fields.AwareDateTime(required=True)
+    absent_ids = fields.List(fields.String(validate=validate.Length(min=1, max=36)),
+                             required=True, validate=validate.Length(max=500),
+                             metadata={"description": "[] when everyone was in"})
+    note = fields.String(load_default=None, allow_none=True,
+                         validate=validate.Length(max=1000))
+
+
+class DutyCheckQuery(PageArgs):
+    division_id = fields.String()
+
+
+class AbsenteeOut(Schema):
+    staff_id = fields.String()
+    excused = fields.Boolean(metadata={
+        "description": "away on an absence that had started and not ended at the check"})
+    absence_id = fields.String(allow_none=True, metadata={"description": "what excused them"})
+    report_id = fields.String(allow_none=True, metadata={
+        "description": "the unauthorised absence recorded (擅自离岗), when not excused"})
+
+
+class DutyCheckOut(Schema):
+    id = fields.String()
+    division_id = fields.String()
+    checked_at = OfficeTime()
+    checked_by = fields.String()
+    checked_for = fields.String(allow_none=True, metadata={
+        "description": "the head the checker acted for (五.3), if any"})
+    note = fields.String(allow_none=True)
+    absent = fields.List(fields.Nested(AbsenteeOut))
+    created_at = OfficeTime()
+    actions = fields.List(fields.String(), metadata={"description": "none yet: a check stands"})

@@ -4,6 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from chassis.schemas import OfficeTime, PageArgs, flag, text
 from contracts.inquiries import CATEGORIES, COMPLAINT_STATUSES, FINDINGS
+from contracts.rpc.referrals import ReferralOut
 
 
 class MaterialIn(Schema):
@@ -15,7 +16,9 @@ class MaterialIn(Schema):
 class MatterIn(Schema):
     name = text(200, required=True)
     basis = text(5000, required=True)
-    time_limit_days = fields.Integer(required=True, validate=validate.Range(min=1, max=365))
+    time_limit_days = fields.Integer(required=True, validate=validate.Range(min=0, max=365),
+                                     metadata={"description": "working days; 0: 即办, due "
+                                                              "the day it is accepted"})
     procedure = text(5000, required=True)
     division_id = fields.String(required=True)
     materials = fields.List(fields.Nested(MaterialIn), required=True,
@@ -30,6 +33,22 @@ class MatterOut(Schema):
     procedure = fields.String()
     division_id = fields.String()
     materials = fields.List(fields.Nested(MaterialIn))
+    version = fields.Integer(metadata={"description": "rises with every revision"})
+
+
+class MatterRecord(MatterOut):
+    """A matter as staff manage it: withdrawn ones too, and what the caller may do."""
+
+    withdrawn_at = OfficeTime(allow_none=True)
+    withdraw_reason = fields.String(allow_none=True)
+    withdrawn_by = fields.String(allow_none=True)
+    actions = fields.List(fields.String(), metadata={
+        "description": "what the caller may do now: revise (PUT), withdraw"})
+
+
+class WithdrawIn(Schema):
+    reason = fields.String(required=True, validate=[
+        validate.Length(max=2000), validate.Regexp(r"\S", error="give the reason")])
 
 
 class InquiryIn(Schema):
@@ -141,6 +160,8 @@ class NoticeOut(Schema):
 class ApplicationOut(Schema):
     id = fields.String()
     matter_id = fields.String()
+    matter_version = fields.Integer(metadata={
+        "description": "the version of the matter it was last reviewed against"})
     applicant = withheld()
     contact = withheld()
     status = fields.String(metadata={"enum": ["accepted", "returned", "refused", "completed"]})
@@ -154,9 +175,11 @@ class ApplicationOut(Schema):
     completed_on = fields.Date(allow_none=True)
     completed_on_time = fields.Boolean(allow_none=True)
     notice = fields.Nested(NoticeOut, allow_none=True)
+    referrals = fields.Nested(ReferralOut, many=True, metadata={"description": "六.4"})
     token = fields.String(metadata={"description": "only when filed: opens the public notice"})
     actions = fields.List(fields.String(), metadata={
-        "description": "what the caller may do now: resubmit, complete, urge"})
+        "description": "what the caller may do now: resubmit, complete, refer (POST "
+                       "referrals), urge"})
 
 
 class ComplaintIn(Schema):
@@ -237,6 +260,7 @@ class CommitmentReportRow(Schema):
     lapses = fields.Integer()
     complaints = fields.Integer()
     notices_issued = fields.Integer()
+    overdue_applications = fields.Integer()
 
 
 class InquiryQuery(PageArgs):

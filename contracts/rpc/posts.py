@@ -173,6 +173,8 @@ class SignageCard(Schema):
     duties = fields.List(fields.String())
     special = fields.Boolean()
     vacant = fields.Boolean()
+    backups = fields.List(fields.String(), metadata={
+        "description": "the Bs' names in takeover order (五.2)"})
     acting_name = fields.String()
 
 

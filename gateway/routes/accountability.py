@@ -1,8 +1,22 @@
 """Accountability (责任追究): violations, cases, decisions, the annual appraisal."""
 
+from chassis.errors import Unavailable
 from contracts.rpc import accountability
 from gateway.dispatch import ANY, Route
-from gateway.routes.common import ADMIN, HEADS, OVERSEERS, forward
+from gateway.routes.common import ABSENTEES, ADMIN, HEADS, OVERSEERS, forward
+
+
+def appraisal(c):
+    """年度考核: accountability's counts (it decides who may read them) with the year's two
+    semi-annual checks (三.6), which inquiries keeps; with inquiries down the appraisal still
+    answers, its checks ``null`` and ``missing`` saying why (as 我的待办 does)."""
+    found = c.call("accountability", "appraisal", c.actor, c.input("staff_id"),
+                   c.input("query"))
+    try:
+        checks = c.call("inquiries", "half_year_checks", found["staff_id"], found["year"])
+    except Unavailable:
+        return {**found, "half_year_checks": None, "missing": ["inquiries"]}
+    return {**found, "half_year_checks": checks, "missing": []}
 
 
 def accountability_routes():
@@ -11,6 +25,7 @@ def accountability_routes():
         return forward("accountability", method, *inputs)
 
     case, violation = accountability.CaseOut, accountability.ViolationOut
+    report = accountability.DutyReportOut
 
     def judge(verb, body, summary):
         return Route("POST", f"/violations/{{id}}/{verb}", ("leader",),
@@ -43,8 +58,19 @@ def accountability_routes():
               accountability.DecisionIn, case),
         Route("POST", "/cases/{id}/dismiss", ("leader",), call("dismiss", "actor", "id", "body"),
               "dismiss a case with its reason", accountability.DismissalIn, case),
-        Route("GET", "/appraisals/{staff_id}", ANY,
-              call("appraisal", "actor", "staff_id", "query"),
+        Route("POST", "/duty-reports", ABSENTEES, call("submit_duty_report", "actor", "body"),
+              "report on one's year (一.4 个人总结/述职): one per person and year",
+              accountability.DutyReportIn, report, status=201),
+        Route("GET", "/duty-reports", ANY, call("list_duty_reports", "actor", "query"),
+              "duty reports: one's own, one's divisions' for a head, all for leaders and "
+              "admins", response=report, many=True, query=accountability.DutyReportQuery),
+        Route("GET", "/duty-reports/{id}", ANY, call("get_duty_report", "actor", "id"),
+              "a duty report", response=report),
+        Route("POST", "/duty-reports/{id}/review", HEADS,
+              call("review_duty_report", "actor", "id", "body"),
+              "review a report (评议): the person's head (or acting head), a head's by the "
+              "supervising leader; never one's own", accountability.DutyReviewIn, report),
+        Route("GET", "/appraisals/{staff_id}", ANY, appraisal,
               "annual appraisal (年度考核): the person, their head, a leader or an admin",
               response=accountability.AppraisalOut, query=accountability.YearQuery),
         Route("GET", "/audit", ADMIN, call("audit_trail", "actor", "query"),

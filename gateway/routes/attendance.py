@@ -2,7 +2,7 @@
 
 from contracts.rpc import attendance
 from gateway.dispatch import ANY, PUBLIC, Route
-from gateway.routes.common import ABSENTEES, APPROVERS, Fixed, forward
+from gateway.routes.common import ABSENTEES, ADMIN, APPROVERS, HEADS, Fixed, forward
 
 
 def absence_routes(kind, path, body):
@@ -44,6 +44,16 @@ ROUTES = [
           forward("attendance", "report_absence", "actor", "body"),
           "report an unauthorised absence (擅自离岗)", attendance.ReportIn, attendance.ReportOut,
           status=201),
+    Route("POST", "/duty-checks", (*HEADS, *ADMIN),
+          forward("attendance", "record_duty_check", "actor", "body"),
+          "在岗检查 (七.6): the division's head (or acting head), its supervising leader or "
+          "an admin records who was found away; each not excused by an absence covering "
+          "the moment is an unauthorised absence", attendance.DutyCheckIn,
+          attendance.DutyCheckOut, status=201),
+    Route("GET", "/duty-checks", (*HEADS, *ADMIN),
+          forward("attendance", "list_duty_checks", "actor", "query"),
+          "spot checks, newest first: of a division, else of those the caller checks",
+          response=attendance.DutyCheckOut, many=True, query=attendance.DutyCheckQuery),
     Route("GET", "/public/notice-board", PUBLIC,
           forward("attendance", "notice_board", "query"), "who is away now (离岗告示牌)",
           response=attendance.BoardRow, many=True, query=attendance.BoardQuery),

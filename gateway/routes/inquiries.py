@@ -4,7 +4,7 @@ from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
 from chassis.schemas import PageArgs
-from contracts.rpc import inquiries
+from contracts.rpc import inquiries, referrals
 from gateway.auth import actor_from_header
 from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
@@ -51,8 +51,21 @@ def inquiry_routes():
     application = inquiries.ApplicationOut
     return [
         Route("POST", "/matters", ORG_MANAGERS, call("create_matter", "actor", "body"),
-              "publish a matter (办事事项) with its materials", inquiries.MatterIn,
-              inquiries.MatterOut, status=201),
+              "publish a matter (办事事项) with its materials; time limit 0: 即办",
+              inquiries.MatterIn, inquiries.MatterRecord, status=201),
+        Route("PUT", "/matters/{id}", ORG_MANAGERS,
+              call("revise_matter", "actor", "id", "body"),
+              "revise a matter: its version rises, earlier versions are kept (admin, the "
+              "division's head)", inquiries.MatterIn, inquiries.MatterRecord),
+        Route("POST", "/matters/{id}/withdraw", ORG_MANAGERS,
+              call("withdraw_matter", "actor", "id", "body"),
+              "withdraw a matter from the catalogue (admin, the division's head)",
+              inquiries.WithdrawIn, inquiries.MatterRecord),
+        Route("GET", "/matters", ANY, call("list_matter_records", "actor", "query"),
+              "every matter, withdrawn ones too, with what the caller may do",
+              response=inquiries.MatterRecord, many=True, query=PageArgs),
+        Route("GET", "/matters/{id}", ANY, call("get_matter_record", "actor", "id"),
+              "a matter, withdrawn or not", response=inquiries.MatterRecord),
         Route("GET", "/public/matters", PUBLIC, call("list_matters", "query"),
               "the matter catalogue", response=inquiries.MatterOut, many=True,
               query=PageArgs),
@@ -87,6 +100,20 @@ def inquiry_routes():
               inquiries.ResubmissionIn, application),
         Route("GET", "/applications/{id}", ANY, call("get_application", "actor", "id"),
               "an application", response=application),
+        Route("POST", "/applications/{id}/referrals", ABSENTEES,
+              call("refer", "actor", "id", "body"),
+              "refer a question to another division or an outside unit (六.4): its reviewer "
+              "or their acting B", referrals.ReferralIn, referrals.ReferralOut, status=201),
+        Route("POST", "/referrals/{id}/answer", HEADS,
+              call("answer_referral", "actor", "id", "body"),
+              "answer a referral: staff or head of the division referred to; for an outside "
+              "unit, the reviewer records its answer", referrals.ReferralAnswerIn,
+              referrals.ReferralOut),
+        Route("GET", "/public/applications/{id}", PUBLIC,
+              lambda c: c.call("inquiries", "application_status", c.params["id"],
+                               c.query.get("token")),
+              "an application's status and its referrals' answers, with its token",
+              response=referrals.PublicApplicationOut, query=TokenQuery),
         Route("GET", "/applications/{id}/notice", PUBLIC, one_time_notice,
               "the written notice, text/html: 一次性告知书 (returned) or 不予受理告知书 (refused)",
               query=TokenQuery),

@@ -62,6 +62,9 @@ def achievement(type_, data):
     """``(staff_id, kind)`` the annual appraisal counts, or None."""
     if type_ == "document_completed":
         return data["completed_by"], "document_on_time" if data["on_time"] else "document_late"
+    if type_ == "application_completed":
+        return data["completed_by"], \
+            "application_on_time" if data["on_time"] else "application_late"
     if type_ == "inquiry_closed":
         return data["closed_by"], "inquiry_closed"
     if type_ == "handover_started":

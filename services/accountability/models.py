@@ -78,6 +78,25 @@ class Achievement(Base):
     kind: Mapped[str] = mapped_column(sa.String(30))
 
 
+class DutyReport(Base):
+    """个人总结/述职 and its 评议: one per person and year; ``division_id`` is theirs when
+    they submitted it (who reviews it follows that division's head)."""
+
+    __tablename__ = "duty_reports"
+    __table_args__ = (sa.UniqueConstraint("staff_id", "year"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(sa.String(36))
+    division_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    year: Mapped[int] = mapped_column(sa.Integer, index=True)
+    summary: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.String(20), default="submitted")
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    grade: Mapped[str | None] = mapped_column(sa.String(30))
+    comment: Mapped[str | None] = mapped_column(sa.Text)
+    reviewed_by: Mapped[str | None] = mapped_column(sa.String(36))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class AuditEntry(Base):
     """审计: one write committed for a request through a gateway, or a refused sign-in (the
     id is its event's)."""

@@ -1,15 +1,13 @@
 """The accountability service: 责任追究制 — violations from every service become graded cases."""
 
 import json
-from collections import Counter
-from datetime import datetime, time
 from pathlib import Path
 
 import sqlalchemy as sa
 from nameko.extensions import DependencyProvider
 
 from chassis import projections
-from chassis.clock import OFFICE_TZ
+from chassis.clock import OFFICE_TZ, clock
 from chassis.config import Settings
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
@@ -19,10 +17,17 @@ from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import accountability as s
 from services.accountability import cases, intake, people, todo
+from services.accountability.appraisal import AppraisalEntrypoints
 from services.accountability.audit import AuditEntrypoints
-from services.accountability.models import Achievement, Case, DivisionView, StaffView, Violation
+from services.accountability.duty_reports import DutyReportEntrypoints
+from services.accountability.models import (
+    Achievement,
+    Case,
+    DivisionView,
+    StaffView,
+)
 from services.accountability.rules import grading, judgement
-from services.accountability.violations import ViolationEntrypoints, violation_out
+from services.accountability.violations import ViolationEntrypoints, case_out
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -49,7 +54,8 @@ def violation_handler(source, type_):
     return handler
 
 
-class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase):
+class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEntrypoints,
+                            ViolationEntrypoints, ServiceBase):
     """责任追究制: violations, cases graded by policy, leader responsibility, decisions."""
 
     name = "accountability"
@@ -72,6 +78,10 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
     def on_document_completed(self, event):
         self._record_achievement(event)
 
+    @handle_event("inquiries", "application_completed")
+    def on_application_completed(self, event):
+        self._record_achievement(event)
+
     @handle_event("inquiries", "inquiry_closed")
     def on_inquiry_closed(self, event):
         self._record_achievement(event)
@@ -88,7 +98,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
             select = sa.select(Case).order_by(Case.opened_at.desc())
             select = matching(select, Case, args, ("staff_id", "status"))
             total, sliced = paginate(work.session, select, args)
-            items = [self._dump_case(work.session, c, actor)
+            items = [case_out(work.session, c, actor)
                      for c in work.session.scalars(sliced)]
         return {"items": items, "total": total}
 
@@ -97,13 +107,13 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
         actor = acting(actor)
         with self.uow as work:
             work.snapshot()
-            return self._dump_case(work.session, found(work.session, Case, case_id, "case"),
+            return case_out(work.session, found(work.session, Case, case_id, "case"),
                                    actor)
 
     @rpc
     def todo(self, actor, division_id=None):
         with self.uow as work:
-            return todo.items(work.session, acting(actor, division_id))
+            return todo.items(work.session, acting(actor, division_id), clock.today())
 
     @rpc
     def decide(self, actor, case_id, payload):
@@ -118,7 +128,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
                 data["measures"]
             cases.close(work, case, "decided", actor.id, data["note"])
             cases.follow_leader_case(work, case, severity, data["note"], actor.id)
-            return self._dump_case(work.session, case, actor)
+            return case_out(work.session, case, actor)
 
     @rpc
     def dismiss(self, actor, case_id, payload):
@@ -128,36 +138,7 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
             judgement.check_dismissal(cases.facts(work.session, case), actor, data["reason"])
             cases.close(work, case, "dismissed", actor.id, data["reason"])
             cases.follow_leader_case(work, case, "light", data["reason"], actor.id)
-            return self._dump_case(work.session, case, actor)
-
-    @rpc
-    def appraisal(self, actor, staff_id, query):
-        actor, year = acting(actor), s.YearQuery().load(query or {})["year"]
-        start, end = (datetime.combine(datetime(y, 1, 1), time(0), OFFICE_TZ)
-                      for y in (year, year + 1))
-        with self.uow as work:
-            work.snapshot()
-            person, _ = people.person_and_division(work.session, staff_id)
-            judgement.check_appraisal_reader(actor, staff_id,
-                                             people.heads_of(work.session, person.division_id))
-            year_violations = work.session.scalars(sa.select(Violation).where(
-                Violation.staff_id == staff_id, Violation.occurred_at >= start,
-                Violation.occurred_at < end, Violation.status.in_(grading.COUNTING))).all()
-            kinds = Counter(v.kind for v in year_violations)
-            year_cases = work.session.scalars(sa.select(Case).where(
-                Case.staff_id == staff_id, Case.opened_at >= start, Case.opened_at < end))
-            done = Counter(work.session.scalars(sa.select(Achievement.kind).where(
-                Achievement.staff_id == staff_id, Achievement.year == year)))
-            return s.AppraisalOut().dump({
-                "staff_id": staff_id, "year": year, "violations_by_kind": dict(kinds),
-                "cases": [{k: v for k, v in self._dump_case(work.session, c, actor).items()
-                           if k in ("id", "kind", "status", "severity", "outcome", "measures")}
-                          for c in year_cases],
-                "documents": {"on_time": done["document_on_time"],
-                              "late": done["document_late"]},
-                "inquiries_closed": done["inquiry_closed"],
-                "covers_served": done["cover_served"],
-                "contested": [v for v in year_violations if v.status == "contested"]})
+            return case_out(work.session, case, actor)
 
     def _record_violations(self, event):
         """Every violation an event reports, in one transaction, about people as
@@ -179,13 +160,3 @@ class AccountabilityService(AuditEntrypoints, ViolationEntrypoints, ServiceBase)
                 work.session.add(Achievement(source_event_id=event.id, staff_id=staff_id,
                                              year=event.occurred_at.astimezone(OFFICE_TZ).year,
                                              kind=kind))
-
-    @staticmethod
-    def _dump_case(session, case, actor):
-        violations = session.scalars(sa.select(Violation).where(Violation.case_id == case.id)
-                                     .order_by(Violation.occurred_at)).all()
-        facts = cases.facts(session, case)
-        return {**s.CaseOut(exclude=("violations",)).dump(case),
-                "violations": [violation_out(session, v, actor) for v in violations],
-                "actions": judgement.case_actions(facts, actor),
-                "recused": judgement.is_recused(facts.interested, actor)}

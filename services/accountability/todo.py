@@ -1,10 +1,12 @@
 """What waits in accountability for one person (我的待办): their own recorded violations,
-which they may explain; for a leader, explanations to judge and open cases to decide. The
+which they may explain; for a leader, explanations to judge and open cases to decide; the
+year's report (述职) to write or review. The
 same items are announced (``todo_added``) where they appear, so the person is told."""
 
 import sqlalchemy as sa
 
 from chassis.schemas import todo_item
+from services.accountability import duty_reports
 from services.accountability.models import Case, Violation
 from services.accountability.rules.grading import SEVERITIES
 
@@ -14,8 +16,8 @@ KINDS = {"overdue": "超时办理", "late_return": "逾时归岗", "unauthorised
          "duty_failure": "未履行岗位职责"}
 
 
-def items(session, actor):
-    found = [recorded(v) for v in session.scalars(
+def items(session, actor, today):
+    found = duty_reports.items(session, actor, today) + [recorded(v) for v in session.scalars(
         sa.select(Violation).where(Violation.staff_id == actor.id,
                                    Violation.status == "recorded"))]
     if actor.role == "leader":  # what the leader may judge: never their own matter (回避)

@@ -31,6 +31,16 @@ def violation_out(session, violation, actor):
             "recused": judgement.is_recused(concerned, actor)}
 
 
+def case_out(session, case, actor):
+    violations = session.scalars(sa.select(Violation).where(Violation.case_id == case.id)
+                                 .order_by(Violation.occurred_at)).all()
+    facts = cases.facts(session, case)
+    return {**s.CaseOut(exclude=("violations",)).dump(case),
+            "violations": [violation_out(session, v, actor) for v in violations],
+            "actions": judgement.case_actions(facts, actor),
+            "recused": judgement.is_recused(facts.interested, actor)}
+
+
 class ViolationEntrypoints:
     """Mixed into the service: needs ``uow`` and ``policy``."""
 

@@ -15,7 +15,7 @@ from chassis import db, work_items
 from chassis.clock import OFFICE_TZ, clock
 from chassis.errors import NotFound
 from services.attendance import rules, todo
-from services.attendance.models import Absence, StaffView
+from services.attendance.models import Absence, AbsenceReport, StaffView
 
 _absences = Absence.__table__
 # A person's absences a new one could overlap or continue (the same office day's), built once
@@ -108,6 +108,19 @@ def report_late(work, absence, now):
         "absence_id": absence.id, "staff_id": absence.staff_id,
         "expected_return_at": absence.expected_return_at, "detected_at": now,
         "approver_id": absence.approver_id}, fact=(absence.id, "late_return"))
+
+
+def report(work, found=None, **fields):
+    """擅自离岗: an absence without a notice, as a head or leader observed it — or as a spot
+    check ``found`` it (七.6: the violation's source is then ``duty_check``)."""
+    absence_report = AbsenceReport(id=str(uuid.uuid4()), duty_check_id=found, **fields)
+    work.session.add(absence_report)
+    work.emit("unauthorised_absence", {
+        "report_id": absence_report.id, "staff_id": absence_report.staff_id,
+        "observed_at": absence_report.observed_at, "reported_by": absence_report.reported_by,
+        "approver_id": absence_report.approver_id, "note": absence_report.note,
+        **({"source": "duty_check", "duty_check_id": found} if found else {})})
+    return absence_report
 
 
 def follow_approvers(work, division):

@@ -29,7 +29,8 @@ class Absence(Base):
     start_date: Mapped[date | None] = mapped_column(sa.Date)
     end_date: Mapped[date | None] = mapped_column(sa.Date)
     reason: Mapped[str] = mapped_column(sa.String(500))
-    reason_kind: Mapped[str] = mapped_column(sa.String(10))  # business | personal
+    # a notice's business | personal; a leave request's kind (出差, 开会, 年休假, …: LEAVE_KINDS)
+    reason_kind: Mapped[str] = mapped_column(sa.String(20))
     contact: Mapped[str] = mapped_column(sa.String(100), default="")
     approver_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -65,6 +66,23 @@ class AbsenceReport(Base):
     note: Mapped[str] = mapped_column(sa.String(1000))
     reported_by: Mapped[str] = mapped_column(sa.String(36))
     approver_id: Mapped[str | None] = mapped_column(sa.String(36))
+    duty_check_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)  # found there
+
+
+class DutyCheck(Base):
+    """在岗检查 (七.6): who was found away from their post at a moment, and what excused
+    them; ``absent``: ``[{staff_id, excused, absence_id, report_id}]``, as named."""
+
+    __tablename__ = "duty_checks"
+    __table_args__ = (sa.Index("ix_duty_checks_division_checked", "division_id", "checked_at"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    division_id: Mapped[str] = mapped_column(sa.String(36))
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    checked_by: Mapped[str] = mapped_column(sa.String(36))
+    checked_for: Mapped[str | None] = mapped_column(sa.String(36))  # the head acted for (五.3)
+    note: Mapped[str | None] = mapped_column(sa.String(1000))
+    absent: Mapped[list] = mapped_column(sa.JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class StaffView(StaffColumns, Base):

@@ -1,6 +1,5 @@
 """The attendance service: 离岗告示 (leave-post notices), 请假 (leave), returns, the board."""
 
-import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -16,16 +15,16 @@ from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import attendance as s
 from contracts.rpc import urges as u
-from services.attendance import absences, board, rules, todo
+from services.attendance import absences, board, duty_checks, rules, todo
 from services.attendance.models import (
     Absence,
-    AbsenceReport,
     DivisionView,
     HandoverView,
     PostView,
     StaffView,
     Urge,
 )
+from services.attendance.rules import duty_checks as check_rules
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 KINDS = {kind: absence_kind for absence_kind, kind in rules.URGE_KINDS.items()}
@@ -50,6 +49,7 @@ class AttendanceService(ServiceBase):
     @rpc
     def file_notice(self, actor, payload):
         actor, data = Actor().load(actor), s.NoticeIn().load(payload)
+        rules.check_contact(data["contact"])
         with self.uow as work:
             nearby = absences.nearby(work, actor["id"], data["start_at"],
                                      data["expected_return_at"])
@@ -60,7 +60,7 @@ class AttendanceService(ServiceBase):
                 work, nearby, kind="notice", staff_id=actor["id"], status=status,
                 approver_id=approver_id, start_at=data["start_at"],
                 expected_return_at=data["expected_return_at"], reason=data["reason"],
-                reason_kind=data["kind"], contact=data["contact"],
+                reason_kind=data["kind"], contact=data["contact"].strip(),
                 chained_with=[a.id for a in chain], hands_over=status == "pending")
             self._tell_approver(work, absence)
             return self._dump(work, absence, actor)
@@ -68,6 +68,7 @@ class AttendanceService(ServiceBase):
     @rpc
     def file_leave(self, actor, payload):
         actor, data = Actor().load(actor), s.LeaveIn().load(payload)
+        rules.check_contact(data["contact"])
         rules.check_handover_note(data["handover_note"])
         start_at, back_at = rules.leave_window(data["start_date"], data["end_date"],
                                                self.calendar)
@@ -78,7 +79,8 @@ class AttendanceService(ServiceBase):
                 work, nearby, kind="leave", staff_id=actor["id"], status="pending",
                 approver_id=approver_id, start_at=start_at, expected_return_at=back_at,
                 start_date=data["start_date"], end_date=data["end_date"],
-                reason=data["reason"], reason_kind="leave", contact=data["contact"],
+                reason=data["reason"], reason_kind=data["kind"],
+                contact=data["contact"].strip(),
                 handover_note=data["handover_note"].strip())
             self._tell_approver(work, absence)
             return self._dump(work, absence, actor)
@@ -160,14 +162,28 @@ class AttendanceService(ServiceBase):
         with self.uow as work:
             approver_id = self._approver(work, data["staff_id"], required=False)
             rules.check_reporter(acting(actor), approver_id)
-            report = AbsenceReport(id=str(uuid.uuid4()), reported_by=actor["id"],
-                                   approver_id=approver_id, **data)
-            work.session.add(report)
-            work.emit("unauthorised_absence", {
-                "report_id": report.id, "staff_id": report.staff_id,
-                "observed_at": report.observed_at, "reported_by": report.reported_by,
-                "approver_id": approver_id, "note": report.note})
+            report = absences.report(work, reported_by=actor["id"], approver_id=approver_id,
+                                     **data)
         return s.ReportOut().dump(report)
+
+    @rpc
+    def record_duty_check(self, actor, payload):
+        """在岗检查 (七.6): who was found away; those no absence excused are reported."""
+        actor, data = acting(actor), s.DutyCheckIn().load(payload)
+        with self.uow as work:
+            division = duty_checks.division(work.session, data["division_id"], self.call)
+            check_rules.check_checker(actor, rules.HeadsFacts.of(division))
+            people = duty_checks.members(work.session, division.division_id,
+                                         data["absent_ids"], self.call)
+            check_rules.check_duty_check(data["absent_ids"], people, actor.id,
+                                         data["checked_at"], clock.now())
+            return duty_checks.dump(duty_checks.record(work, actor, division, people, data))
+
+    @rpc
+    def list_duty_checks(self, actor, query=None):
+        actor, args = acting(actor), s.DutyCheckQuery().load(query or {})
+        with self.uow as work:
+            return duty_checks.listed(work.session, actor, args, self.call)
 
     @rpc
     def list_absences(self, actor, kind, query=None):

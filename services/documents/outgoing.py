@@ -33,6 +33,8 @@ class OutgoingEntrypoints:
             rules.check_sign(rules.OutgoingFacts.of(outgoing), acting(actor))
             outgoing.status, outgoing.signed_by = "signed", actor["id"]
             outgoing.signed_at = clock.now()
+            work_items.announce(work, outgoing.drafter_id, todo.to_number_print(outgoing),
+                                by=actor["id"])  # 四.5: the drafter numbers and prints it
             return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc

@@ -326,6 +326,19 @@ def signal(document: DocumentFacts, today: date, calendar: WorkingCalendar,
     return "green"
 
 
+def assignment_signal(received_on: date, today: date, calendar: WorkingCalendar) -> str:
+    """四.1 及时送处领导批办: a received document reaches the head (分办) by the end of the
+    first working day after ``received_on``, the office date it was received (its
+    ``received_at``, which the registrant gives). The day of receipt does not count, as
+    due dates count from the day after; from the day after that first working day the
+    document has waited a whole working day unassigned and its 分办 item is yellow,
+    before then green. Received on a Monday: green that day and Tuesday, yellow from Wednesday;
+    received on a Friday, a weekend or a holiday: yellow from the day after the next day
+    the office works (a make-up working day counts)."""
+    waited = today > calendar.add_working_days(received_on, 1)
+    return "yellow" if waited else "green"
+
+
 def on_time(document: DocumentFacts) -> bool:
     """Finished by its due date (办结 within the time limit)."""
     return document.completed_on <= document.due_date
@@ -348,6 +361,11 @@ def check_numbering_stage(outgoing: OutgoingFacts, actor_id: str,
     expected = {"number": "signed", "print": "numbered"}[stage]
     if outgoing.status != expected:
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
+
+
+# 四.5 领导签发后的公文，应及时完成编号和送印: from a leader's signature until it is printed,
+# a draft waits on its drafter's to-do (``number_print``).
+NUMBER_PRINT = ("signed", "numbered")
 
 
 def outgoing_actions(outgoing: OutgoingFacts, actor: Acting,

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
-from chassis.clock import clock
+from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
@@ -254,7 +254,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def todo(self, actor, division_id=None):
         actor = acting(actor, division_id)
         with self.uow as work:
-            return todo.items(work.session, actor, self._signal)
+            return todo.items(work.session, actor, self._signal, self._waiting)
 
     @rpc
     def letter(self, document_id, kind):
@@ -349,3 +349,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def _signal(self, document):
         return rules.signal(rules.DocumentFacts.of(document), clock.today(), self.calendar,
                             self.settings.warn_working_days)
+
+    def _waiting(self, document):
+        """A received document's signal while it waits for the head (四.1)."""
+        return rules.assignment_signal(document.received_at.astimezone(OFFICE_TZ).date(),
+                                       clock.today(), self.calendar)

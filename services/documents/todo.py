@@ -1,6 +1,7 @@
 """What waits in documents for one person (我的待办): documents to handle, to assign (or
 assign again, when the assignee left), returns and extensions to decide, drafts to sign,
-and urges (催办) on work of theirs that has not moved since.
+signed drafts of theirs to number and print, and urges (催办) on work of theirs that has
+not moved since.
 
 A division's head items go to whoever holds its head powers now: the head, or while the
 head is away the acting head (五.3), and back on return. The same items are announced
@@ -30,9 +31,10 @@ def to_handle(document, signal=None):
                      link(document), document.due_date, signal)
 
 
-def to_assign(document):
+def to_assign(document, signal=None):
+    """``signal``: yellow once it has waited a working day unassigned (四.1)."""
     return todo_item("assign_document", document.id, f"分办：{document.title}",
-                     document.received_at, link(document))
+                     document.received_at, link(document), signal=signal)
 
 
 def to_reassign(document, signal):
@@ -51,9 +53,21 @@ def extension_to_decide(document, extension, signal=None):
                      extension.requested_at, link(document), document.due_date, signal)
 
 
+def outgoing_link(outgoing):
+    return f"/documents/outgoing/{outgoing.id}"
+
+
 def to_sign(outgoing):
     return todo_item("sign", outgoing.id, f"签发：{outgoing.title}", outgoing.created_at,
-                     f"/documents/outgoing/{outgoing.id}")
+                     outgoing_link(outgoing))
+
+
+def to_number_print(outgoing):
+    """四.5: a signed draft to number, then (numbered) to send to print."""
+    title = f"送印：{outgoing.title}（{outgoing.number}）" if outgoing.number else \
+        f"编号送印：{outgoing.title}"
+    return todo_item("number_print", outgoing.id, title, outgoing.signed_at,
+                     outgoing_link(outgoing))
 
 
 def urged(document, urge, signal):
@@ -61,22 +75,25 @@ def urged(document, urge, signal):
                      link(document), document.due_date, signal)
 
 
-def items(session, actor, signal_of):
-    """``actor``: ``Acting``; ``signal_of(document)``: its signal now."""
+def items(session, actor, signal_of, waiting_of):
+    """``actor``: ``Acting``; ``signal_of(document)``: its signal now;
+    ``waiting_of(document)``: the signal of a received one waiting to be assigned."""
     found = [to_handle(d, signal_of(d)) for d in session.scalars(sa.select(Document).where(
         Document.status == "assigned",
         sa.or_(Document.assignee_id == actor.id, Document.acting_id == actor.id)))]
     for division_id in projections.headed_by(session, DivisionView, actor.id):
-        found += _for_head(session, division_id, signal_of)
+        found += _for_head(session, division_id, signal_of, waiting_of)
     if actor.role == "leader":
         found += [to_sign(o) for o in session.scalars(sa.select(Outgoing).where(
             Outgoing.status == "draft")) if o.created_at]
+    found += [to_number_print(o) for o in session.scalars(sa.select(Outgoing).where(
+        Outgoing.drafter_id == actor.id, Outgoing.status.in_(rules.NUMBER_PRINT)))]
     return found + _urged(session, actor.id, signal_of)
 
 
-def _for_head(session, division_id, signal_of):
+def _for_head(session, division_id, signal_of, waiting_of):
     mine = Document.division_id == division_id
-    received = [to_assign(d) for d in session.scalars(sa.select(Document).where(
+    received = [to_assign(d, waiting_of(d)) for d in session.scalars(sa.select(Document).where(
         mine, Document.status == "received"))]
     left = sa.select(StaffView.staff_id).where(StaffView.active.is_(False))
     orphaned = [to_reassign(d, signal_of(d)) for d in session.scalars(sa.select(Document).where(

@@ -49,10 +49,10 @@ def review(work, calendar, application, matter, data, reviewer_id):
     history = earlier_reviews(session, application.id)
     this = Review(id=str(uuid.uuid4()), application_id=application.id,
                   seq=len(history) + 1, reviewer_id=reviewer_id, reviewed_at=clock.now(),
-                  materials=materials, outcome=outcome)
+                  materials=materials, outcome=outcome, matter_version=matter.version)
+    application.status, application.matter_version = outcome, matter.version
     session.add(this)
     session.flush()
-    application.status = outcome
     if outcome != "returned":
         application.reviewer_id, application.decided_at = reviewer_id, clock.now()
     if outcome == "refused":
@@ -111,10 +111,11 @@ class ApplicationEntrypoints:
             if matter is None:
                 raise rules.UnknownMaterial("no such matter", {"matter_id": data["matter_id"]},
                                             code="unknown_matter")
+            rules.check_matter_open(matter.withdrawn_at is not None)
             application = Application(
-                id=str(uuid.uuid4()), matter_id=matter.id, applicant=data["applicant"],
-                contact=data["contact"], status="returned", token_hash=digest(token),
-                created_at=clock.now())
+                id=str(uuid.uuid4()), matter_id=matter.id, matter_version=matter.version,
+                applicant=data["applicant"], contact=data["contact"], status="returned",
+                token_hash=digest(token), created_at=clock.now())
             work.session.add(application)
             notice = review(work, self.calendar, application, matter, data, actor["id"])
             work.session.flush()
@@ -127,9 +128,10 @@ class ApplicationEntrypoints:
             application = locked(work.session, Application, application_id, "application")
             rules.check_resubmission(data["matter_id"], application.matter_id,
                                      application.status)
+            matter = work.session.get(Matter, application.matter_id)
+            rules.check_matter_open(matter.withdrawn_at is not None)
             for field in ("applicant", "contact"):  # a correction of who applies
                 setattr(application, field, data.get(field) or getattr(application, field))
-            matter = work.session.get(Matter, application.matter_id)
             notice = review(work, self.calendar, application, matter, data, actor["id"])
             work.session.flush()
             return self._dump(work, actor, application, notice)
@@ -160,7 +162,7 @@ class ApplicationEntrypoints:
         with self.uow as work:
             application = found(work.session, Application, application_id, "application")
             return self._dump(work, actor, application,
-                              self._latest_notice(work.session, application))
+                              notice_html.latest_notice(work.session, application))
 
     @rpc
     def notice_html(self, application_id, actor=None, token=None):
@@ -178,20 +180,7 @@ class ApplicationEntrypoints:
                 raise NotFound("no such application", code="application_not_found")
             if not holds_token:  # staff: those handling it
                 views.check_letter(work.session, Actor().load(actor), application)
-            matter = work.session.get(Matter, application.matter_id)
-            if application.status == "refused":
-                return notice_html.render_refusal(application, matter,
-                                                  self.settings.office_name)
-            notice = self._latest_notice(work.session, application)
-            if notice is None:
-                raise NotFound("the application has no written notice", code="no_notice")
-            return notice_html.render(notice, application, matter, self.settings.office_name)
-
-    @staticmethod
-    def _latest_notice(session, application):
-        return session.scalar(sa.select(Notice).join(Review, Review.id == Notice.review_id)
-                              .where(Notice.application_id == application.id)
-                              .order_by(Review.seq.desc()).limit(1))
+            return notice_html.letter(work.session, application, self.settings.office_name)
 
     @staticmethod
     def _dump(work, actor, application, notice):

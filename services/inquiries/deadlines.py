@@ -64,9 +64,9 @@ def warn(work, application, today, calendar):
         fact=(application.id, "deadline_warning", application.due_date))
 
 
-def answerable(work, owner_id, started_at, due_day, calendar):
+def answerable(session, owner_id, started_at, due_day, calendar):
     """五.4: who held the owner's work for more of its working days, and the days each."""
-    days, on_due = projections.days_held(work.session, HandoverView, owner_id,
+    days, on_due = projections.days_held(session, HandoverView, owner_id,
                                          started_at.astimezone(OFFICE_TZ).date(), due_day,
                                          calendar.is_working_day)
     return {"responsible_id": projections.answerable(days, on_due), "days_held": days}
@@ -82,7 +82,7 @@ def report_lapse(work, inquiry, stage, due_day, calendar):
         "due_day": due_day, "stage": stage,
         "division_id": inquiry.guided_division_id if guided else None,
         "head_id": inquiry.guided_head_id if guided else None,
-        **({} if guided else answerable(work, inquiry.first_responder_id,
+        **({} if guided else answerable(work.session, inquiry.first_responder_id,
                                         inquiry.recorded_at, due_day, calendar))},
         fact=(inquiry.id, "first_inquiry_lapsed") if not guided else
         (inquiry.id, "first_inquiry_lapsed", "guided", inquiry.guided_division_id))
@@ -105,6 +105,6 @@ def report_overdue(work, application, today, calendar):
         "due_date": application.due_date,
         "days_late": days_late(application.due_date, today), "source": "application",
         "title": todo.work_title(work.session, "application", application),
-        **answerable(work, application.reviewer_id, application.decided_at,
+        **answerable(work.session, application.reviewer_id, application.decided_at,
                      application.due_date, calendar)},
         fact=(application.id, "overdue", application.due_date))

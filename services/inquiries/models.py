@@ -1,5 +1,5 @@
-"""Tables of inquiries: inquiries, the matter catalogue, applications and their reviews,
-one-time notices, complaints, and projections of posts."""
+"""Tables of inquiries: inquiries, the matter catalogue (each version kept), applications,
+their reviews and referrals, one-time notices, complaints, and projections of posts."""
 
 from datetime import date, datetime
 
@@ -50,17 +50,38 @@ class Inquiry(Base):
     answer_lapse_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class Matter(Base):
-    """办事事项: a matter with its basis, time limit, procedure and material list."""
+class MatterColumns:
+    """What a matter publishes: basis, time limit (0: 即办, handled at once), procedure and
+    material list."""
 
-    __tablename__ = "matters"
-    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200))
     basis: Mapped[str] = mapped_column(sa.Text)
     time_limit_days: Mapped[int] = mapped_column(sa.Integer)
     procedure: Mapped[str] = mapped_column(sa.Text)
     division_id: Mapped[str] = mapped_column(sa.String(36))
     materials: Mapped[list] = mapped_column(sa.JSON)  # [{code, name, required}]
+
+
+class Matter(MatterColumns, Base):
+    """办事事项: a matter as the public catalogue shows it now (its newest ``version``),
+    until withdrawn."""
+
+    __tablename__ = "matters"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdraw_reason: Mapped[str | None] = mapped_column(sa.Text)
+    withdrawn_by: Mapped[str | None] = mapped_column(sa.String(36))
+
+
+class MatterVersion(MatterColumns, Base):
+    """A matter as one version published it: what an application reviewed against it read."""
+
+    __tablename__ = "matter_versions"
+    matter_id: Mapped[str] = mapped_column(sa.ForeignKey("matters.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    published_by: Mapped[str | None] = mapped_column(sa.String(36))  # None: before versions
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Application(Base):
@@ -71,6 +92,7 @@ class Application(Base):
     __table_args__ = (sa.Index("ix_applications_status_due", "status", "due_date"),)
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     matter_id: Mapped[str] = mapped_column(sa.ForeignKey("matters.id"), index=True)
+    matter_version: Mapped[int] = mapped_column(sa.Integer)  # its latest review's
     applicant: Mapped[str] = mapped_column(sa.String(200))
     contact: Mapped[str] = mapped_column(sa.String(100))
     status: Mapped[str] = mapped_column(sa.String(20))
@@ -98,6 +120,7 @@ class Review(Base):
     seq: Mapped[int] = mapped_column(sa.Integer)
     reviewer_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    matter_version: Mapped[int] = mapped_column(sa.Integer)  # what it reviewed against
     materials: Mapped[list] = mapped_column(sa.JSON)  # [{code, ok, defect?}]
     outcome: Mapped[str] = mapped_column(sa.String(20))
 
@@ -116,6 +139,27 @@ class Notice(Base):
     procedure: Mapped[str] = mapped_column(sa.Text)
     issued_by: Mapped[str] = mapped_column(sa.String(36), index=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Referral(Base):
+    """转办咨询 (六.4): a question the reviewer puts, for the party, to another division
+    (on that division's to-do until someone there answers) or to an outside unit (whose
+    answer the reviewer records)."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (sa.Index("ix_referrals_division_status", "division_id", "status"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    application_id: Mapped[str] = mapped_column(sa.ForeignKey("applications.id"), index=True)
+    division_id: Mapped[str | None] = mapped_column(sa.String(36))
+    external_unit: Mapped[str | None] = mapped_column(sa.String(200))
+    question: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.String(20))  # open, answered
+    due_date: Mapped[date] = mapped_column(sa.Date)
+    referred_by: Mapped[str] = mapped_column(sa.String(36))
+    referred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answer: Mapped[str | None] = mapped_column(sa.Text)
+    answered_by: Mapped[str | None] = mapped_column(sa.String(36))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class NoticeCounter(Base):
@@ -170,7 +214,10 @@ class DivisionView(DivisionColumns, Base):
 
 
 class StaffView(StaffColumns, Base):
-    """Projection of posts' staff: names for the semi-annual report."""
+    """Projection of posts' staff: names for the semi-annual report; name and office phone
+    of the 经办人 a written notice gives (二.2, 六.6)."""
+
+    phone: Mapped[str | None] = mapped_column(sa.String(40))
 
 
 class HandoverView(HandoverColumns, Base):

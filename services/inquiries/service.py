@@ -29,15 +29,17 @@ from services.inquiries.models import (
     Matter,
     StaffView,
 )
+from services.inquiries.referrals import ReferralEntrypoints
 from services.inquiries.urging import UrgeEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 CLOSINGS = {"handled": s.HandleIn, "guided": s.GuideIn, "redirected": s.RedirectIn}
 
 
-class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntrypoints,
-                       UrgeEntrypoints, ServiceBase):
-    """首问 · 一次性告知 · 服务承诺: inquiries, applications, complaints, the check report."""
+class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntrypoints,
+                       ComplaintEntrypoints, UrgeEntrypoints, ServiceBase):
+    """首问 · 一次性告知 · 服务承诺: inquiries, the matter catalogue, applications and their
+    referrals, complaints, the check report."""
 
     name = "inquiries"
     uow = UnitOfWork(MIGRATIONS)
@@ -126,8 +128,9 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
     @rpc
     def commitments(self):
         with self.uow as work:
-            matters = work.session.execute(sa.select(Matter.id, Matter.name,
-                                                     Matter.time_limit_days)).all()
+            matters = work.session.execute(sa.select(
+                Matter.id, Matter.name, Matter.time_limit_days).where(
+                Matter.withdrawn_at.is_(None))).all()
         return {"items": [{"title": t, "text": text} for t, text in rules.COMMITMENTS],
                 "matters": [{"id": m.id, "name": m.name, "time_limit_days": m.time_limit_days}
                             for m in matters]}
@@ -137,9 +140,23 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ComplaintEntry
         start, end = rules.half_year(s.HalfQuery().load(query)["half"])
         bounds = [datetime.combine(day, time(0), OFFICE_TZ) for day in (start, end)]
         with self.uow as work:
-            rows = report.semi_annual(work.session, *bounds)
+            rows = report.semi_annual(work.session, *bounds, self.calendar)
         return {"half": query["half"], "items": s.CommitmentReportRow(many=True).dump(rows),
                 "total": len(rows)}
+
+    @rpc
+    def half_year_checks(self, staff_id, year):
+        """三.6 into the appraisal: the person's two semi-annual checks of ``year`` (the
+        gateway asks after accountability allowed the reader)."""
+        checks = []
+        with self.uow as work:
+            for half in (f"{year}H1", f"{year}H2"):
+                bounds = [datetime.combine(day, time(0), OFFICE_TZ)
+                          for day in rules.half_year(half)]
+                found = report.semi_annual(work.session, *bounds, self.calendar, staff_id)
+                counts = found[0] if found else dict.fromkeys(report.FIELDS, 0)
+                checks.append({"half": half, **{f: counts[f] for f in report.FIELDS}})
+        return checks
 
     @periodic("scan_interval")
     def scan_lapses(self):

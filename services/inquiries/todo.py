@@ -1,8 +1,8 @@
 """What waits in inquiries for one person (我的待办): inquiries to close or answer,
-accepted applications to complete, complaints to investigate or conclude, urges (催办)
-on work of theirs that has not moved since; for a head, also the open work of someone of
-their division who left. The same items are announced (``todo_added``) where they
-appear, so the person is told."""
+accepted applications to complete, questions referred to their division (六.4),
+complaints to investigate or conclude, urges (催办) on work of theirs that has not moved
+since; for a head, also the open work of someone of their division who left. The same
+items are announced (``todo_added``) where they appear, so the person is told."""
 
 import sqlalchemy as sa
 
@@ -16,6 +16,7 @@ from services.inquiries.models import (
     DivisionView,
     Inquiry,
     Matter,
+    Referral,
     StaffView,
     Urge,
 )
@@ -38,6 +39,7 @@ def items(session, actor):
         mine.append(sa.and_(Inquiry.status == "open", Inquiry.first_responder_id.in_(left)))
         reviewers.append(Application.reviewer_id.in_(left))
     return _inquiries(session, mine) + _applications(session, reviewers) + \
+        _referrals(session, {actor.division_id, *headed} - {None}) + \
         _complaints(session, actor) + _urged(session, actor.id)
 
 
@@ -46,6 +48,20 @@ def guided(inquiry):
     to a group robot)."""
     return todo_item("inquiry", inquiry.id, f"引导来的首问：{inquiry.question[:60]}",
                      inquiry.closed_at, f"/inquiries/{inquiry.id}", inquiry.answer_due_day)
+
+
+def referral(row):
+    """A question referred to a division, as its staff and head see it (no party's name: it
+    may go to a group robot); answered on the application's page."""
+    return todo_item("referral", row.id, f"转办咨询：{row.question[:60]}", row.referred_at,
+                     f"/applications/{row.application_id}", row.due_date)
+
+
+def _referrals(session, divisions):
+    if not divisions:
+        return []
+    return [referral(row) for row in session.scalars(sa.select(Referral).where(
+        Referral.status == "open", Referral.division_id.in_(divisions)))]
 
 
 def complaint_to_investigate(complaint):

@@ -1,14 +1,17 @@
-"""How inquiries and applications are read: who the work is with (its division's head
-now, its holder — for 催办), what the caller may do to it (``actions``), and 个人信息保护 —
-who came and how to reach them, shown to the divisions handling the matter, leaders and
-admins only (rules.sees_party). From inquiries' own views of posts' data."""
+"""How inquiries, applications and their referrals are read: who the work is with (its
+division's head now, its holder — for 催办), what the caller may do to it (``actions``),
+and 个人信息保护 — who came and how to reach them, shown to the divisions handling the
+matter, leaders and admins only (rules.sees_party). From inquiries' own views of posts'
+data."""
 
 import sqlalchemy as sa
 
 from chassis.schemas import Acting
 from contracts.rpc import inquiries as s
+from contracts.rpc import referrals as r
 from services.inquiries import rules
-from services.inquiries.models import DivisionView, Matter, Review, StaffView
+from services.inquiries.models import DivisionView, Matter, Referral, Review, StaffView
+from services.inquiries.rules import referrals as referral_rules
 
 
 def reader(session, actor) -> rules.Reader:
@@ -87,11 +90,31 @@ def application_handling(session, row) -> rules.Handling:
 
 
 def application(session, actor, row, record) -> dict:
-    """An application as the caller may read it, and what they may do to it."""
-    acting = Acting(actor["id"], actor["role"])
-    record = {**record, "actions": rules.application_actions(
-        rules.ApplicationFacts.of(row), acting, head_now(session, matter_division(session, row)))}
-    return rules.party_shown(record, reader(session, actor), application_handling(session, row))
+    """An application as the caller may read it, with its referrals, and what they may do
+    to each."""
+    who = reader(session, actor)
+    acting = Acting(actor["id"], actor["role"], who.division_id)
+    matter = session.get(Matter, row.matter_id)
+    actions = rules.application_actions(rules.ApplicationFacts.of(row), acting,
+                                        head_now(session, matter.division_id),
+                                        matter.withdrawn_at is not None)
+    record = {**record, "actions": actions,
+              "referrals": referrals(session, acting, row, referrals_of(session, row.id))}
+    return rules.party_shown(record, who, application_handling(session, row))
+
+
+def referrals(session, actor: Acting, application, rows) -> list[dict]:
+    """Referrals of an application (六.4), and what ``actor`` may do to each."""
+    facts = rules.ApplicationFacts.of(application)
+    return [{**r.ReferralOut().dump(row), "actions": referral_rules.referral_actions(
+        referral_rules.ReferralFacts.of(row), facts, actor, head_now(session, row.division_id))}
+        for row in rows]
+
+
+def referrals_of(session, application_id):
+    """An application's referrals, in the order they were made."""
+    return session.scalars(sa.select(Referral).where(Referral.application_id == application_id)
+                           .order_by(Referral.referred_at)).all()
 
 
 def check_letter(session, actor, row) -> None:

@@ -137,7 +137,8 @@ def channels(email: str | None, email_enabled: bool, webhook_url: str | None,
 TODO_WORDS = {"approve_absence": "待审批", "return_report": "销假待阅", "document": "待办文",
               "assign_document": "待分办", "sign": "待签发", "inquiry": "待答复",
               "application": "待办件", "complaint": "待处理投诉", "violation": "违规记录",
-              "case": "待决定案件", "referral": "待答复转办", "duty_report": "待审述职"}
+              "case": "待决定案件", "referral": "待答复转办", "duty_report": "待审述职",
+              "number_print": "待编号送印"}
 
 
 def _due(day: date | None) -> str:

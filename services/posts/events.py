@@ -25,7 +25,7 @@ def next_revision(work, record):
 def staff_changed(work, staff):
     work.emit("staff_changed", {"staff_id": staff.id, "name": staff.name, "role": staff.role,
                                 "division_id": staff.division_id, "active": staff.active,
-                                "token_version": staff.token_version,
+                                "token_version": staff.token_version, "phone": staff.phone,
                                 "revision": next_revision(work, staff)})
 
 

@@ -87,12 +87,15 @@ class OrganisationEntrypoints:
                 select = select.where(Post.division_id == args["division_id"])
             total, sliced = paginate(work.session, select, args)
             rows = work.session.execute(sliced).all()
-            people = {p.id: p for p in work.session.scalars(sa.select(Staff).where(Staff.id.in_(
-                {r.Post.holder_id for r in rows} | {r.Post.acting_id for r in rows})))}
+            named = {r.Post.holder_id for r in rows} | {r.Post.acting_id for r in rows} | \
+                {b for r in rows for b in r.Post.backup_ids}
+            people = {p.id: rules.StaffFacts.of(p) for p in work.session.scalars(
+                sa.select(Staff).where(Staff.id.in_(named)))}
             cards = [rules.signage_card(
                 rules.PostFacts.of(post), rules.DivisionFacts.of(division),
-                rules.StaffFacts.of(people.get(post.holder_id)),
-                rules.StaffFacts.of(people.get(post.acting_id))) for post, division in rows]
+                people.get(post.holder_id), people.get(post.acting_id),
+                [people[b] for b in post.backup_ids if b in people])
+                for post, division in rows]
         return {"items": s.SignageCard(many=True).dump(cards), "total": total}
 
     @rpc

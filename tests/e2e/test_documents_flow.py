@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
-from tests.api import V1, Office
+from tests.api import V1, Office, unique
 from tests.helpers import wait_until
 
 
@@ -42,3 +42,41 @@ def test_a_document_turns_red_on_the_test_clock_and_lists_as_overdue(api):
     overdue = api.ok("GET", f"{V1}/documents?overdue=true&assignee_id={o.a['id']}",
                      o.a["token"])
     assert [(d["id"], d["signal"]) for d in overdue["items"]] == [(document["id"], "red")]
+
+
+def todo(api, person):
+    return api.ok("GET", f"{V1}/me/todo", person["token"])["items"]
+
+
+def test_a_document_received_on_friday_turns_yellow_once_monday_went_by_unassigned(api):
+    friday = datetime(2026, 12, 4, 15, 0, tzinfo=OFFICE_TZ)
+    o = Office.on(api, friday)
+    document = o.document(friday, by=o.head, title="关于某中心更名的请示", from_unit="省某厅")
+
+    def signal():
+        return [i.get("signal") for i in todo(api, o.head) if i["id"] == document["id"]]
+    o.set_now(datetime(2026, 12, 7, 17, 0, tzinfo=OFFICE_TZ))  # Monday: the weekend waits
+    wait_until(lambda: signal() == ["green"], timeout=15, message="green on Monday")
+    o.set_now(datetime(2026, 12, 8, 8, 30, tzinfo=OFFICE_TZ))
+    wait_until(lambda: signal() == ["yellow"], timeout=15, message="yellow on Tuesday")
+
+
+def test_the_drafter_is_told_when_a_leader_signs_and_the_draft_waits_until_printed(api):
+    day = datetime(2026, 12, 9, 10, 0, tzinfo=OFFICE_TZ)
+    o = Office.on(api, day, a="张三")
+    draft = api.ok("POST", f"{V1}/documents/outgoing", o.a["token"],
+                   {"title": "关于印发方案的通知", "series": unique("编发")})
+    path = f"{V1}/documents/outgoing/{draft['id']}"
+
+    def waiting():
+        return [i["id"] for i in todo(api, o.a) if i["kind"] == "number_print"]
+    api.ok("POST", f"{path}/sign", o.leader["token"])
+    assert waiting() == [draft["id"]]
+    told = wait_until(lambda: [n for n in api.ok("GET", f"{V1}/me/notifications", o.a["token"])
+                               ["items"] if n["kind"] == "number_print"], timeout=15,
+                      message="the drafter is told")
+    assert [n["link"] for n in told] == [f"/documents/outgoing/{draft['id']}"]
+    api.ok("POST", f"{path}/number", o.head["token"])
+    assert waiting() == [draft["id"]]  # numbered, not yet printed
+    api.ok("POST", f"{path}/print", o.a["token"])
+    assert waiting() == []

@@ -23,8 +23,8 @@ def test_an_admin_builds_a_post_with_two_backups_and_the_public_signage_shows_it
         "holder_id": holder["id"], "backup_ids": [b1["id"], b2["id"]], "special": False})
 
     cards = api.ok("GET", f"{V1}/public/signage?division_id={division['id']}")["items"]
-    assert [(c["post_title"], c["name"], c["title"], c["phone"]) for c in cards] == [
-        ("行政机构编制岗", "张三", holder["title"], holder["phone"])]
+    assert [(c["post_title"], c["name"], c["title"], c["phone"], c["backups"]) for c in cards] == [
+        ("行政机构编制岗", "张三", holder["title"], holder["phone"], ["李四", "王五"])]
     assert api.ok("GET", f"{V1}/posts/{post['id']}", b1["token"])["backup_ids"] == [
         b1["id"], b2["id"]]
 

@@ -101,7 +101,7 @@ def test_an_overdue_application_is_held_against_the_acting_b(api, system):
         "materials": [{"code": "A", "ok": True}]})
     assert (application["status"], application["due_date"]) == ("accepted", "2026-12-17")
     leave = api.ok("POST", f"{V1}/leave-requests", a["token"], {
-        "start_date": "2026-12-17", "end_date": "2026-12-18", "reason": "培训",
+        "start_date": "2026-12-17", "end_date": "2026-12-18", "reason": "培训", "contact": "138",
         "handover_note": "省某中心的编制使用核准申请已受理，17日到期，请孙二办结"})
     api.ok("POST", f"{V1}/leave-requests/{leave['id']}/approve", head["token"])
     o.set_now(datetime(2026, 12, 17, 8, 40, tzinfo=OFFICE_TZ))

@@ -90,7 +90,8 @@ def test_short_notices_are_recorded_and_long_ones_need_a_leave_request(office):
 
 def test_a_leave_request_goes_through_the_same_approval_chain(office):
     o = office
-    body = {"start_date": "2026-11-30", "end_date": "2026-12-01", "reason": "探亲"}
+    body = {"start_date": "2026-11-30", "end_date": "2026-12-01", "reason": "探亲",
+            "contact": "13900000000"}
     for note in (None, "  "):
         refused = o.api.request("POST", f"{V1}/leave-requests", o.a["token"],
                                 {**body, "handover_note": note})
@@ -183,7 +184,7 @@ def test_the_handover_note_reaches_the_b_and_the_approver_acknowledges_the_retur
     note = "在办：某局编制调整请示，材料在柜中；待办：12月统计月报"
     leave = o.api.ok("POST", f"{V1}/leave-requests", o.a["token"], {
         "start_date": "2026-11-30", "end_date": "2026-11-30", "reason": "参加培训",
-        "handover_note": note})
+        "contact": "13900000000", "handover_note": note})
     o.api.ok("POST", f"{V1}/leave-requests/{leave['id']}/approve", o.head["token"])
     o.set_now(datetime(2026, 11, 30, 8, 40, tzinfo=OFFICE_TZ))
     [handover] = wait_until(lambda: o.api.ok("GET", f"{V1}/handovers?active=true",

@@ -253,6 +253,56 @@ def test_an_outgoing_document_is_signed_numbered_and_printed_in_order(office):
     assert printed["status"] == "printed"
 
 
+def todo(o, person):
+    return o.api.ok("GET", f"{V1}/me/todo", person["token"])["items"]
+
+
+def test_a_document_left_unassigned_a_working_day_turns_yellow_and_rises_on_the_heads_todo(
+        office):
+    o = office
+    waiting = register(o)  # received on Monday 9/28
+    held = o.api.ok("POST", f"{V1}/documents/{register(o)['id']}/assign", o.head["token"],
+                    {"assignee_id": o.head["id"]})  # due 10/16: ahead of an item with no due
+
+    def order():
+        return [(i["kind"], i["id"], i.get("signal")) for i in todo(o, o.head)]
+    o.set_now(datetime(2026, 9, 29, 17, 0, tzinfo=OFFICE_TZ))  # the first working day after
+    assert order() == [("document", held["id"], "green"),
+                       ("assign_document", waiting["id"], "green")]
+    o.set_now(datetime(2026, 9, 30, 9, 0, tzinfo=OFFICE_TZ))  # Tuesday went by unassigned
+    assert order() == [("assign_document", waiting["id"], "yellow"),
+                       ("document", held["id"], "green")]
+    o.api.ok("POST", f"{V1}/documents/{waiting['id']}/assign", o.head["token"],
+             {"assignee_id": o.a["id"]})
+    assert waiting["id"] not in [i["id"] for i in todo(o, o.head)]
+
+
+def test_a_signed_draft_waits_on_the_drafters_todo_until_it_is_printed(office):
+    o = office
+    draft = o.api.ok("POST", f"{V1}/documents/outgoing", o.a["token"],
+                     {"title": "关于印发方案的通知", "series": "编发"})
+    path = f"{V1}/documents/outgoing/{draft['id']}"
+
+    def waiting():
+        return [(i["title"], i["link"]) for i in todo(o, o.a) if i["kind"] == "number_print"]
+    assert waiting() == []
+    signed = o.api.ok("POST", f"{path}/sign", o.leader["token"])
+    assert waiting() == [("编号送印：关于印发方案的通知", f"/documents/outgoing/{draft['id']}")]
+    [told] = [e for e in events(o, "todo_added") if e["kind"] == "number_print"]
+    assert (told["staff_id"], told["id"]) == (o.a["id"], draft["id"])
+    assert [i["since"] for i in todo(o, o.a) if i["kind"] == "number_print"] == [
+        signed["signed_at"]]
+    assert [o.api.ok("GET", path, p["token"])["actions"] for p in (o.a, o.head, o.b)] == [
+        ["number"], ["number"], []]
+
+    o.api.ok("POST", f"{path}/number", o.a["token"])
+    assert waiting() == [("送印：关于印发方案的通知（编发〔2026〕1号）",
+                          f"/documents/outgoing/{draft['id']}")]
+    assert o.api.ok("GET", path, o.head["token"])["actions"] == ["print"]
+    o.api.ok("POST", f"{path}/print", o.head["token"])
+    assert waiting() == []
+
+
 def test_an_absent_assignees_documents_go_to_the_acting_backup_and_back(office):
     o = office
     document = assigned(o)

@@ -85,9 +85,11 @@ def test_someone_who_leaves_is_out_of_sign_in_b_lists_and_their_posts(office):
     kinds = {(w["kind"], w.get("post_id")) for w in o.api.ok(
         "GET", f"{V1}/org/warnings", o.admin)["items"]}
     assert {("vacant_post", o.post["id"]), ("post_without_backup", other["id"])} <= kinds
-    card = next(c for c in o.api.ok("GET", f"{V1}/public/signage")["items"]
-                if c["post_id"] == o.post["id"])
+    cards = {c["post_id"]: c for c in o.api.ok("GET", f"{V1}/public/signage")["items"]}
+    card = cards[o.post["id"]]
     assert (card["vacant"], card["name"]) == (True, "（岗位空缺）")
+    assert card["backups"] == [o.b1["name"], o.b2["name"]]
+    assert cards[other["id"]]["backups"] == []  # the leaver is named on no card
     assert o.api.ok("GET", f"{V1}/staff/{o.a['id']}", o.admin)["active"] is False
     assert o.api.ok("GET", f"{V1}/staff?active=false", o.admin)["total"] == 1
 

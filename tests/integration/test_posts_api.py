@@ -52,6 +52,10 @@ def test_an_admin_builds_a_division_with_a_post_and_the_signage_shows_its_card(a
         "机构编制审核岗", "政府机构编制处", "张三")
     assert card["duties"] == ["审核", "答复"] and card["phone"] == a["phone"]
     assert "acting_name" not in card
+    assert card["backups"] == ["李四", "王五"]  # 五.2: published while nobody acts, in order
+    api.ok("PUT", f"{V1}/posts/{post['id']}/backups", admin, {"backup_ids": [b2["id"], b1["id"]]})
+    reordered = api.ok("GET", f"{V1}/public/signage?division_id={division['id']}")["items"]
+    assert reordered[0]["backups"] == ["王五", "李四"]
 
     moved = api.ok("PUT", f"{V1}/divisions/{division['id']}", admin, {"head_id": b1["id"]})
     assert moved["head_id"] == b1["id"] and moved["leader_id"] == leader["id"]

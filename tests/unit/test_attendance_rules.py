@@ -8,6 +8,7 @@ from chassis.calendar import WorkingCalendar
 from chassis.clock import OFFICE_TZ
 from chassis.schemas import Acting
 from services.attendance import rules
+from services.attendance.rules import duty_checks
 
 
 def at(hour, minute=0, day=26):
@@ -95,8 +96,22 @@ def test_an_overdue_return_is_reported_once():
 
 def test_the_board_hides_personal_reasons():
     assert rules.public_reason(absence(reason="看病", reason_kind="personal")) == "因私"
-    assert rules.public_reason(absence(reason_kind="leave")) == "请假"
     assert rules.public_reason(absence()) == "开会"
+
+
+def test_the_board_names_a_trip_or_a_meeting_and_shows_every_other_leave_as_leave():
+    def shown(kind):
+        return rules.public_reason(absence(kind="leave", reason="家中有事", reason_kind=kind))
+    assert (shown("business_trip"), shown("meeting")) == ("出差", "开会")
+    assert {shown(k) for k in ("annual_leave", "personal_leave", "sick_leave", "other")} == {
+        "请假"}
+
+
+def test_a_notice_or_leave_request_without_a_contact_is_refused():
+    for contact in (None, "", "   "):
+        with pytest.raises(rules.ContactRequired):
+            rules.check_contact(contact)
+    rules.check_contact("13900000000")
 
 
 def test_a_head_reports_only_their_own_staff_and_a_leader_anyone():
@@ -118,3 +133,56 @@ def test_staff_are_approved_by_their_head_and_heads_by_the_supervising_leader():
                           rules.HeadsFacts(head_id="h2", leader_id=None))
     with pytest.raises(rules.NoApprover):
         rules.approver_of(rules.MemberFacts("boss", "leader", None), None)
+
+
+HEADS = rules.HeadsFacts(head_id="head", leader_id="boss")
+
+
+def test_a_spot_check_is_made_by_the_head_or_acting_head_the_supervising_leader_or_an_admin():
+    for who in (Acting("head", "division_head"), Acting("boss", "leader"),
+                Acting("root", "admin")):
+        duty_checks.check_checker(who, HEADS)
+    for who in (Acting("a", "staff"), Acting("other-head", "division_head"),
+                Acting("other-leader", "leader")):
+        with pytest.raises(duty_checks.NotYourDivision):
+            duty_checks.check_checker(who, HEADS)
+    away = rules.HeadsFacts(head_id="head", leader_id="boss", acting_head_id="b")
+    duty_checks.check_checker(Acting("b", "staff"), away)
+    with pytest.raises(duty_checks.NotYourDivision):  # the head's powers are with the B meanwhile
+        duty_checks.check_checker(Acting("head", "division_head"), away)
+
+
+def test_those_found_away_are_the_divisions_people_each_once_and_never_the_checker():
+    members, now = {"a", "b", "head"}, at(11)
+    duty_checks.check_duty_check(["a", "b"], members, "head", at(10), now)
+    duty_checks.check_duty_check([], members, "head", at(10), now)  # everyone was in
+    with pytest.raises(duty_checks.NotInDivision) as refused:
+        duty_checks.check_duty_check(["a", "stranger"], members, "head", at(10), now)
+    assert refused.value.details == {"staff_ids": ["stranger"]}
+    with pytest.raises(duty_checks.DuplicateAbsentee):
+        duty_checks.check_duty_check(["a", "a"], members, "head", at(10), now)
+    with pytest.raises(duty_checks.Recusal):
+        duty_checks.check_duty_check(["head"], members, "head", at(10), now)
+    with pytest.raises(duty_checks.CheckedInFuture):
+        duty_checks.check_duty_check(["a"], members, "head", at(12), now)
+
+
+def test_only_a_started_unended_allowed_absence_excuses_someone_found_away():
+    checked = at(11)
+    taken = [absence(id="ok", staff_id="a", status="approved", started_at=at(10)),
+             absence(id="short", staff_id="b", status="recorded", start_at=at(10, 50),
+                     expected_return_at=at(11, 20)),
+             absence(id="asked", staff_id="c", status="pending"),
+             absence(id="later", staff_id="d", status="approved", start_at=at(11, 30)),
+             absence(id="back", staff_id="e", status="returned", returned_at=at(10, 30)),
+             absence(id="after", staff_id="f", status="returned", returned_at=at(11, 10))]
+    found = duty_checks.findings(["a", "b", "c", "d", "e", "f", "g"], taken, checked)
+    assert [(f.staff_id, f.excused, f.absence_id) for f in found] == [
+        ("a", True, "ok"), ("b", True, "short"), ("c", False, None), ("d", False, None),
+        ("e", False, None), ("f", True, "after"), ("g", False, None)]
+
+
+def test_someone_still_away_past_their_return_is_late_not_away_without_leave_again():
+    late = absence(staff_id="a", status="approved", expected_return_at=at(12))
+    assert duty_checks.covers(late, at(14))  # 未按时到岗: late_return holds it (七.6)
+    assert not duty_checks.covers(absence(status="rejected"), at(11))

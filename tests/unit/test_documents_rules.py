@@ -100,6 +100,24 @@ def test_a_finished_document_keeps_the_colour_of_its_finish():
     assert rules.signal(on_time, date(2026, 12, 30), calendar, 1) == "green"
 
 
+@pytest.mark.parametrize("received, today, expected", [
+    (date(2026, 12, 7), date(2026, 12, 7), "green"),    # received on a Monday
+    (date(2026, 12, 7), date(2026, 12, 8), "green"),    # its first working day after
+    (date(2026, 12, 7), date(2026, 12, 9), "yellow"),   # Tuesday went by unassigned
+    (date(2026, 12, 4), date(2026, 12, 7), "green"),    # a Friday's: the weekend waits
+    (date(2026, 12, 4), date(2026, 12, 8), "yellow"),
+    (date(2026, 12, 5), date(2026, 12, 7), "green"),    # received on a Saturday
+    (date(2026, 12, 5), date(2026, 12, 8), "yellow"),
+    (date(2026, 9, 30), date(2026, 10, 8), "green"),    # National Day lies between
+    (date(2026, 9, 30), date(2026, 10, 9), "yellow"),
+    (date(2026, 10, 2), date(2026, 10, 8), "green"),    # received during the holiday
+    (date(2026, 10, 9), date(2026, 10, 11), "yellow"),  # 10/10 is a make-up working day
+])
+def test_a_received_document_waiting_a_working_day_unassigned_turns_yellow(received, today,
+                                                                           expected):
+    assert rules.assignment_signal(received, today, calendar) == expected
+
+
 def test_outgoing_documents_are_signed_by_a_leader_then_numbered_then_printed():
     draft = rules.OutgoingFacts(status="draft", drafter_id="s")
     with pytest.raises(rules.NotLeader):
@@ -126,3 +144,14 @@ def test_a_reassignment_keeps_the_due_date_unless_a_new_one_is_given():
         date(2026, 12, 15)
     assert rules.due_date_on_assignment(document(status="received"), None, today, calendar) == \
         calendar.add_working_days(today, 10)
+
+
+def test_the_drafter_and_their_head_may_number_then_print_a_signed_draft():
+    def actions(status, actor):
+        return rules.outgoing_actions(rules.OutgoingFacts(status=status, drafter_id="s"),
+                                      actor, "head")
+    assert actions("signed", Acting("s", "staff")) == ["number"]
+    assert actions("numbered", Acting("head", "division_head")) == ["print"]
+    assert actions("signed", Acting("other", "staff")) == []
+    assert actions("draft", Acting("boss", "leader")) == ["sign"]
+    assert actions("printed", Acting("s", "staff")) == []

@@ -99,3 +99,40 @@ def test_an_admin_or_the_divisions_head_publishes_its_matters():
         rules.check_matter_publisher(Acting("other", "division_head"), "head")
     with pytest.raises(rules.NotYourDivision):
         rules.check_matter_publisher(Acting("boss", "leader"), None)
+
+
+def test_a_matter_handled_at_once_is_due_the_day_it_is_accepted():
+    calendar = WorkingCalendar()
+    friday = date(2026, 11, 27)
+    assert rules.application_due(friday, 0, calendar) == friday  # 即办
+    assert rules.application_due(friday, 1, calendar) == date(2026, 11, 30)
+    assert rules.on_time(friday, rules.application_due(friday, 0, calendar))
+
+
+ACCEPTED = rules.ApplicationFacts(status="accepted", reviewer_id="r", acting_id="b")
+
+
+def test_the_reviewer_or_their_acting_backup_refers_an_accepted_application():
+    rules.check_referrer(ACCEPTED, "r")
+    rules.check_referrer(ACCEPTED, "b")
+    with pytest.raises(rules.NotReviewer):
+        rules.check_referrer(ACCEPTED, "someone")
+    with pytest.raises(rules.NotAccepted):
+        rules.check_referrer(rules.ApplicationFacts(status="completed", reviewer_id="r",
+                                                    acting_id=None), "r")
+
+
+def test_a_returned_application_of_a_withdrawn_matter_is_not_offered_for_resubmission():
+    returned = rules.ApplicationFacts(status="returned", reviewer_id=None, acting_id=None)
+    clerk = Acting("c", "staff")
+    assert rules.application_actions(returned, clerk, None, False) == ["resubmit"]
+    assert rules.application_actions(returned, clerk, None, True) == []
+    with pytest.raises(rules.MatterWithdrawn):
+        rules.check_matter_open(True)
+
+
+def test_the_reviewer_may_refer_and_complete_what_they_accepted():
+    assert rules.application_actions(ACCEPTED, Acting("r", "staff"), "h", False) == [
+        "complete", "refer"]
+    assert rules.application_actions(ACCEPTED, Acting("h", "division_head"), "h", False) == [
+        "urge"]

@@ -27,7 +27,9 @@ API_PATHS = [
     "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
     "/documents/{id}/return-letter", "/inquiries/{id}/answer", "/applications/{id}/complete",
     "/staff/{id}/deactivate", "/staff/{id}/password", "/me/password", "/me/todo",
-    "/complaints/{id}", "/violations/{id}", "/cases/{id}", "/audit",
+    "/matters/{id}", "/matters/{id}/withdraw", "/applications/{id}/referrals",
+    "/referrals/{id}/answer", "/public/applications/{id}",
+    "/complaints/{id}", "/violations/{id}", "/cases/{id}", "/audit", "/duty-checks",
 ]
 
 

@@ -64,10 +64,21 @@ def test_staff_and_heads_need_a_division_and_a_division_has_one_head():
 def test_the_signage_card_shows_who_is_acting_when_the_post_is_covered():
     post = rules.PostFacts(id="p1", title="机构编制审核", division_id="d1", holder_id="a",
                            special=False, duties=["审核"], backup_ids=["b1"], acting_id="b1")
-    card = rules.signage_card(post, DIVISION, PEOPLE["a"], PEOPLE["b1"])
+    card = rules.signage_card(post, DIVISION, PEOPLE["a"], PEOPLE["b1"], [PEOPLE["b1"]])
     assert card["division"] == "政府机构编制处" and card["name"] == "A"
     assert card["acting_name"] == "B1"
-    assert "acting_name" not in rules.signage_card(post, DIVISION, PEOPLE["a"], None)
+    assert "acting_name" not in rules.signage_card(post, DIVISION, PEOPLE["a"], None, [])
+
+
+def test_the_signage_card_names_the_bs_in_takeover_order_and_never_a_leaver():
+    post = rules.PostFacts(id="p1", title="机构编制审核", division_id="d1", holder_id="a",
+                           special=False, duties=["审核"], backup_ids=["b2", "gone", "b1"],
+                           acting_id=None)
+    gone = rules.StaffFacts(id="gone", role="staff", division_id="d1", active=False,
+                            name="GONE", title="科员", phone="3")
+    card = rules.signage_card(post, DIVISION, PEOPLE["a"], None,
+                              [PEOPLE["b2"], gone, PEOPLE["b1"]])
+    assert card["backups"] == ["B2", "B1"]  # published while nobody acts, too
 
 
 def test_the_development_admin_login_is_refused_in_production():

@@ -11,6 +11,7 @@ from services.inquiries import notice_html
 
 MARKUP = '</title><meta http-equiv="refresh" content="0;url=http://evil"><b>x</b>'
 WHEN = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+HANDLER = {"name": MARKUP, "phone": MARKUP}  # the 经办人
 
 
 def shown(page):
@@ -44,14 +45,18 @@ def test_the_one_time_notice_escapes_every_field(defect):
                                                                else {})}],
                              basis=MARKUP, time_limit_days=15, procedure=MARKUP, issued_at=WHEN)
     application = SimpleNamespace(applicant=MARKUP)
-    page = shown(notice_html.render(notice, application, SimpleNamespace(name=MARKUP), MARKUP))
-    assert page.count("&lt;b&gt;x&lt;/b&gt;") == (9 if defect else 8)  # number ×2, applicant,
-    # matter, material, defect, basis, procedure, office
+    matter = SimpleNamespace(name=MARKUP, version=2,
+                             materials=[{"code": "M1", "name": MARKUP, "required": True}])
+    page = shown(notice_html.render(notice, application, matter, HANDLER, MARKUP))
+    assert page.count("&lt;b&gt;x&lt;/b&gt;") == (12 if defect else 11)  # number ×2,
+    # applicant, matter, material ×2, defect, basis, procedure, handler, phone, office
 
 
 def test_the_refusal_notice_escapes_every_field():
     application = SimpleNamespace(applicant=MARKUP, created_at=WHEN, decided_at=WHEN,
                                   refusal_reason=MARKUP)
     page = shown(notice_html.render_refusal(application, SimpleNamespace(name=MARKUP,
-                                                                         basis=MARKUP), MARKUP))
-    assert page.count("&lt;b&gt;x&lt;/b&gt;") == 5
+                                                                         basis=MARKUP),
+                                            HANDLER, MARKUP))
+    assert page.count("&lt;b&gt;x&lt;/b&gt;") == 7  # applicant, matter, reason, basis,
+    # handler, phone, office

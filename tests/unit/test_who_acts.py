@@ -331,6 +331,7 @@ def test_the_larger_share_answers_and_a_tie_goes_to_whoever_acts_on_the_due_date
     assert projections.answerable({"a": 2, "b": 8}, "a") == "b"
     assert projections.answerable({"a": 5, "b": 5}, "b") == "b"
     assert projections.answerable({"a": 0}, "a") == "a"
+    assert projections.answerable({"a": 0}, "b") == "b"  # due the day it came, B at its end
 
 
 def test_permitted_lists_the_verbs_whose_check_passes():
@@ -363,9 +364,11 @@ def test_an_inquiry_waits_on_its_first_responder_then_on_the_division_it_went_to
 
 def test_an_application_is_completed_by_its_reviewer_and_urged_by_the_head():
     accepted = inquiries.ApplicationFacts("accepted", "r", None)
-    assert inquiries.application_actions(accepted, Acting("r", "staff"), "h") == ["complete"]
-    assert inquiries.application_actions(accepted, Acting("h", "division_head"), "h") == [
-        "urge"]
+    assert inquiries.application_actions(accepted, Acting("r", "staff"), "h", False) == [
+        "complete", "refer"]
+    assert inquiries.application_actions(accepted, Acting("h", "division_head"), "h",
+                                         False) == ["urge"]
     returned = inquiries.ApplicationFacts("returned", None, None)
-    assert inquiries.application_actions(returned, Acting("r", "staff"), "h") == ["resubmit"]
-    assert inquiries.application_actions(returned, LEADER, "h") == []
+    assert inquiries.application_actions(returned, Acting("r", "staff"), "h", False) == [
+        "resubmit"]
+    assert inquiries.application_actions(returned, LEADER, "h", False) == []

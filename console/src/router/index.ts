@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/inquiries', component: () => import('../pages/Inquiries.vue'), meta: { menu: '首问与告知' } },
   { path: '/inquiries/:id', component: () => import('../pages/InquiryDetail.vue') },
   { path: '/applications/:id', component: () => import('../pages/ApplicationDetail.vue') },
+  { path: '/matters', component: () => import('../pages/Matters.vue'), meta: { menu: '办事事项' } },
   {
     path: '/complaints', component: () => import('../pages/Complaints.vue'),
     meta: { menu: '投诉核查', roles: OVERSEERS, heads: true },
@@ -31,10 +32,15 @@ export const routes: RouteRecordRaw[] = [
     path: '/complaints/:id', component: () => import('../pages/ComplaintDetail.vue'),
     meta: { roles: OVERSEERS, heads: true },
   },
+  {
+    path: '/duty-checks', component: () => import('../pages/DutyChecks.vue'),
+    meta: { menu: '在岗检查', roles: OVERSEERS, heads: true },
+  },
   { path: '/violations', component: () => import('../pages/Violations.vue'), meta: { menu: '违规与申辩' } },
   { path: '/violations/:id', component: () => import('../pages/ViolationDetail.vue') },
   { path: '/cases', component: () => import('../pages/Cases.vue'), meta: { menu: '追责案件', roles: OVERSEERS } },
   { path: '/cases/:id', component: () => import('../pages/CaseDetail.vue'), meta: { roles: OVERSEERS } },
+  { path: '/duty-reports', component: () => import('../pages/DutyReports.vue'), meta: { menu: '述职评议' } },
   { path: '/reports', component: () => import('../pages/Reports.vue'), meta: { menu: '检查与考核' } },
   {
     path: '/organisation', component: () => import('../pages/Organisation.vue'),

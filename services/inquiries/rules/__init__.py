@@ -169,8 +169,22 @@ def check_resubmission(given_matter: str | None, matter: str, status: str) -> No
 
 def application_due(accepted_on: date, time_limit_days: int,
                     calendar: WorkingCalendar) -> date:
-    """服务承诺: an accepted application is due the matter's time limit in working days on."""
+    """服务承诺: an accepted application is due the matter's time limit in working days on;
+    a matter of time limit 0 is handled at once (六.2 即办): due the day it is accepted."""
+    if time_limit_days == 0:
+        return accepted_on
     return calendar.add_working_days(accepted_on, time_limit_days)
+
+
+class MatterWithdrawn(Conflict):
+    code = "matter_withdrawn"
+
+
+def check_matter_open(withdrawn: bool) -> None:
+    """三.2: a withdrawn matter is no longer offered: no application for it, no resubmission,
+    no revision, no second withdrawal."""
+    if withdrawn:
+        raise MatterWithdrawn("the matter has been withdrawn")
 
 
 def check_completion(status: str, reviewer_id: str | None, acting_id: str | None,
@@ -181,6 +195,17 @@ def check_completion(status: str, reviewer_id: str | None, acting_id: str | None
                           {"reviewer_id": reviewer_id})
     if status != "accepted":
         raise NotAccepted(f"the application is {status}", {"status": status})
+
+
+def check_referrer(application: ApplicationFacts, actor_id: str) -> None:
+    """六.4: the reviewer handling an accepted application (or the B acting for them) asks
+    another division or an outside unit what the party's matter needs."""
+    if actor_id not in (application.reviewer_id, application.acting_id):
+        raise NotReviewer("the reviewer who accepted it, or their acting B, refers it",
+                          {"reviewer_id": application.reviewer_id})
+    if application.status != "accepted":
+        raise NotAccepted(f"the application is {application.status}",
+                          {"status": application.status})
 
 
 def on_time(completed_on: date, due_date: date) -> bool:
@@ -236,16 +261,18 @@ def inquiry_actions(inquiry: InquiryFacts, actor: Acting, guided_division_id: st
 
 
 def application_actions(application: ApplicationFacts, actor: Acting,
-                        head_now: str | None) -> list[str]:
+                        head_now: str | None, matter_withdrawn: bool) -> list[str]:
     """What ``actor`` may do to the application now."""
     def resubmit():
         if actor.role not in ("staff", "division_head"):
             raise Forbidden("staff review resubmissions")
         check_resubmission(None, "", application.status)
+        check_matter_open(matter_withdrawn)
     return permitted({
         "resubmit": resubmit,
         "complete": lambda: check_completion(application.status, application.reviewer_id,
                                              application.acting_id, actor.id),
+        "refer": lambda: check_referrer(application, actor.id),
         "urge": lambda: check_urge(application_holder(application), actor, head_now)})
 
 

@@ -224,13 +224,16 @@ def check_backups(holder_id: str | None, backup_ids: Sequence[str], special: boo
 
 
 def signage_card(post: PostFacts, division: DivisionFacts, holder: StaffFacts | None,
-                 acting: StaffFacts | None) -> dict:
+                 acting: StaffFacts | None, backups: Sequence[StaffFacts]) -> dict:
     """工作岗位标识牌: department, name, title, phone and duties of a post (a vacant
-    post says so, and who acts for it, if anyone)."""
+    post says so, and who acts for it, if anyone). 五.2 AB岗设置情况以适当的方式公布: the
+    card names the post's Bs, ``backups`` in takeover order (顶岗秩序), always — not only
+    while one acts; someone who has left is never named."""
     card = {"post_id": post.id, "post_title": post.title, "division": division.name,
             "division_id": division.id, "name": holder.name if holder else "（岗位空缺）",
             "title": holder.title if holder else "", "phone": holder.phone if holder else "",
-            "duties": list(post.duties), "special": post.special, "vacant": holder is None}
+            "duties": list(post.duties), "special": post.special, "vacant": holder is None,
+            "backups": [b.name for b in backups if b.active]}
     if acting is not None:
         card["acting_name"] = acting.name
     return card

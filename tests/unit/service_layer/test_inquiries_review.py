@@ -6,11 +6,12 @@ application gets its due date on the working-day calendar."""
 from datetime import UTC, date, datetime
 
 import pytest
+import sqlalchemy as sa
 
 from chassis.calendar import WorkingCalendar
 from chassis.clock import clock
 from services.inquiries import applications
-from services.inquiries.models import Application, Base, Matter
+from services.inquiries.models import Application, Base, Matter, Review
 from tests.fakes import FakeWork
 
 CATALOGUE = [{"code": "id", "name": "身份证", "required": True},
@@ -23,9 +24,11 @@ def work(monkeypatch):
     monkeypatch.setattr(clock, "now", lambda: datetime(2026, 12, 1, 2, 0, tzinfo=UTC))
     work = FakeWork(Base, "inquiries")
     work.add(Matter(id="m", name="事业单位登记", basis="《条例》", time_limit_days=5,
-                    procedure="受理、审核、办结", division_id="d", materials=CATALOGUE))
-    work.add(Application(id="app", matter_id="m", applicant="某单位", contact="1",
-                         status="submitted", token_hash="x", created_at=clock.now()))
+                    procedure="受理、审核、办结", division_id="d", materials=CATALOGUE,
+                    version=1))
+    work.add(Application(id="app", matter_id="m", matter_version=1, applicant="某单位",
+                         contact="1", status="submitted", token_hash="x",
+                         created_at=clock.now()))
     return work
 
 
@@ -63,3 +66,18 @@ def test_an_accepted_application_is_due_in_working_days(work):
     application, notice = review(work, "r1", given("id"), given("form"))
     assert (application.status, notice, application.reviewer_id) == ("accepted", None, "r1")
     assert application.due_date == date(2026, 12, 8)  # 5 working days from Tue 1 Dec
+
+
+def test_an_application_for_a_matter_handled_at_once_is_due_the_day_it_is_accepted(work):
+    work.session.get(Matter, "m").time_limit_days = 0  # 即办
+    application, _ = review(work, "r1", given("id"), given("form"))
+    assert (application.status, application.due_date) == ("accepted", date(2026, 12, 1))
+
+
+def test_a_review_keeps_the_version_of_the_matter_it_read(work):
+    _, notice = review(work, "r1", given("id"))
+    work.session.get(Matter, "m").version = 2
+    application, _ = review(work, "r2", given("id"), given("form"))
+    versions = [r.matter_version for r in work.session.scalars(
+        sa.select(Review).order_by(Review.seq))]
+    assert (versions, application.matter_version) == ([1, 2], 2)

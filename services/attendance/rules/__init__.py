@@ -1,7 +1,8 @@
 """离岗告示制: leave-post notices, leave requests, returns and the notice board.
 
 Pure functions: they take ``now`` and records and return decisions or raise
-domain errors. Times are aware datetimes; "the same day" is the office's day.
+domain errors. Times are aware datetimes; "the same day" is the office's day. Spot checks
+(在岗检查, 七.6) are in :mod:`.duty_checks`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from chassis import urges
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Acting, Facts
+from contracts.rpc.attendance import LEAVE_KINDS
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -27,6 +29,7 @@ GOING = ("recorded", "approved")  # statuses an absence is taken in: started, sh
 TAKEN = ("recorded", "pending", "approved", "returned")  # what a later notice may continue
 PERSONAL_REASON = "因私"
 LEAVE_REASON = "请假"
+NAMED_LEAVES = ("business_trip", "meeting")  # work away from the desk: the board names it
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,12 @@ class NotYourStaff(Forbidden):
     code = "not_your_staff"
 
 
+class ContactRequired(Invalid):
+    """七.3: the notice board shows how to reach whoever is away (联系方式)."""
+
+    code = "contact_required"
+
+
 class SelfDatedReturn(Invalid):
     """七.5 到岗后立即报告: the return is the moment of the report; nobody dates their own."""
 
@@ -250,6 +259,11 @@ def check_may_decide(absence: AbsenceFacts, actor_id: str) -> None:
         raise NotApprover("only the approver may decide", {"approver_id": absence.approver_id})
     if absence.status != "pending":
         raise AlreadyDecided(f"already {absence.status}", {"status": absence.status})
+
+
+def check_contact(contact: str | None) -> None:
+    if not (contact or "").strip():
+        raise ContactRequired("a notice or leave request says how to reach you (联系方式, 七.3)")
 
 
 def check_handover_note(note: str | None) -> None:
@@ -361,9 +375,12 @@ def overdue_return(absence: AbsenceFacts, now: datetime, grace: timedelta) -> bo
 
 
 def public_reason(absence: AbsenceFacts) -> str:
-    """离岗告示牌: a personal reason shows only as 「因私」, a leave only as 「请假」."""
-    return {"personal": PERSONAL_REASON, "leave": LEAVE_REASON}.get(absence.reason_kind,
-                                                                    absence.reason)
+    """离岗告示牌 (七.3): a personal reason shows only as 「因私」; a leave request as its
+    kind when it is work (出差, 开会), else only as 「请假」."""
+    if absence.kind == "leave":
+        return LEAVE_KINDS[absence.reason_kind] if absence.reason_kind in NAMED_LEAVES \
+            else LEAVE_REASON
+    return PERSONAL_REASON if absence.reason_kind == "personal" else absence.reason
 
 
 @dataclass(frozen=True)

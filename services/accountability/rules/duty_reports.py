@@ -1,0 +1,83 @@
+"""一.4 个人总结、述职、评议: each person's report on the year, reviewed by whoever answers
+for them — a person's by their division's head (or the acting head, 五.3), a head's by the
+supervising leader — graded with the four grades of the civil-service annual appraisal.
+
+Each check takes the facts as plain values and raises a domain error.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from chassis.errors import Conflict, Forbidden
+from chassis.schemas import Acting
+from services.accountability.rules.judgement import Recusal
+
+GRADES = {"excellent": "优秀", "competent": "称职", "basically_competent": "基本称职",
+          "incompetent": "不称职"}
+REPORTERS = ("staff", "division_head")  # who reports on their year (leaders report elsewhere)
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    staff_id: str
+    status: str  # submitted | reviewed
+    head_id: str | None  # the division's head, and who holds the head's powers now
+    head_now: str | None
+    leader_id: str | None  # the division's supervising leader
+
+    @property
+    def reviewer_id(self) -> str | None:
+        """Who reviews it: the supervising leader for the head's own report, else the head
+        or whoever acts for them."""
+        return self.leader_id if self.staff_id == self.head_id else self.head_now
+
+
+class NotAReporter(Forbidden):
+    code = "not_a_reporter"
+
+
+class NotTheReviewer(Forbidden):
+    code = "not_the_reviewer"
+
+
+class AlreadyReported(Conflict):
+    code = "duty_report_exists"
+
+
+class AlreadyReviewed(Conflict):
+    code = "duty_report_reviewed"
+
+
+def check_may_report(actor: Acting) -> None:
+    if actor.role not in REPORTERS:
+        raise NotAReporter("staff and division heads report on their year (述职)",
+                           {"role": actor.role})
+
+
+def check_review(facts: ReportFacts, actor: Acting) -> None:
+    """Nobody reviews their own report (回避); only its reviewer reviews it, once."""
+    if actor.id == facts.staff_id:
+        raise Recusal("nobody reviews their own report", {"staff_id": facts.staff_id})
+    if actor.id != facts.reviewer_id:
+        raise NotTheReviewer("a report is reviewed by the person's head, a head's by the "
+                             "supervising leader", {"reviewer_id": facts.reviewer_id})
+    if facts.status != "submitted":
+        raise AlreadyReviewed("this report has been reviewed", {"status": facts.status})
+
+
+def actions(facts: ReportFacts, actor: Acting) -> list[str]:
+    try:
+        check_review(facts, actor)
+    except (Forbidden, Conflict):
+        return []
+    return ["review"]
+
+
+def year_to_report(today: date) -> int | None:
+    """The year whose report the to-do asks for: from December until the end of January
+    (the appraisal is done at the turn of the year), else none."""
+    if today.month == 12:
+        return today.year
+    if today.month == 1:
+        return today.year - 1
+    return None

@@ -1,0 +1,77 @@
+"""一次性告知制 六.4: when a party's matter involves other divisions, or the rules are not
+clear, the reviewer asks for them (转办咨询) — another of our divisions, which answers
+by the next working day, or an outside unit, whose answer the reviewer records — and the
+party reads the answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from chassis.errors import Conflict, Invalid, permitted
+from chassis.schemas import Acting, Facts
+from services.inquiries.rules import ApplicationFacts, NotReviewer, NotYourDivision
+
+if TYPE_CHECKING:
+    from chassis.calendar import WorkingCalendar
+
+
+@dataclass(frozen=True)
+class ReferralFacts(Facts):
+    """What the rules read of a referral (``.of(row)``)."""
+
+    status: str
+    division_id: str | None
+    external_unit: str | None
+
+
+class ReferralTarget(Invalid):
+    code = "referral_target"
+
+
+class OwnDivision(Invalid):
+    code = "own_division"
+
+
+class AlreadyAnswered(Conflict):
+    code = "referral_answered"
+
+
+def check_target(division_id: str | None, external_unit: str | None,
+                 own_division_id: str | None) -> None:
+    """A referral goes to exactly one: one of our divisions — not the reviewer's own, whose
+    answer they can give themselves — or an outside unit."""
+    if (division_id is None) == (external_unit is None):
+        raise ReferralTarget("refer to a division or to an outside unit, one of the two")
+    if division_id is not None and division_id == own_division_id:
+        raise OwnDivision("a referral goes to another division than the reviewer's own",
+                          {"division_id": division_id})
+
+
+def referral_due(referred_on: date, calendar: WorkingCalendar) -> date:
+    """The division referred to answers by the end of the next working day (as a guided
+    inquiry is answered, 二.4)."""
+    return calendar.add_working_days(referred_on, 1)
+
+
+def check_answerer(referral: ReferralFacts, application: ApplicationFacts, actor: Acting,
+                   head_now: str | None) -> None:
+    """Staff of the division referred to, or whoever holds its head powers, answer it; an
+    outside unit's answer is recorded by the reviewer (or the B acting for them). Once."""
+    if referral.division_id is not None:
+        if actor.division_id != referral.division_id and actor.id != head_now:
+            raise NotYourDivision("the division it was referred to answers it",
+                                  {"division_id": referral.division_id})
+    elif actor.id not in (application.reviewer_id, application.acting_id):
+        raise NotReviewer("the reviewer records an outside unit's answer",
+                          {"reviewer_id": application.reviewer_id})
+    if referral.status != "open":
+        raise AlreadyAnswered("the referral has its answer", {"status": referral.status})
+
+
+def referral_actions(referral: ReferralFacts, application: ApplicationFacts, actor: Acting,
+                     head_now: str | None) -> list[str]:
+    """What ``actor`` (with their division) may do to the referral now: ``answer``."""
+    return permitted({"answer": lambda: check_answerer(referral, application, actor,
+                                                       head_now)})

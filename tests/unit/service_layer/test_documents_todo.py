@@ -1,0 +1,53 @@
+"""我的待办 in documents on a fake unit of work: a signed draft waits on its drafter until
+it is printed (四.5), and a received document's 分办 item carries its waiting signal (四.1)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from chassis.schemas import Acting
+from services.documents import todo
+from services.documents.models import Base, DivisionView, Document, Outgoing
+from tests.fakes import FakeWork
+
+SIGNED = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)  # Monday 10:00 in the office
+
+
+@pytest.fixture
+def work():
+    work = FakeWork(Base, "documents")
+    work.add(DivisionView(division_id="d", name="综合处", head_id="h", leader_id="l"))
+    return work
+
+
+def draft(work, status, drafter_id="s", number=None):
+    return work.add(Outgoing(id=f"{status}-{drafter_id}", title="关于印发方案的通知",
+                             series="编发", drafter_id=drafter_id, status=status,
+                             created_at=SIGNED - timedelta(days=1),
+                             signed_at=None if status == "draft" else SIGNED, number=number))
+
+
+def items(work, person, role="staff"):
+    return todo.items(work.session, Acting(person, role), lambda d: "green",
+                      lambda d: "yellow")
+
+
+def test_a_signed_draft_waits_on_its_drafter_until_it_is_printed(work):
+    for status in ("draft", "signed", "printed"):
+        draft(work, status)
+    draft(work, "numbered", number="编发〔2026〕3号")
+    draft(work, "signed", drafter_id="other")
+    mine = {(i["kind"], i["id"], i["title"], i["link"]) for i in items(work, "s")}
+    assert mine == {
+        ("number_print", "signed-s", "编号送印：关于印发方案的通知",
+         "/documents/outgoing/signed-s"),
+        ("number_print", "numbered-s", "送印：关于印发方案的通知（编发〔2026〕3号）",
+         "/documents/outgoing/numbered-s")}
+    assert {i["since"] for i in items(work, "s")} == {"2026-12-07T10:00:00+08:00"}
+
+
+def test_the_heads_item_to_assign_a_received_document_carries_its_waiting_signal(work):
+    work.add(Document.received("d", "s", title="关于某所编制的函", from_unit="省某局", kind="函",
+                               urgent=False, received_at=SIGNED))
+    [item] = items(work, "h", "division_head")
+    assert (item["kind"], item["signal"]) == ("assign_document", "yellow")
