@@ -128,8 +128,8 @@ class DutyReviewIn(Schema):
 
 class DutyReportQuery(PageArgs):
     year = fields.Integer(validate=validate.Range(min=2000, max=2100))
-    division_id = fields.String()
-    staff_id = fields.String()
+    division_id = fields.String(validate=validate.Length(max=36))
+    staff_id = fields.String(validate=validate.Length(max=36))
 
 
 class DutyReportOut(Schema):

@@ -139,7 +139,7 @@ class BoardRow(Schema):
 class DutyCheckIn(Schema):
     """在岗检查 (七.6): who was found away from their post at ``checked_at``."""
 
-    division_id = fields.String(required=True)
+    division_id = fields.String(required=True, validate=validate.Length(min=1, max=36))
     checked_at = fields.AwareDateTime(required=True)
     absent_ids = fields.List(fields.String(validate=validate.Length(min=1, max=36)),
                              required=True, validate=validate.Length(max=500),
@@ -149,7 +149,7 @@ class DutyCheckIn(Schema):
 
 
 class DutyCheckQuery(PageArgs):
-    division_id = fields.String()
+    division_id = fields.String(validate=validate.Length(max=36))
 
 
 class AbsenteeOut(Schema):

@@ -15,7 +15,8 @@ def written(max_len, **kwargs):
 class ReferralIn(Schema):
     """Exactly one of ``division_id`` (another of our divisions) and ``external_unit``."""
 
-    division_id = fields.String(load_default=None, allow_none=True)
+    division_id = fields.String(load_default=None, allow_none=True,
+                                validate=validate.Length(max=36))
     external_unit = fields.String(load_default=None, allow_none=True, validate=[
         validate.Length(max=200), validate.Regexp(r"\S", error="name the unit")])
     question = written(5000, required=True)

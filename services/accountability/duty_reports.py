@@ -36,12 +36,16 @@ def report_out(session, report, actor):
 
 
 def visible(session, select, actor):
-    """Leaders and admins read every report; others their own and their divisions' (the
-    divisions whose head powers they hold now)."""
+    """Leaders and admins read every report; others their own and those of the divisions
+    whose head powers they hold now — but not the head's own (the leader reviews it; a B
+    acting for the head does not read it)."""
     if actor.role in ("leader", "admin"):
         return select
-    return select.where(sa.or_(DutyReport.staff_id == actor.id,
-                               DutyReport.division_id.in_(people.headed(session, actor.id))))
+    headed = people.headed(session, actor.id)
+    heads = session.scalars(sa.select(DivisionView.head_id).where(
+        DivisionView.division_id.in_(headed), DivisionView.head_id.is_not(None))).all()
+    return select.where(sa.or_(DutyReport.staff_id == actor.id, sa.and_(
+        DutyReport.division_id.in_(headed), DutyReport.staff_id.not_in(heads))))
 
 
 def of_year(session, staff_id, year):
@@ -66,8 +70,13 @@ def items(session, actor, today):
         asked = datetime.combine(today.replace(day=1), time(0), OFFICE_TZ)
         found_items.append(todo_item("duty_report", f"{actor.id}:{year}",
                                      f"{year}年度个人总结（述职）待提交", asked, LINK))
-    for report in session.scalars(sa.select(DutyReport).where(
-            DutyReport.status == "submitted", DutyReport.staff_id != actor.id)):
+    # only the reports of divisions the actor heads now or supervises, then the rule decides
+    candidates = sa.select(DutyReport).join(
+        DivisionView, DivisionView.division_id == DutyReport.division_id).where(
+        DutyReport.status == "submitted", DutyReport.staff_id != actor.id,
+        sa.or_(DivisionView.division_id.in_(people.headed(session, actor.id)),
+               DivisionView.leader_id == actor.id))
+    for report in session.scalars(candidates):
         if facts(session, report).reviewer_id == actor.id:
             staff = session.get(StaffView, report.staff_id)
             found_items.append(to_review(report, staff and staff.name))
@@ -80,7 +89,7 @@ class DutyReportEntrypoints:
     @rpc
     def submit_duty_report(self, actor, payload):
         actor, data = acting(actor), s.DutyReportIn().load(payload)
-        rules.check_may_report(actor)
+        rules.check_may_report(actor, data["year"], clock.today())
         with self.uow as work:
             lock_key(work.session, f"duty_report:{actor.id}:{data['year']}")
             if work.session.scalar(sa.select(DutyReport.id).where(
@@ -94,8 +103,9 @@ class DutyReportEntrypoints:
             work.session.add(report)
             work.session.flush()
             name = work.session.get(StaffView, actor.id).name
-            work_items.announce(work, facts(work.session, report).reviewer_id,
-                                to_review(report, name), by=actor.id)
+            reviewer = facts(work.session, report).reviewer_id
+            if reviewer:  # none (no head, no leader) is for the admin to fix: org warnings
+                work_items.announce(work, reviewer, to_review(report, name), by=actor.id)
             return report_out(work.session, report, actor)
 
     @rpc

@@ -14,10 +14,17 @@ import sqlalchemy as sa
 
 from chassis import projections
 from chassis.clock import clock
+from chassis.db import lock_key
 from chassis.schemas import paginate
 from contracts.rpc import attendance as s
 from services.attendance import absences, rules
-from services.attendance.models import Absence, DivisionView, DutyCheck, StaffView
+from services.attendance.models import (
+    Absence,
+    AbsenceReport,
+    DivisionView,
+    DutyCheck,
+    StaffView,
+)
 from services.attendance.rules import duty_checks as check_rules
 
 
@@ -55,10 +62,14 @@ def record(work, checker, division, people, data):
                       checked_for=division.acting_for(checker.id), note=data["note"],
                       created_at=clock.now())
     heads = rules.HeadsFacts.of(division)
+    # checks of one division one at a time: two made at once (the head and the leader, a
+    # double click) never report one person twice for one moment
+    lock_key(work.session, f"duty_check:{division.division_id}")
     absent = []
     for finding in check_rules.findings(data["absent_ids"], taken(
             work.session, data["absent_ids"], check.checked_at), check.checked_at):
-        report_id = None if finding.excused else absences.report(
+        report_id = None if finding.excused else reported(
+            work.session, finding.staff_id, check.checked_at) or absences.report(
             work, found=check.id, staff_id=finding.staff_id, observed_at=check.checked_at,
             note=check.note or "", reported_by=checker.id, approver_id=approver(
                 rules.MemberFacts(finding.staff_id, people[finding.staff_id],
@@ -67,6 +78,13 @@ def record(work, checker, division, people, data):
     check.absent = absent
     work.session.add(check)
     return check
+
+
+def reported(session, staff_id, moment):
+    """The report an earlier check made of ``staff_id`` away at this very moment, if any."""
+    return session.scalar(sa.select(AbsenceReport.id).where(
+        AbsenceReport.staff_id == staff_id, AbsenceReport.observed_at == moment,
+        AbsenceReport.duty_check_id.is_not(None)))
 
 
 def taken(session, staff_ids, moment):

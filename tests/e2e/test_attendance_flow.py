@@ -129,6 +129,8 @@ def test_a_spot_check_not_ours_to_record_is_refused_and_changes_nothing(api):
     assert check(o.head["token"], [o.head["id"]]) == (403, "recusal")
     assert check(o.head["token"], [a], at=day + timedelta(hours=2)) == (
         422, "checked_at_in_future")
+    assert check(o.head["token"], [a], at=day - timedelta(days=1)) == (
+        422, "checked_at_not_today")
     assert check(o.head["token"], [a], division_id="no-such-division") == (
         404, "division_not_found")
     for reader in (o.c, other_head, other_leader):

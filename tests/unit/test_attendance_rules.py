@@ -186,3 +186,25 @@ def test_someone_still_away_past_their_return_is_late_not_away_without_leave_aga
     late = absence(staff_id="a", status="approved", expected_return_at=at(12))
     assert duty_checks.covers(late, at(14))  # 未按时到岗: late_return holds it (七.6)
     assert not duty_checks.covers(absence(status="rejected"), at(11))
+
+
+def test_a_notice_filed_after_the_check_and_dated_back_excuses_nothing():
+    backdated = absence(status="recorded", start_at=at(10, 50), expected_return_at=at(11, 20),
+                        created_at=at(11, 5))
+    assert not duty_checks.covers(backdated, at(11))
+    assert duty_checks.covers(absence(status="recorded", start_at=at(10, 50),
+                                      created_at=at(10, 49)), at(11))
+
+
+def test_a_check_is_recorded_the_day_it_is_made():
+    with pytest.raises(duty_checks.CheckedBefore):
+        duty_checks.check_duty_check(["a"], {"a"}, "head", at(16, day=25), at(9))
+
+
+def test_which_leave_someone_took_is_hidden_from_colleagues_but_a_trip_is_not():
+    colleague = rules.Viewer("c", "staff")
+    for kind, seen in (("sick_leave", "other"), ("business_trip", "business_trip")):
+        leave = absence(kind="leave", reason_kind=kind, status="approved")
+        assert rules.shown({"kind": kind}, leave, colleague)["kind"] == seen
+        assert rules.shown({"kind": kind}, leave, rules.Viewer("head", "division_head"))[
+            "kind"] == kind

@@ -30,6 +30,8 @@ def test_a_heads_report_is_reviewed_by_the_supervising_leader():
 def test_nobody_reviews_their_own_report_even_when_acting_for_the_head():
     with pytest.raises(Recusal):
         rules.check_review(facts(staff_id="b", head_now="b"), Acting("b", "staff"))
+    with pytest.raises(Recusal):
+        rules.check_review(facts(staff_id="l", head_now="l"), Acting("l", "leader"))
 
 
 def test_someone_else_is_refused_and_a_report_is_reviewed_once():
@@ -39,11 +41,20 @@ def test_someone_else_is_refused_and_a_report_is_reviewed_once():
         rules.check_review(facts(status="reviewed"), Acting("h", "division_head"))
 
 
-def test_only_staff_and_heads_report_on_their_year():
-    rules.check_may_report(Acting("a", "staff"))
-    rules.check_may_report(Acting("h", "division_head"))
+def test_only_staff_and_heads_report_and_only_on_a_year_that_has_come():
+    today = date(2026, 12, 7)
+    rules.check_may_report(Acting("a", "staff"), 2026, today)
+    rules.check_may_report(Acting("h", "division_head"), 2025, today)
     with pytest.raises(rules.NotAReporter):
-        rules.check_may_report(Acting("l", "leader"))
+        rules.check_may_report(Acting("l", "leader"), 2026, today)
+    with pytest.raises(rules.YearNotOver):
+        rules.check_may_report(Acting("a", "staff"), 2027, today)
+
+
+def test_the_report_of_a_b_acting_for_the_head_goes_to_the_leader():
+    acting_b = facts(staff_id="b", head_now="b")
+    assert acting_b.reviewer_id == "l"
+    assert rules.actions(acting_b, Acting("l", "leader")) == ["review"]
 
 
 @pytest.mark.parametrize("today, year", [

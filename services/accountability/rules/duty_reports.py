@@ -8,7 +8,7 @@ Each check takes the facts as plain values and raises a domain error.
 from dataclasses import dataclass
 from datetime import date
 
-from chassis.errors import Conflict, Forbidden
+from chassis.errors import Conflict, Forbidden, Invalid
 from chassis.schemas import Acting
 from services.accountability.rules.judgement import Recusal
 
@@ -27,9 +27,12 @@ class ReportFacts:
 
     @property
     def reviewer_id(self) -> str | None:
-        """Who reviews it: the supervising leader for the head's own report, else the head
-        or whoever acts for them."""
-        return self.leader_id if self.staff_id == self.head_id else self.head_now
+        """Who reviews it: the supervising leader for the report of the head — or of the B
+        acting for the head, who may not review their own —, else the head or whoever acts
+        for them."""
+        if self.staff_id in (self.head_id, self.head_now):
+            return self.leader_id
+        return self.head_now
 
 
 class NotAReporter(Forbidden):
@@ -48,10 +51,18 @@ class AlreadyReviewed(Conflict):
     code = "duty_report_reviewed"
 
 
-def check_may_report(actor: Acting) -> None:
+class YearNotOver(Invalid):
+    code = "year_not_begun"
+
+
+def check_may_report(actor: Acting, year: int, today: date) -> None:
+    """Staff and heads report on a year that has come (a report is never changed: one
+    filed for a later year by mistake would block that year's)."""
     if actor.role not in REPORTERS:
         raise NotAReporter("staff and division heads report on their year (述职)",
                            {"role": actor.role})
+    if year > today.year:
+        raise YearNotOver("a report is for this year or an earlier one", {"year": year})
 
 
 def check_review(facts: ReportFacts, actor: Acting) -> None:

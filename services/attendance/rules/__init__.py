@@ -50,6 +50,7 @@ class AbsenceFacts(Facts):
     reason_kind: str
     contact: str
     kind: str = "notice"
+    created_at: datetime | None = None  # when it was filed
 
 
 @dataclass(frozen=True)
@@ -407,8 +408,11 @@ def shown(record: dict, absence: AbsenceFacts, viewer: Viewer) -> dict:
     shows it (「因私」, 「请假」) and no contact or handover note."""
     if sees_personal(absence, viewer):
         return record
+    kind = record.get("kind")
+    if absence.kind == "leave" and kind not in NAMED_LEAVES:
+        kind = "other"  # which leave (sick, personal …) is the person's own business
     return {**record, "reason": public_reason(absence), "contact": None,
-            "handover_note": None}
+            "handover_note": None, "kind": kind}
 
 
 def check_reporter(actor: Acting, approver_id: str | None) -> None:

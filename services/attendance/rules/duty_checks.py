@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from chassis.clock import OFFICE_TZ
 from chassis.errors import Forbidden, Invalid
 from chassis.schemas import Acting
 from services.attendance.rules import AbsenceFacts, HeadsFacts
@@ -32,6 +33,10 @@ class DuplicateAbsentee(Invalid):
 
 class CheckedInFuture(Invalid):
     code = "checked_at_in_future"
+
+
+class CheckedBefore(Invalid):
+    code = "checked_at_not_today"
 
 
 class Recusal(Forbidden):
@@ -86,14 +91,20 @@ def check_duty_check(absent_ids: Sequence[str], members: Collection[str], checke
     if checked_at > now + timedelta(minutes=1):
         raise CheckedInFuture("a check records a moment that has come",
                               {"checked_at": checked_at.isoformat()})
+    if checked_at.astimezone(OFFICE_TZ).date() != now.astimezone(OFFICE_TZ).date():
+        # a check is recorded as it is made: backdated, it would reopen a closed year
+        raise CheckedBefore("a check is recorded the day it is made",
+                            {"checked_at": checked_at.isoformat()})
 
 
 def covers(absence: AbsenceFacts, moment: datetime) -> bool:
-    """Whether an absence excuses being away at ``moment``: allowed (recorded or approved,
-    perhaps returned since), begun by then and not yet ended by a return. Past its expected
-    return and still away it still does: that is 七.6's other case, 未按时到岗, which
+    """Whether an absence excuses being away at ``moment``: filed by then (a notice filed
+    after the check, dated back, excuses nothing), allowed (recorded or approved, perhaps
+    returned since), begun by then and not yet ended by a return. Past its expected return
+    and still away it still does: that is 七.6's other case, 未按时到岗, which
     ``late_return`` holds — not a second violation."""
-    return absence.status in EXCUSING and absence.start_at <= moment \
+    filed = absence.created_at is None or absence.created_at <= moment
+    return filed and absence.status in EXCUSING and absence.start_at <= moment \
         and (absence.returned_at is None or moment < absence.returned_at)
 
 
