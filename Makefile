@@ -37,12 +37,15 @@ run: install $(CONSOLE)
 test: install $(CONSOLE) test-console
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-browser.sh
-	$(PYTEST) tests --ignore=tests/faults --ignore=tests/fuzz
+	scripts/ensure-promtool.sh
+	$(PYTEST) tests --ignore=tests/faults --ignore=tests/fuzz --ignore=tests/cluster
 
 ## Everything but the slow browser layer (.ci/run's second, SQLite pass).
 test-core: install
 	scripts/ensure-rabbitmq.sh
-	$(PYTEST) tests --ignore=tests/browser --ignore=tests/faults --ignore=tests/fuzz
+	scripts/ensure-promtool.sh
+	$(PYTEST) tests --ignore=tests/browser --ignore=tests/faults --ignore=tests/fuzz \
+		--ignore=tests/cluster
 
 ## test-core with every process's wall clock 400 days ahead (libfaketime): a test that
 ## passes only until some date fails now, not on that date (.ci/run's SQLite pass).
@@ -50,8 +53,9 @@ AHEAD ?= +400d
 test-ahead: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-faketime.sh
+	scripts/ensure-promtool.sh
 	faketime -f "$(AHEAD)" $(PYTEST) tests --ignore=tests/browser --ignore=tests/faults \
-		--ignore=tests/fuzz
+		--ignore=tests/fuzz --ignore=tests/cluster
 
 ## Kill -9, broker and database restarts under a stream, on PostgreSQL (prints its figures).
 faults: install

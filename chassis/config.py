@@ -59,17 +59,22 @@ class Settings:
     console_dir: Path
     trusted_proxies: frozenset
     metrics_allow: frozenset
+    metrics_port: int  # this process's own /metrics (0: none)
+    metrics_address: str
+    log_format: str  # text or json
     db_pool_size: int
     db_max_overflow: int
     max_body_bytes: int
     broker_users: tuple  # (party, broker user) pairs: chassis.identity
     broker_management_url: str
+    broker_monitor: tuple  # (user, password) the gateway reads the broker's view with
     smtp_url: str  # notifications: the office's mail server ("" : no mail)
     mail_from: str
     webhook_hosts: frozenset  # notifications: the only hosts a webhook may reach
     office_hours: str  # notifications: when mail and webhooks go out (working days)
     delivery_interval: float
     public_url: str  # where the console is reached from a mail or a group chat
+    retention_days: int  # published outbox rows and inbox ids: chassis.retention
 
     @classmethod
     def from_mapping(cls, config):
@@ -102,12 +107,17 @@ class Settings:
             console_dir=Path(get("XIAONENG_CONSOLE_DIR", CONSOLE_DIR)),
             trusted_proxies=_addresses(get("XIAONENG_TRUSTED_PROXIES", "")),
             metrics_allow=_addresses(get("XIAONENG_METRICS_ALLOW", "127.0.0.1,::1")),
+            metrics_port=int(get("XIAONENG_METRICS_PORT", 0) or 0),
+            metrics_address=get("XIAONENG_METRICS_ADDRESS", "127.0.0.1"),
+            log_format=get("XIAONENG_LOG_FORMAT", "text"),
             db_pool_size=int(get("XIAONENG_DB_POOL_SIZE", 10)),
             db_max_overflow=int(get("XIAONENG_DB_MAX_OVERFLOW", 10)),
             max_body_bytes=int(get("XIAONENG_MAX_BODY_BYTES", 1024 * 1024)),
             broker_users=tuple(identity.parse_users(get("XIAONENG_BROKER_USERS", "")).items()),
             broker_management_url=identity.management_url(
                 get("AMQP_URI", DEFAULT_AMQP_URI), get("XIAONENG_BROKER_MANAGEMENT_URL")),
+            broker_monitor=(get("XIAONENG_BROKER_MONITOR_USERNAME", ""),
+                            get("XIAONENG_BROKER_MONITOR_PASSWORD", "")),
             smtp_url=get("XIAONENG_SMTP_URL", ""),
             mail_from=get("XIAONENG_MAIL_FROM", "xiaoneng@localhost"),
             webhook_hosts=_addresses(get("XIAONENG_WEBHOOK_HOSTS",
@@ -115,6 +125,7 @@ class Settings:
             office_hours=get("XIAONENG_OFFICE_HOURS", "08:30-12:00,14:00-17:30"),
             delivery_interval=float(get("XIAONENG_DELIVERY_INTERVAL", 5)),
             public_url=get("XIAONENG_PUBLIC_URL", "http://localhost:8000").rstrip("/"),
+            retention_days=int(get("XIAONENG_RETENTION_DAYS", 30)),
         )
 
     @property

@@ -13,6 +13,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from eventlet.semaphore import Semaphore
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
@@ -64,6 +66,10 @@ class OutboxRecord(ChassisBase):
     body: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # The relay's scan reads only the unpublished rows, in order (chassis.retention).
+    __table_args__ = (sa.Index("ix_outbox_unpublished", "seq",
+                               sqlite_where=sa.text("published_at IS NULL"),
+                               postgresql_where=sa.text("published_at IS NULL")),)
 
 
 class InboxRecord(ChassisBase):
@@ -72,7 +78,7 @@ class InboxRecord(ChassisBase):
     __tablename__ = "inbox"
     consumer: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
     event_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 def locked(session, model, record_id, what):
@@ -255,6 +261,19 @@ def migrate(engine: sa.Engine, script_location: str):
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(7301)"))
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def is_migrated(engine: sa.Engine, script_location: str) -> bool:
+    """Whether the database is at this code's newest revision, or at one this code does not
+    know: a newer release migrated it while this one still runs (a rolling update), which
+    works because a migration only adds (README "Docker and Kubernetes")."""
+    config = AlembicConfig()
+    config.set_main_option("script_location", script_location)
+    script = ScriptDirectory.from_config(config)
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    known = {revision.revision for revision in script.walk_revisions()}
+    return current is not None and (current in script.get_heads() or current not in known)
 
 
 def run_migrations():

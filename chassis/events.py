@@ -26,7 +26,7 @@ from nameko.events import BROADCAST, EventDispatcher, EventHandler
 from nameko.exceptions import ContainerBeingKilled, RpcTimeout, UnknownService
 from nameko.messaging import QueueConsumer
 
-from chassis import amqp, identity
+from chassis import amqp, identity, metrics
 from chassis.config import Settings
 from chassis.envelope import MalformedEvent, load_event
 from chassis.errors import DomainError, ServiceError, Unavailable
@@ -52,7 +52,20 @@ class SafeQueueConsumer(QueueConsumer):
     - Acknowledging on a connection the broker just dropped raises an OSError that nameko
       lets kill the whole service; the broker gives the message again anyway.
     - A body that cannot be decoded is parked where the entrypoint can park, not fatal.
+    - ``connected``: consuming on a live connection, for readiness (chassis.readiness).
     """
+
+    connected = False
+
+    def on_consume_ready(self, connection, channel, consumers, **kwargs):
+        """After every (re)connection, once the consumers are set up."""
+        self.connected = True
+        super().on_consume_ready(connection, channel, consumers, **kwargs)
+
+    def on_connection_error(self, exc, interval):
+        """Each failed attempt to (re)connect."""
+        self.connected = False
+        super().on_connection_error(exc, interval)
 
     def ack_message(self, message):
         self._settle(super().ack_message, message)
@@ -85,6 +98,7 @@ def park(settings, message, queue_name, consumer, reason):
     replay (``make parked``)."""
     log.error("%s: parking message %s: %s", consumer, message.properties.get("message_id"),
               reason)
+    metrics.parked(consumer)
     exchange, queue = amqp.parked_topology(settings.queue_type)
     republish(settings, message, exchange, queue, queue_name, {
         "x-parked-reason": reason[:2000], "x-original-queue": queue_name,
@@ -184,6 +198,7 @@ class ChassisEventHandler(Verified, EventHandler):
         except MalformedEvent as exc:
             self.park(message, str(exc))
             self.queue_consumer.ack_message(message)
+            metrics.event_handled(self.container.service_name, self.event_type, "parked")
             return
         context_data = self.unpack_message_headers(message)
         context_data["correlation_id"] = event.correlation_id or ""
@@ -197,30 +212,34 @@ class ChassisEventHandler(Verified, EventHandler):
         error = exc_info[1] if exc_info else None
         try:
             if error is None or isinstance(error, DuplicateEvent):
-                pass
+                outcome = "duplicate" if error else "handled"
             elif isinstance(error, UNRECOVERABLE) and not is_transient(error):
                 self.park(message, f"{type(error).__name__}: {error}")
+                outcome = "parked"
             else:
-                self.retry_or_park(message, error)
+                outcome = self.retry_or_park(message, error)
         except Exception:  # cannot reach the broker to retry or park: let it redeliver
             log.exception("%s: could not retry or park; requeueing", self.consumer_name)
             self.queue_consumer.requeue_message(message)
             return result, exc_info
         self.queue_consumer.ack_message(message)
+        metrics.event_handled(self.container.service_name, self.event_type, outcome)
         return result, exc_info
 
     def retry_or_park(self, message, error):
+        """``retried`` or ``parked``: what became of the message."""
         attempt = int(message.headers.get("x-attempts", 0)) + 1
         reason = f"{type(error).__name__}: {error}"
         if not is_transient(error) and attempt >= self.settings.max_attempts:
             self.park(message, f"failed {attempt} times; last: {reason}")
-            return
+            return "parked"
         delay = amqp.retry_delay(attempt)
         log.warning("%s: attempt %d failed (%s); retrying in %ss",
                     self.consumer_name, attempt, reason, delay)
         exchange, queue = amqp.retry_topology(delay, self.settings.queue_type)
         self._republish(message, exchange, queue, {"x-attempts": attempt,
                                                    "x-last-error": reason[:500]})
+        return "retried"
 
 
 handle_event = ChassisEventHandler.decorator

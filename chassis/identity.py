@@ -45,12 +45,23 @@ def sender(message, own_user: str) -> str | None:
     return user_id
 
 
+def brokers(amqp_uri: str) -> list[str]:
+    """The URIs of an ``AMQP_URI`` naming a cluster's nodes (``amqp://…@n1/vh;amqp://…@n2/vh``:
+    kombu connects to the first that answers, and to the next when one goes away)."""
+    return [part.strip() for part in amqp_uri.split(";") if part.strip()]
+
+
 def with_user(amqp_uri: str, user: str, password: str) -> str:
-    """``amqp_uri`` (host, port, vhost, TLS) with another user's credentials."""
-    parts = urlsplit(amqp_uri)
-    host = parts.hostname + (f":{parts.port}" if parts.port else "")
-    netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{host}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    """``amqp_uri`` (host, port, vhost, TLS; every node it names) with another user's
+    credentials."""
+    found = []
+    for uri in brokers(amqp_uri):
+        parts = urlsplit(uri)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{host}"
+        found.append(urlunsplit((parts.scheme, netloc, parts.path, parts.query,
+                                 parts.fragment)))
+    return ";".join(found)
 
 
 def save_credentials(data_dir: Path, credentials: dict) -> Path:

@@ -13,7 +13,9 @@ confirmed the replay reached its queue, so a replay to a queue that is gone stay
 """
 
 import argparse
+import hashlib
 import sys
+import time
 
 from amqp.exceptions import ChannelError
 
@@ -21,7 +23,22 @@ from chassis import amqp, identity
 from chassis.config import Settings, nameko_config
 
 PARKING_HEADERS = ("x-parked-reason", "x-original-queue", "x-parked-at",
-                   "x-attempts", "x-last-error")
+                   "x-attempts", "x-last-error", "x-death", "x-first-death-queue",
+                   "x-first-death-reason", "x-first-death-exchange", "x-last-death-queue",
+                   "x-last-death-reason", "x-last-death-exchange")
+
+
+def original_queue(message) -> str | None:
+    """The queue a parked message came from: the chassis names it when it parks one; the
+    broker, when a quorum queue dead-letters one past its delivery limit."""
+    headers = message.headers or {}
+    return headers.get("x-original-queue") or headers.get("x-first-death-queue")
+
+
+def reason_of(message) -> str | None:
+    headers = message.headers or {}
+    return headers.get("x-parked-reason") or headers.get("x-first-death-reason")
+BODY_SHOWN = 4000  # bytes of a parked body the API shows
 
 
 def fetch(channel, queue_type):
@@ -35,11 +52,51 @@ def fetch(channel, queue_type):
     return messages
 
 
+def parked_id(message) -> str:
+    """A parked message's id for the API: its queue, when and what was parked (a message
+    id alone is neither always there nor unique — one event parked by two consumers)."""
+    headers = message.headers or {}
+    described = "|".join(str(value or "") for value in (
+        original_queue(message), headers.get("x-parked-at"),
+        message.properties.get("message_id")))
+    return hashlib.sha256(described.encode() + b"|" + body_of(message)).hexdigest()[:20]
+
+
+def body_of(message) -> bytes:
+    """py-amqp hands a body with a content encoding over decoded, any other as bytes."""
+    body = message.body
+    return body if isinstance(body, bytes) else str(body).encode()
+
+
+def item(message) -> dict:
+    """A parked message as ``GET /admin/parked`` lists it."""
+    headers = message.headers or {}
+    queue = original_queue(message)
+    return {"id": parked_id(message), "service": owner(queue) if queue else None,
+            "queue": queue, "reason": reason_of(message),
+            "parked_at": headers.get("x-parked-at"),
+            "body": body_of(message)[:BODY_SHOWN].decode("utf-8", errors="replace")}
+
+
+def taken(channel, queue_type, wanted: str, tries=3):
+    """``(the parked message with id wanted or None, every message fetched)``, all
+    unacknowledged. Whoever else is listing the queue holds its messages for a moment,
+    so a message not seen is looked for again before it is called gone."""
+    for attempt in range(tries):
+        messages = fetch(channel, queue_type)
+        found = next((m for m in messages if parked_id(m) == wanted), None)
+        if found is not None or attempt == tries - 1:
+            return found, messages
+        for message in messages:
+            message.requeue()
+        time.sleep(0.2)
+
+
 def describe(message):
     headers = message.headers or {}
     return {"message_id": message.properties.get("message_id"),
-            "queue": headers.get("x-original-queue"),
-            "reason": headers.get("x-parked-reason"),
+            "queue": original_queue(message),
+            "reason": reason_of(message),
             "parked_at": headers.get("x-parked-at")}
 
 
@@ -67,12 +124,13 @@ def replay_uri(settings: Settings, queue: str) -> str:
     return settings.amqp_uri
 
 
-def replay(settings: Settings, message):
-    """Publish ``message`` back to its queue (mandatory, confirmed); raises if the broker
-    did not take it — then the caller leaves the parked copy where it is."""
+def replay(settings: Settings, message, uri: str | None = None):
+    """Publish ``message`` back to its queue (mandatory, confirmed) as ``uri``'s user (by
+    default the owning party's, :func:`replay_uri`); raises if the broker did not take it
+    — then the caller leaves the parked copy where it is."""
     headers = {k: v for k, v in (message.headers or {}).items() if k not in PARKING_HEADERS}
-    queue = message.headers["x-original-queue"]
-    uri = replay_uri(settings, queue)
+    queue = original_queue(message)
+    uri = uri or replay_uri(settings, queue)
     with amqp.connection(uri) as connection:  # its own: a returned message spoils a channel
         connection.Producer().publish(
             message.body, exchange="", routing_key=queue, headers=headers,

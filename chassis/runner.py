@@ -20,7 +20,8 @@ from importlib import import_module  # noqa: E402
 
 from nameko.cli.run import run  # noqa: E402
 
-from chassis.config import nameko_config  # noqa: E402
+from chassis import logs  # noqa: E402
+from chassis.config import Settings, nameko_config  # noqa: E402
 
 
 def load(path):
@@ -29,14 +30,15 @@ def load(path):
 
 
 def main(argv):
-    logging.basicConfig(
-        level=os.environ.get("XIAONENG_LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     if not argv:
         sys.exit("usage: python -m chassis.runner module:ServiceClass [...]")
+    services = [load(path) for path in argv]
+    logs.configure(Settings.from_mapping(os.environ).log_format,
+                   os.environ.get("XIAONENG_LOG_LEVEL", "INFO"),
+                   ",".join(service.name for service in services))
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even in background
-    run([load(path) for path in argv], nameko_config())
+    run(services, nameko_config())
 
 
 if __name__ == "__main__":

@@ -32,7 +32,15 @@ from sqlalchemy.orm import Session
 from chassis import amqp
 from chassis.clock import clock
 from chassis.config import Settings, check_production
-from chassis.db import OutboxRecord, insert_inbox, lock_key, make_engine, migrate, write_outbox
+from chassis.db import (
+    OutboxRecord,
+    insert_inbox,
+    is_migrated,
+    lock_key,
+    make_engine,
+    migrate,
+    write_outbox,
+)
 from chassis.envelope import Event, make_event
 
 log = logging.getLogger(__name__)
@@ -189,7 +197,9 @@ class PublishedMarks:
 
 
 class UnitOfWork(DependencyProvider):
-    """Gives each worker a :class:`Work`; migrates the database when the service starts.
+    """Gives each worker a :class:`Work`; migrates the database when the service starts,
+    except in production: there the migrations run once, before a release's pods start
+    (``python -m xiaoneng.migrate``), and a pod refuses a database not yet migrated.
 
     ``on_start`` runs once after migrations with a session (seed data).
     """
@@ -210,7 +220,11 @@ class UnitOfWork(DependencyProvider):
         # sharing a file in one process share the lock.
         self.lock = _sqlite_locks.setdefault(url, Semaphore(1)) \
             if self.engine.dialect.name == "sqlite" else Semaphore(10_000)
-        migrate(self.engine, self.migrations)
+        if not self.settings.production:
+            migrate(self.engine, self.migrations)
+        elif not is_migrated(self.engine, self.migrations):  # the migrations Job's to do
+            raise RuntimeError(f"{name}'s database is not migrated: run "
+                               f"python -m xiaoneng.migrate {name}")
         if self.on_start:
             with Session(self.engine) as session, session.begin():
                 lock_key(session, f"{name}.on_start")  # instances starting together seed once

@@ -1,26 +1,27 @@
-"""Request counters for ``GET /metrics`` (Prometheus text format)."""
-
-from collections import Counter
+"""The gateway's request metrics, served with the process's registry at ``GET /metrics``
+(Prometheus text format)."""
 
 from nameko.extensions import DependencyProvider
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
 from werkzeug.wrappers import Response
+
+from chassis.metrics import BUCKETS
+
+REQUESTS = Counter("xiaoneng_http_requests", "Requests by route and status.",
+                   ["route", "status"])
+REQUEST_SECONDS = Histogram("xiaoneng_http_request_seconds", "Time to answer a request.",
+                            ["route"], buckets=BUCKETS)
 
 
 class RequestCounter:
-    def __init__(self):
-        self.requests = Counter()
-
-    def observe(self, route, status):
+    def observe(self, route, status, seconds):
+        """One answered request; ``route`` None when no route matched."""
         path = f"{route.method} /api/v1{route.path}" if route else "unmatched"
-        self.requests[(path, status)] += 1
+        REQUESTS.labels(path, str(status)).inc()
+        REQUEST_SECONDS.labels(path).observe(seconds)
 
     def render(self):
-        lines = ["# HELP xiaoneng_gateway_requests_total Requests by route and status.",
-                 "# TYPE xiaoneng_gateway_requests_total counter"]
-        for (path, status), count in sorted(self.requests.items()):
-            lines.append(f'xiaoneng_gateway_requests_total{{route="{path}",status="{status}"}} '
-                         f"{count}")
-        return Response("\n".join(lines) + "\n", mimetype="text/plain; version=0.0.4")
+        return Response(generate_latest(REGISTRY), content_type=CONTENT_TYPE_LATEST)
 
 
 class Metrics(DependencyProvider):

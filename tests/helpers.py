@@ -44,15 +44,17 @@ def peek_queue(vhost, queue, management_url="http://127.0.0.1:15672", count=100)
     return response.json()
 
 
-def parked_messages(vhost, queue_type="classic"):
+def parked_messages(vhost, queue_type="classic", port=5672,
+                    management_url="http://127.0.0.1:15672"):
     """What waits in ``xiaoneng.parked``. The queue is declared first (as parking does), so
-    "nothing parked" holds whether or not anything was ever parked."""
+    "nothing parked" holds whether or not anything was ever parked. ``port`` and
+    ``management_url``: another broker's (a node of tests/cluster)."""
     from kombu import Connection
 
     _, queue = amqp.parked_topology(queue_type)
-    with Connection(f"amqp://guest:guest@127.0.0.1:5672/{vhost}") as connection:
+    with Connection(f"amqp://guest:guest@127.0.0.1:{port}/{vhost}") as connection:
         queue(connection.default_channel).declare()
-    return peek_queue(vhost, queue.name)
+    return peek_queue(vhost, queue.name, management_url)
 
 
 def scans_ran(method_name, runs=2, timeout=10):
@@ -104,6 +106,17 @@ def as_gateway(system, service):
     """An RPC proxy to ``service`` of a running system, connected and sending as its
     gateway (the one party that may speak for a person)."""
     return rpc({"AMQP_URI": system.uri_of("gateway")}, service, party="gateway")
+
+
+def answers(system, service) -> bool:
+    """Whether ``service`` of a running system answers a ping (the gateway's ``/readyz``
+    asks no service)."""
+    try:
+        with rpc({"AMQP_URI": system.uri_of("gateway")}, service, party="gateway",
+                 timeout=3) as proxy:
+            return bool(proxy.ping())
+    except Exception:  # noqa: BLE001 - not (yet)
+        return False
 
 
 def projected(database_url, people, service="a service"):

@@ -11,6 +11,7 @@ deployment that creates its users from its own secrets.
 
 import argparse
 import json
+import logging
 import os
 import secrets
 from urllib.parse import quote, unquote, urlsplit
@@ -21,6 +22,7 @@ from chassis import identity
 from contracts import SERVICES
 from xiaoneng import topology
 
+log = logging.getLogger(__name__)
 PARTIES = (*SERVICES, "gateway", "intake")
 SHARED = r"xiaoneng\.(retry\.[0-9]+s|parked)"  # retrying and parking: every consumer's
 REPLY_KEY = "[0-9a-f-]{36}"  # nameko routes a reply by its listener's uuid, never a dot in it
@@ -55,7 +57,7 @@ class Management:
     """RabbitMQ's management API, as the broker account given in ``amqp_uri``."""
 
     def __init__(self, amqp_uri: str, url: str | None = None):
-        parts = urlsplit(amqp_uri)
+        parts = urlsplit(identity.brokers(amqp_uri)[0])  # a cluster's first node
         self.url = identity.management_url(amqp_uri, url) + "/api"
         self.auth = (unquote(parts.username or "guest"), unquote(parts.password or "guest"))
         self.vhost = unquote(parts.path[1:]) if len(parts.path) > 1 else "/"
@@ -84,6 +86,8 @@ def provision(amqp_uri: str, data_dir=None, management_url: str | None = None,
     secrets), else kept — or made — in ``data_dir``."""
     api = Management(amqp_uri, management_url)
     vhost = quote(api.vhost, safe="")
+    if queue_type == "quorum":
+        quorum_by_default(api, vhost)
     known = identity.load_credentials(data_dir) if data_dir else {}
     credentials = {}
     for party in PARTIES:
@@ -98,6 +102,27 @@ def provision(amqp_uri: str, data_dir=None, management_url: str | None = None,
     api.post(f"definitions/{vhost}", topology.declarations(queue_type))
     return {party: identity.with_user(amqp_uri, c["user"], c["password"])
             for party, c in credentials.items()}
+
+
+def quorum_by_default(api: Management, vhost: str):
+    """The vhost's default queue type quorum, so that the queues the services declare
+    themselves (nameko's RPC queues: a quorum queue declared ahead of nameko would refuse
+    its declaration) are replicated too. RabbitMQ 3.10 sets it only when it creates a
+    vhost: a missing vhost is created with it (deploy/ names its own vhost for that); one
+    that exists with another default is reported, not changed."""
+    try:
+        found = api.get(f"vhosts/{vhost}")
+    except requests.HTTPError as exc:
+        if exc.response is None or exc.response.status_code != 404:
+            raise
+        # 3.10 reads "defaultqueuetype", later versions "default_queue_type"
+        api.put(f"vhosts/{vhost}", {"defaultqueuetype": "quorum",
+                                     "default_queue_type": "quorum"})
+        return
+    if found.get("default_queue_type") != "quorum":
+        log.warning("vhost %s's default queue type is %s, not quorum: RPC queues stay "
+                    "classic (not replicated); use a vhost provisioning creates",
+                    api.vhost, found.get("default_queue_type"))
 
 
 def passwords_from(environ) -> dict:

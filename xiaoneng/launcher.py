@@ -5,11 +5,14 @@
 Services start before the gateway so their event queues exist before anything
 is published. A process that dies is started again (:mod:`xiaoneng.supervision`);
 one crashed service never takes the office offline. Ctrl-C or SIGTERM stops
-everything, once.
+everything, once. Each process serves its metrics on a port of its own
+(``metrics_urls``) and writes its log to ``<log_dir>/<name>.log``; ``make run`` keeps the
+logs of the five starts before (``<name>.log.1`` … ``.5``).
 """
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -26,7 +29,9 @@ from xiaoneng.supervision import Restarts
 class System:
     """``instances`` of every service (competing consumers on the same queues) and one
     gateway per port in ``gateway_ports`` (default: ``XIAONENG_GATEWAY_PORT``). With more
-    than one, processes are named ``posts.1``, ``posts.2``, ``gateway.2`` …"""
+    than one, processes are named ``posts.1``, ``posts.2``, ``gateway.2`` … (each is told
+    its name as ``XIAONENG_INSTANCE``). ``metrics_urls``: each process's Prometheus metrics,
+    a service's on a free port, a gateway's at its own ``/metrics``."""
 
     def __init__(self, environ=None, log_dir=None, instances=1, gateway_ports=()):
         self.environ = dict(os.environ if environ is None else environ)
@@ -41,6 +46,13 @@ class System:
         for i, port in enumerate(self.gateway_ports, 1):
             self.targets["gateway" if i == 1 else f"gateway.{i}"] = (
                 GATEWAY, {"XIAONENG_GATEWAY_PORT": str(port)})
+        self.metrics_urls = {}
+        for name, (_, environ) in self.targets.items():
+            environ["XIAONENG_INSTANCE"] = name
+            if name not in self.gateways:
+                environ["XIAONENG_METRICS_PORT"] = str(free_port())
+            port = environ.get("XIAONENG_METRICS_PORT") or environ["XIAONENG_GATEWAY_PORT"]
+            self.metrics_urls[name] = f"http://127.0.0.1:{port}/metrics"
         self.processes = {}
         self.uris = {}  # party → its AMQP URI, once provisioned
         self.started_at = {}
@@ -186,10 +198,26 @@ class System:
                 process.wait()
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rotate_logs(log_dir, keep=5):
+    """Each ``<name>.log`` becomes ``<name>.log.1``, the one before ``.2`` … up to ``keep``;
+    older ones go."""
+    for log in log_dir.glob("*.log") if log_dir.exists() else ():
+        for i in range(keep - 1, 0, -1):
+            older = log.with_name(f"{log.name}.{i}")
+            if older.exists():
+                older.replace(log.with_name(f"{log.name}.{i + 1}"))
+        log.replace(log.with_name(f"{log.name}.1"))
+
+
 def main():
     system = System()
-    for log in system.log_dir.glob("*.log") if system.log_dir.exists() else ():
-        log.unlink()
+    rotate_logs(system.log_dir)
     # a test clock set in an earlier run does not carry over into this one
     (system.settings.data_dir / OFFSET_FILE).unlink(missing_ok=True)
     print(f"starting {', '.join(system.settings.services)} and the gateway "

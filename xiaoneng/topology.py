@@ -39,18 +39,42 @@ def consumers_of_every_service():
     return [c for path in SERVICE_CLASSES.values() for c in consumers(path)]
 
 
-# On a cluster (quorum queues) parked messages are never dropped for being delivered too
-# often: RabbitMQ 4 drops a quorum queue's message after 20 deliveries by default, and
-# every listing of the parked queue is one. Its "unlimited" (-1) is refused by RabbitMQ 3,
-# so the limit is the largest both accept.
+# Policies (quorum mode: RabbitMQ 3.10 or later; one policy applies to a queue, the
+# highest priority that matches). Queue arguments are fixed when a queue is made, policies
+# can change under running queues: what may change later lives here.
+#
+# At-least-once dead-lettering: a message a queue dead-letters stays in it until the target
+# queue has confirmed it. RabbitMQ's default (at-most-once) drops it if that fails — a retry
+# lost because its consumer queue's leader was moving. It needs overflow reject-publish.
+AT_LEAST_ONCE = {"dead-letter-strategy": "at-least-once", "overflow": "reject-publish"}
+# Parked messages are never dropped for being delivered too often: RabbitMQ 4 drops a quorum
+# queue's message after 20 deliveries by default, and every listing of the parked queue is
+# one. Its "unlimited" (-1) is refused by RabbitMQ 3, so the limit is the largest both accept.
 PARKED_KEPT = {"name": "xiaoneng-parked-kept", "pattern": r"^xiaoneng\.parked$",
                "apply-to": "queues", "priority": 10,
                "definition": {"delivery-limit": 2**31 - 1}}
+# A retry queue dead-letters every message back to its consumer queue when its wait is over.
+RETRIES = {"name": "xiaoneng-retries", "pattern": r"^xiaoneng\.retry\.[0-9]+s$",
+           "apply-to": "queues", "priority": 5, "definition": AT_LEAST_ONCE}
+# The chassis retries a failing event itself (acknowledged, republished to a retry queue),
+# so a consumer queue redelivers only what a consumer died holding or handed back: a message
+# redelivered this often kills its consumers, and is parked (dead-lettered to the parked
+# queue, with x-first-death-queue and reason delivery_limit) instead of looping.
+CONSUMER_DELIVERIES = 20
+CONSUMERS = {"name": "xiaoneng-consumers", "pattern": r"^(evt|intake)-.+--.+$",
+             "apply-to": "queues", "priority": 5,
+             "definition": {"delivery-limit": CONSUMER_DELIVERIES,
+                            "dead-letter-exchange": amqp.PARKED, **AT_LEAST_ONCE}}
+# An RPC request is worth nothing after its caller's timeout: one that keeps killing its
+# service is dropped.
+RPC = {"name": "xiaoneng-rpc", "pattern": r"^rpc-[a-z_]+$", "apply-to": "queues",
+       "priority": 5, "definition": {"delivery-limit": 5}}
+POLICIES = [PARKED_KEPT, RETRIES, CONSUMERS, RPC]
 
 
 def declarations(queue_type="classic"):
     """Every exchange, consumer queue and binding (RabbitMQ's definitions, for one vhost),
-    and with quorum queues the parked queue's policy."""
+    and with quorum queues the policies above."""
     exchanges = [*(amqp.event_exchange(s) for s in (*PRODUCERS, "gateway")),
                  amqp.intake_exchange(), Exchange("nameko-rpc", type="topic", durable=True)]
     queues, bindings = {}, []
@@ -72,5 +96,5 @@ def declarations(queue_type="classic"):
                      for source, destination, key in bindings],
     }
     if queue_type == "quorum":
-        found["policies"] = [PARKED_KEPT]
+        found["policies"] = POLICIES
     return found

@@ -6,11 +6,12 @@ from gateway.routes import (
     documents,
     inquiries,
     notifications,
+    operations,
     organisation,
 )
 from gateway.routes.clock import clock_routes
 
 ROUTES = [*organisation.ROUTES, *attendance.ROUTES, *documents.ROUTES, *inquiries.ROUTES,
-          *accountability.ROUTES, *notifications.ROUTES]
+          *accountability.ROUTES, *notifications.ROUTES, *operations.ROUTES]
 
 __all__ = ["ROUTES", "clock_routes"]

@@ -74,15 +74,17 @@ def test_a_notice_or_leave_request_without_a_contact_is_refused_and_nothing_is_k
 
 def test_a_spot_check_holds_to_account_only_those_away_without_an_allowed_absence(api):
     day = MONDAY + timedelta(days=2, hours=1)  # Wednesday 10:00
-    o = Office.on(api, day, a="张三", b="李四", c="王五")
+    o = Office.on(api, day - timedelta(minutes=40), a="张三", b="李四", c="王五")
     known_to_accountability(api, o, o.a, o.b, o.c)
     on_leave = o.away(o.a, day - timedelta(minutes=30), hours=2, reason="到省政府开会")
     asked = o.notice(o.b, day - timedelta(minutes=20), hours=2)  # not yet approved
+    o.set_now(day)
+    late = o.notice(o.c, day - timedelta(minutes=15), hours=0.5)  # filed after the check
     checked_at = day - timedelta(minutes=5)
     found = api.ok("POST", f"{V1}/duty-checks", o.head["token"], {
         "division_id": o.division["id"], "checked_at": checked_at.isoformat(),
         "absent_ids": [o.a["id"], o.b["id"], o.c["id"]], "note": "上午在岗检查"})
-    assert asked["status"] == "pending"
+    assert (asked["status"], late["status"]) == ("pending", "recorded")
     assert (found["division_id"], found["checked_by"], found["note"], found["actions"]) == (
         o.division["id"], o.head["id"], "上午在岗检查", [])
     assert [(p["staff_id"], p["excused"], p["absence_id"]) for p in found["absent"]] == [

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
 from tests.api import V1, Office
-from tests.helpers import wait_until
+from tests.helpers import answers, wait_until
 
 
 def post_state(api, token, post_id):
@@ -81,7 +81,7 @@ def test_killing_posts_while_absences_are_approved_loses_and_doubles_no_handover
     system.stop_process("posts", signal.SIGKILL)       # ... while posts dies
     approve(notice for _, _, notice in pairs[3:])
     system.start_process("posts")
-    wait_until(lambda: api.request("GET", "/readyz").status_code == 200, timeout=30)
+    wait_until(lambda: answers(system, "posts"), timeout=30)
 
     def all_covered():
         return all(post_state(api, admin, post["id"]) == ("covered", backup["id"])

@@ -142,24 +142,55 @@ def test_the_kubernetes_manifests_give_each_deployment_its_own_broker_user_alone
         assert env["BROKER_PASSWORD"]["valueFrom"]["secretKeyRef"] == {
             "name": "xiaoneng-broker-users", "key": name}
         assert env["AMQP_URI"]["value"] == \
-            f"amqp://xiaoneng-{name}:$(BROKER_PASSWORD)@rabbitmq:5672/"
+            f"amqp://xiaoneng-{name}:$(BROKER_PASSWORD)@rabbitmq:5672/xiaoneng"
         assert {"secretRef": {"name": "xiaoneng-broker-users"}} not in container["envFrom"]
-    [job] = [d for d in documents if d["kind"] == "Job"]
+    [job] = [d for d in documents if d["kind"] == "Job" and d["metadata"]["name"] ==
+             "broker-users"]
     [container] = job["spec"]["template"]["spec"]["containers"]
     assert {e["name"] for e in container["env"]} >= {
         f"XIAONENG_{p.upper()}_BROKER_PASSWORD" for p in PARTIES}
     config = yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())
     literals = dict(item.split("=", 1) for item in
                     config["configMapGenerator"][0]["literals"])
-    assert literals["XIAONENG_BROKER_USERS"] == broker.users_setting("/")
+    assert literals["XIAONENG_BROKER_USERS"] == broker.users_setting("xiaoneng")
     assert literals["XIAONENG_ENV"] == "production"
 
 
 def test_a_cluster_keeps_parked_messages_however_often_they_are_listed():
-    [policy] = declarations("quorum")["policies"]
-    assert re.fullmatch(policy["pattern"], "xiaoneng.parked")
-    assert policy["definition"]["delivery-limit"] >= 2**31 - 1
+    policies = {p["name"]: p for p in declarations("quorum")["policies"]}
+    [parked] = [p for p in policies.values() if re.fullmatch(p["pattern"], "xiaoneng.parked")]
+    assert parked["definition"]["delivery-limit"] >= 2**31 - 1
+    assert parked["priority"] > max(p["priority"] for p in policies.values() if p is not parked)
     assert "policies" not in declarations("classic")
+
+
+def matching(policies, queue):
+    found = [p for p in policies if re.fullmatch(p["pattern"], queue)]
+    return max(found, key=lambda p: p["priority"])["definition"] if found else None
+
+
+def test_on_a_cluster_no_retry_is_lost_and_a_message_that_kills_its_consumers_is_parked():
+    """RabbitMQ's at-least-once dead-lettering (it needs overflow reject-publish)."""
+    found = declarations("quorum")
+    policies = found["policies"]
+    at_least_once = {"dead-letter-strategy": "at-least-once", "overflow": "reject-publish"}
+    for queue in found["queues"]:
+        definition = matching(policies, queue["name"])
+        assert definition is not None, f"{queue['name']} has no policy"
+        if queue["name"].startswith("xiaoneng.retry."):
+            assert definition == at_least_once
+        elif queue["name"] != "xiaoneng.parked":
+            assert definition == {**at_least_once, "delivery-limit": 20,
+                                  "dead-letter-exchange": "xiaoneng.parked"}
+    assert matching(policies, "rpc-posts") == {"delivery-limit": 5}
+    assert matching(policies, "rpc.reply-gateway-5d1c0e3a-0000-4000-8000-000000000000") is None
+
+
+def test_the_rabbitmq_version_is_pinned_to_the_one_the_suites_run_on():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    [cluster] = [d for d in manifests() if d["kind"] == "RabbitmqCluster"]
+    for image in (compose["services"]["rabbitmq"]["image"], cluster["spec"]["image"]):
+        assert re.fullmatch(r"rabbitmq:3\.10\.\d+-management", image), image
 
 
 def test_consumer_queues_are_named_as_nameko_names_them():
@@ -172,3 +203,53 @@ def test_intake_queues_are_bound_to_the_intake_exchange_by_message_type():
     found = set(consumers("services.documents.service:DocumentsService"))
     assert ("xiaoneng.intake", "document.received",
             "intake-document.received--documents.on_document_received") in found
+
+
+def test_every_pod_runs_a_released_image_unprivileged_within_limits_and_disruption_budgets():
+    kustomization = yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())
+    [image] = kustomization["images"]
+    assert image["name"] == "xiaoneng" and image["newTag"] not in ("", "latest")
+    documents = manifests()
+    budgets = {d["spec"]["selector"]["matchLabels"]["part"]: d["spec"] for d in documents
+               if d["kind"] == "PodDisruptionBudget"}
+    for workload in (d for d in documents if d["kind"] in ("Deployment", "Job")):
+        pod = workload["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        for container in pod["containers"]:
+            assert container["image"] == "xiaoneng"  # the release in kustomization.yaml
+            assert container["securityContext"] == {
+                "allowPrivilegeEscalation": False, "readOnlyRootFilesystem": True,
+                "capabilities": {"drop": ["ALL"]}}
+            assert {"cpu", "memory"} <= set(container["resources"]["requests"])
+            assert "memory" in container["resources"]["limits"]
+        if workload["kind"] == "Deployment":
+            assert budgets[workload["metadata"]["name"]]["minAvailable"] == 1
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    for name, service in compose["services"].items():
+        assert not service["image"].endswith(":latest"), name
+
+
+def test_each_service_is_probed_by_its_own_heartbeat_and_the_gateway_by_its_readyz():
+    for deployment in (d for d in manifests() if d["kind"] == "Deployment"):
+        name = deployment["metadata"]["name"]
+        [container] = deployment["spec"]["template"]["spec"]["containers"]
+        if name == "gateway":
+            assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+            assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+        else:
+            assert container["readinessProbe"]["exec"]["command"] == [
+                "python", "-m", "chassis.probe", name]
+            assert container["livenessProbe"]["exec"]["command"][:4] == [
+                "python", "-m", "chassis.probe", name]
+
+
+def test_migrations_run_once_before_the_services_in_both_deployments(secrets):
+    [job] = [d for d in manifests() if d["kind"] == "Job"
+             and d["metadata"]["name"] == "migrations"]
+    [container] = job["spec"]["template"]["spec"]["containers"]
+    assert container["command"] == ["python", "-m", "xiaoneng.migrate"]
+    config = compose_config(secrets)
+    assert config["services"]["migrate"]["command"] == ["python", "-m", "xiaoneng.migrate"]
+    for party in (*SERVICE_CLASSES, "gateway"):
+        assert config["services"][party]["depends_on"]["migrate"] == {
+            "condition": "service_completed_successfully"}

@@ -41,6 +41,20 @@ def test_another_users_uri_keeps_the_broker_its_tls_and_vhost():
     assert identity.user_of_uri(uri) == "xn-posts"
 
 
+def test_a_clusters_uri_gives_every_node_the_other_user_and_keeps_its_vhost():
+    from xiaoneng.broker import Management
+
+    nodes = "amqp://admin:x@mq1:5672/office;amqp://admin:x@mq2:5673/office"
+    uri = identity.with_user(nodes, "xn-posts", "pw")
+    assert uri == "amqp://xn-posts:pw@mq1:5672/office;amqp://xn-posts:pw@mq2:5673/office"
+    assert identity.user_of_uri(uri) == "xn-posts"
+    assert Management(nodes).vhost == "office"
+    connection = amqp.connection(uri)  # kombu: the first node, the others to fail over to
+    assert (connection.hostname, connection.port, connection.virtual_host) == (
+        "mq1", 5672, "office")
+    assert connection.alt == uri.split(";")
+
+
 def test_the_management_api_follows_the_scheme_unless_configured():
     assert identity.management_url("amqp://u:p@mq:5672/") == "http://mq:15672"
     assert identity.management_url("amqps://u:p@mq:5671/") == "https://mq:15671"

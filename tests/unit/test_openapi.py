@@ -30,6 +30,7 @@ API_PATHS = [
     "/matters/{id}", "/matters/{id}/withdraw", "/applications/{id}/referrals",
     "/referrals/{id}/answer", "/public/applications/{id}",
     "/complaints/{id}", "/violations/{id}", "/cases/{id}", "/audit", "/duty-checks",
+    "/admin/status", "/admin/parked", "/admin/parked/{id}/replay", "/admin/parked/{id}/discard",
 ]
 
 

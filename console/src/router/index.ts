@@ -47,6 +47,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { menu: '组织与岗位', roles: ['admin', 'division_head'], heads: true },
   },
   { path: '/notifications', component: () => import('../pages/Notifications.vue') },
+  { path: '/operations', component: () => import('../pages/Operations.vue'), meta: { menu: '运维', roles: ['admin'] } },
   { path: '/me', component: () => import('../pages/Me.vue'), meta: { menu: '个人信息' } },
   { path: '/:rest(.*)*', component: () => import('../pages/NotFound.vue'), meta: { public: true } },
 ]

@@ -1,0 +1,51 @@
+"""A service's own /metrics: what it handled, answered and holds, as Prometheus reads it."""
+
+import requests
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.helpers import free_port, publish_event, rpc, staff_changed, wait_until
+from tests.integration.toy import service as toy
+
+
+def scrape(port):
+    text = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for family in text_string_to_metric_families(text) for s in family.samples}
+
+
+def value(samples, name, **labels):
+    return samples.get((name, tuple(sorted(labels.items()))), 0)
+
+
+def outcomes(port):
+    samples = scrape(port)
+    return {outcome: value(samples, "xiaoneng_events_handled_total", service="toy",
+                           type="staff_changed", outcome=outcome)
+            for outcome in ("handled", "duplicate", "parked")}
+
+
+def test_a_service_serves_what_it_handled_answered_and_holds(runner_factory, service_config):
+    toy.behaviour.update(transient_failures=0, reject={"坏人"}, attempts=0, crash=False)
+    port = free_port()
+    config = service_config("toy", XIAONENG_METRICS_PORT=str(port))
+    runner_factory(config, toy.ToyConsumer).start()
+    before = outcomes(port)  # counters live as long as the process: this test's share
+    event = staff_changed("李四")
+    for body in (event, event, staff_changed("坏人")):
+        publish_event(config["AMQP_URI"], body)
+
+    moved = wait_until(lambda: (now := outcomes(port)) and all(
+        now[k] - before[k] == 1 for k in now) and now)
+    assert moved == {k: before[k] + 1 for k in before}
+    with rpc(config, "toy") as proxy:
+        proxy.applied()
+    samples = scrape(port)
+    assert value(samples, "xiaoneng_rpc_seconds_count", service="toy", method="applied") >= 1
+    assert value(samples, "xiaoneng_event_handle_seconds_count", service="toy",
+                 type="staff_changed") >= 3
+    assert value(samples, "xiaoneng_parked_total", service="toy") >= 1
+    assert ("xiaoneng_outbox_unpublished", (("service", "toy"),)) in samples
+    assert ("xiaoneng_outbox_oldest_seconds", (("service", "toy"),)) in samples
+    assert ("xiaoneng_db_pool_checked_out", (("service", "toy"),)) in samples
+    wait_until(lambda: value(scrape(port), "xiaoneng_scan_seconds_count", service="toy",
+                             scan="relay_outbox") >= 1, message="the relay's run timed")
