@@ -10,7 +10,7 @@ CONSOLE_SOURCES := $(shell find console/src console/public -type f 2>/dev/null) 
 	console/tsconfig.json
 
 .PHONY: install run test test-core test-ahead test-console test-browser test-unit \
-	test-integration test-e2e faults fuzz lint bench parked clean
+	test-integration test-e2e faults cluster fuzz lint bench parked clean
 
 install: $(STAMP)
 
@@ -62,6 +62,13 @@ faults: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-postgres.sh
 	XIAONENG_TEST_DB=postgresql $(PYTEST) tests/faults -s
+
+## The system on three RabbitMQ nodes of its own (ports 5681-5683), nodes killed under a
+## stream, on PostgreSQL (prints its figures; stops and removes the nodes it made).
+cluster: install $(CONSOLE)
+	scripts/ensure-rabbitmq.sh
+	scripts/ensure-postgres.sh
+	XIAONENG_TEST_DB=postgresql $(PYTEST) tests/cluster -s
 
 ## Schemathesis over the gateway's OpenAPI document, anonymous and as every role (bounded).
 fuzz: install

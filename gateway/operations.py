@@ -14,7 +14,7 @@ import requests
 from amqp.exceptions import ChannelError
 from eventlet import GreenPool
 
-from chassis import amqp, parked
+from chassis import amqp, identity, parked
 from chassis.errors import Conflict, Unavailable
 from chassis.operations import not_found, replay_own
 
@@ -73,7 +73,7 @@ def broker_view(settings):
     if not user:
         return {"available": False, "url": url,
                 "reason": "no monitoring account: set XIAONENG_BROKER_MONITOR_USERNAME"}
-    path = urlsplit(settings.amqp_uri).path
+    path = urlsplit(identity.brokers(settings.amqp_uri)[0]).path  # a cluster: every node's
     vhost = unquote(path[1:]) if len(path) > 1 else "/"
     try:
         response = requests.get(f"{url}/api/queues/{quote(vhost, safe='')}",

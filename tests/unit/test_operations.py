@@ -65,3 +65,31 @@ def test_a_message_the_broker_dead_lettered_past_its_delivery_limit_names_its_qu
     assert parked.reason_of(limit) == "delivery_limit"
     ours = SimpleNamespace(headers={"x-original-queue": "rpc-posts", "x-parked-reason": "bad"})
     assert (parked.original_queue(ours), parked.reason_of(ours)) == ("rpc-posts", "bad")
+
+
+def test_the_brokers_view_asks_for_the_vhost_of_a_cluster_uri():
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    asked = []
+
+    class Management(BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path.split("?")[0])
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b"[]")
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Management)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    settings = Settings.from_mapping({
+        "AMQP_URI": "amqp://u:p@127.0.0.1:5681/office;amqp://u:p@127.0.0.1:5682/office",
+        "XIAONENG_BROKER_MANAGEMENT_URL": f"http://127.0.0.1:{server.server_port}",
+        "XIAONENG_BROKER_MONITOR_USERNAME": "watcher"})
+    broker_view(settings)
+    server.server_close()
+    assert asked == ["/api/queues/office"]
