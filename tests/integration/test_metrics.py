@@ -49,3 +49,24 @@ def test_a_service_serves_what_it_handled_answered_and_holds(runner_factory, ser
     assert ("xiaoneng_db_pool_checked_out", (("service", "toy"),)) in samples
     wait_until(lambda: value(scrape(port), "xiaoneng_scan_seconds_count", service="toy",
                              scan="relay_outbox") >= 1, message="the relay's run timed")
+
+
+def test_a_gateway_given_a_metrics_port_serves_its_requests_there_to_any_scraper(
+        runner_factory, service_config):
+    """Kubernetes scrapes every pod on XIAONENG_METRICS_PORT; the gateway's own /metrics
+    answers only XIAONENG_METRICS_ALLOW."""
+    from gateway.service import GatewayService
+    from services.posts.service import PostsService
+
+    port, metrics_port = free_port(), free_port()
+    config = service_config("posts", WEB_SERVER_ADDRESS=f"127.0.0.1:{port}",
+                            XIAONENG_GATEWAY_PORT=str(port), XIAONENG_SERVICES="posts")
+    runner_factory(config, PostsService).start()  # serving no metrics of its own
+    runner_factory({**config, "XIAONENG_METRICS_PORT": str(metrics_port)},
+                   GatewayService).start()
+    wait_until(lambda: requests.get(f"http://127.0.0.1:{port}/readyz", timeout=5)
+               .status_code == 200)
+    requests.get(f"http://127.0.0.1:{port}/api/v1/public/signage", timeout=10)
+    samples = scrape(metrics_port)
+    assert value(samples, "xiaoneng_http_requests_total",
+                 route="GET /api/v1/public/signage", status="200") >= 1

@@ -229,6 +229,17 @@ def test_every_pod_runs_a_released_image_unprivileged_within_limits_and_disrupti
         assert not service["image"].endswith(":latest"), name
 
 
+def test_prometheus_scrapes_every_pod_on_the_metrics_port_the_processes_serve():
+    kustomization = yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())
+    config = dict(line.split("=", 1) for generator in kustomization["configMapGenerator"]
+                  for line in generator.get("literals", []))
+    for deployment in (d for d in manifests() if d["kind"] == "Deployment"):
+        annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+        assert annotations["prometheus.io/scrape"] == "true"
+        assert annotations["prometheus.io/port"] == config["XIAONENG_METRICS_PORT"]
+        assert config["XIAONENG_METRICS_ADDRESS"] == "0.0.0.0"
+
+
 def test_each_service_is_probed_by_its_own_heartbeat_and_the_gateway_by_its_readyz():
     for deployment in (d for d in manifests() if d["kind"] == "Deployment"):
         name = deployment["metadata"]["name"]
