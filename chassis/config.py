@@ -65,6 +65,7 @@ class Settings:
     db_pool_size: int
     db_max_overflow: int
     max_body_bytes: int
+    export_max_rows: int  # the gateway: the most rows an Excel export holds
     broker_users: tuple  # (party, broker user) pairs: chassis.identity
     broker_management_url: str
     broker_monitor: tuple  # (user, password) the gateway reads the broker's view with
@@ -113,6 +114,7 @@ class Settings:
             db_pool_size=int(get("XIAONENG_DB_POOL_SIZE", 10)),
             db_max_overflow=int(get("XIAONENG_DB_MAX_OVERFLOW", 10)),
             max_body_bytes=int(get("XIAONENG_MAX_BODY_BYTES", 1024 * 1024)),
+            export_max_rows=int(get("XIAONENG_EXPORT_MAX_ROWS", 50_000)),
             broker_users=tuple(identity.parse_users(get("XIAONENG_BROKER_USERS", "")).items()),
             broker_management_url=identity.management_url(
                 get("AMQP_URI", DEFAULT_AMQP_URI), get("XIAONENG_BROKER_MANAGEMENT_URL")),

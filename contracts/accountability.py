@@ -15,6 +15,15 @@ DEFAULT_NATURES = {"overdue": "non_performance", "late_return": "improper_perfor
                    "first_inquiry_lapsed": "non_performance",
                    "handover_failed": "non_performance"}
 VIOLATION_STATUSES = ("recorded", "contested", "upheld", "waived")
+# The words the console shows and the exports write (console/src/format.ts has the same;
+# tests/unit/test_exports.py keeps them alike).
+KIND_LABELS = {"overdue": "超时办理", "late_return": "逾时归岗",
+               "unauthorised_absence": "擅自离岗", "complaint": "投诉属实",
+               "notice_violated": "未一次性告知", "first_inquiry_lapsed": "首问未办结",
+               "handover_failed": "AB岗未顶岗", "duty_failure": "未履行岗位职责"}
+NATURE_LABELS = {"non_performance": "不履行职责", "improper_performance": "不正确履行职责"}
+VIOLATION_STATUS_LABELS = {"recorded": "已登记", "contested": "已申辩", "upheld": "维持",
+                           "waived": "撤销"}
 
 
 class CaseOpened(Schema):

@@ -48,8 +48,23 @@ class DocumentReturned(Schema):
     reason = fields.String(required=True)
 
 
+class DocumentAssigned(Schema):
+    """分办: the head (or acting head) assigned a document of ``division_id`` to
+    ``assignee_id``, due on ``due_date``; ``reassigned`` when it had an assignee before (a
+    leaver's document handed on), so a document counts as assigned once."""
+
+    document_id = fields.String(required=True)
+    division_id = fields.String(required=True)
+    assignee_id = fields.String(required=True)
+    assigned_by = fields.String(required=True)
+    assigned_at = fields.AwareDateTime(required=True)
+    due_date = fields.Date(required=True)
+    reassigned = fields.Boolean(required=True)
+
+
 class DocumentCompleted(Schema):
     document_id = fields.String(required=True)
+    division_id = fields.String(load_default=None, allow_none=True)  # absent before it existed
     assignee_id = fields.String(required=True)
     completed_by = fields.String(required=True)
     due_date = fields.Date(required=True)
@@ -63,6 +78,7 @@ SCHEMAS = {
     "overdue": Overdue,
     "extension_notified": ExtensionNotified,
     "document_returned": DocumentReturned,
+    "document_assigned": DocumentAssigned,
     "document_completed": DocumentCompleted,
     "work_routed": WorkRouted,
     "todo_added": TodoAdded,

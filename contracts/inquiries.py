@@ -45,6 +45,7 @@ class ApplicationOverdue(Schema.from_dict(answerable_fields())):
     days_late = fields.Integer(required=True)
     source = fields.String(required=True, validate=validate.Equal("application"))
     title = fields.String(load_default=None, allow_none=True)  # the matter; absent before
+    division_id = fields.String(load_default=None, allow_none=True)  # the matter's; likewise
 
 
 class ApplicationDeadlineWarning(Schema):
@@ -62,11 +63,24 @@ class ApplicationCompleted(Schema):
     """六.3: 办结."""
 
     application_id = fields.String(required=True)
+    division_id = fields.String(load_default=None, allow_none=True)  # absent before it existed
     reviewer_id = fields.String(required=True)
     completed_by = fields.String(required=True)
     due_date = fields.Date(required=True)
     completed_on = fields.Date(required=True)
     on_time = fields.Boolean(required=True)
+
+
+class ApplicationAccepted(Schema):
+    """受理: an application for a matter of ``division_id`` accepted on review by
+    ``reviewer_id``, due on ``due_date`` (六.3: the matter's time limit in working days)."""
+
+    application_id = fields.String(required=True)
+    matter_id = fields.String(required=True)
+    division_id = fields.String(required=True)
+    reviewer_id = fields.String(required=True)
+    accepted_at = fields.AwareDateTime(required=True)
+    due_date = fields.Date(required=True)
 
 
 class LapsedItem(Schema):
@@ -118,6 +132,16 @@ class ComplaintConcluded(Schema):
             raise ValidationError("a substantiated finding names a staff member", "staff_id")
 
 
+class InquiryRecorded(Schema):
+    """首问: a first responder recorded a visitor's inquiry; ``division_id`` is theirs (None
+    for someone of no division)."""
+
+    inquiry_id = fields.String(required=True)
+    first_responder_id = fields.String(required=True)
+    division_id = fields.String(required=True, allow_none=True)
+    recorded_at = fields.AwareDateTime(required=True)
+
+
 class InquiryClosed(Schema):
     inquiry_id = fields.String(required=True)
     first_responder_id = fields.String(required=True)
@@ -134,7 +158,9 @@ SCHEMAS = {
     "complaint_filed": ComplaintFiled,
     "complaint_concluded": ComplaintConcluded,
     "overdue": ApplicationOverdue,
+    "application_accepted": ApplicationAccepted,
     "application_completed": ApplicationCompleted,
+    "inquiry_recorded": InquiryRecorded,
     "inquiry_closed": InquiryClosed,
     "work_routed": WorkRouted,
     "deadline_warning": ApplicationDeadlineWarning,

@@ -33,6 +33,7 @@ class Route:
     status: int = 200
     query: object = None  # the marshmallow schema of its query parameters, for OpenAPI
     tags: tuple = field(default_factory=tuple)
+    sheet: object = None  # its list as an Excel workbook too (gateway.exports)
 
     @property
     def rule(self):
@@ -51,6 +52,7 @@ class Context:
     dispatch_event: object
     revocations: object
     _body: object = None
+    _query: dict | None = None  # the query string as read, unless a handler rewrote it
 
     @property
     def body(self):
@@ -60,7 +62,7 @@ class Context:
 
     @property
     def query(self):
-        return self.request.args.to_dict()
+        return self.request.args.to_dict() if self._query is None else self._query
 
     def input(self, name):
         """``actor``, ``body``, ``query``, ``client`` (its address) or a path parameter."""

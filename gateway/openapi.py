@@ -6,6 +6,12 @@ from functools import lru_cache
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A list's Excel export (gateway.exports): the workbook instead of the JSON page.
+FORMAT = {"in": "query", "name": "format", "schema": {"type": "string", "enum": ["json", "xlsx"]},
+          "description": "xlsx: every matching row (limit and offset aside) as an Excel "
+                         "workbook, as does an Accept of the xlsx type; over "
+                         "XIAONENG_EXPORT_MAX_ROWS rows 422 export_too_large"}
 ERROR = {"type": "object", "properties": {"error": {"type": "object", "properties": {
     "code": {"type": "string"}, "message": {"type": "string"},
     "details": {"type": "object"}}}}}
@@ -48,6 +54,8 @@ def _operation(route, routes=()):
                     "total": {"type": "integer"}}}}}
         else:
             response["content"] = {"application/json": {"schema": schema}}
+    if route.sheet is not None:
+        response["content"][XLSX] = {"schema": {"type": "string", "format": "binary"}}
     if links(route, routes):
         response["links"] = links(route, routes)
     operation = {
@@ -58,7 +66,8 @@ def _operation(route, routes=()):
         "parameters": [{"in": "path", "name": name, "required": True,
                         "schema": {"type": "string"}}
                        for name in re.findall(r"{(\w+)}", route.path)]
-        + ([{"in": "query", "schema": route.query}] if route.query is not None else []),
+        + ([{"in": "query", "schema": route.query}] if route.query is not None else [])
+        + ([FORMAT] if route.sheet is not None else []),
     }
     if route.body is not None:
         operation["requestBody"] = {"required": True, "content": {

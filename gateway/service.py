@@ -119,12 +119,12 @@ class GatewayService(FollowsTestClock):
 
     @http("GET", "/")
     def console_index(self, request):
-        return nosniff(console.page(self.settings.console_dir, ""))
+        return nosniff(console.page(self.settings.console_dir, "", request))
 
     @http("GET,POST,PUT,PATCH,DELETE", "/<path:path>")
     def api(self, request, path):
-        if request.method == "GET" and not path.startswith("api/"):
-            return nosniff(console.page(self.settings.console_dir, path))
+        if request.method in ("GET", "HEAD") and not path.startswith("api/"):
+            return nosniff(console.page(self.settings.console_dir, path, request))
         route = actor = None
         try:
             route, params = self._router().match(request)

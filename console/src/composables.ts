@@ -1,5 +1,6 @@
-// What pages share: running an action with its error kept for the form, and paged lists.
-import { reactive, ref } from 'vue'
+// What pages share: running an action with its error kept for the form, paged lists, and whether
+// the window is a phone's (the narrow layout).
+import { getCurrentScope, onScopeDispose, reactive, ref, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { ApiError, api, query, type Page } from './api/client'
 
@@ -16,6 +17,22 @@ let mine: Promise<Me | null> | null = null
 export function fetchMe(refresh = false): Promise<Me | null> {
   if (!mine || refresh) mine = api.get<Me>('/me').catch(() => { mine = null; return null })
   return mine
+}
+
+// A phone, or a window as narrow: the one breakpoint of the console (style.css repeats it in
+// its media query, where a stylesheet cannot read this constant).
+export const NARROW = '(max-width: 768px)'
+
+/** Whether the window is narrow now, kept up to date as it turns or is resized. */
+export function useNarrow(): Readonly<Ref<boolean>> {
+  const query = typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : null
+  const narrow = ref(query?.matches ?? false)
+  if (query) {
+    const follow = (event: MediaQueryListEvent) => { narrow.value = event.matches }
+    query.addEventListener('change', follow)
+    if (getCurrentScope()) onScopeDispose(() => query.removeEventListener('change', follow))
+  }
+  return narrow
 }
 
 export function useAction() {

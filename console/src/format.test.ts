@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FITTING, WITHHELD, can, dateTime, label, noticeWindow, officeIso, officeLocal, shown, timeLimit } from './format'
+import {
+  COMPLAINT_STATUSES, FITTING, STATUS_LABELS, WITHHELD, can, dateTime, label, noticeWindow, officeIso,
+  officeLocal, shown, timeLimit,
+} from './format'
 
 describe('dates are written in the office zone', () => {
   it('shows a UTC instant as Beijing time', () => {
@@ -58,5 +63,23 @@ describe('time limits', () => {
   it('writes a time limit of 0 as 即办 and others in working days', () => {
     expect(timeLimit(0)).toBe('即办')
     expect(timeLimit(15)).toBe('15个工作日内办结')
+  })
+})
+
+describe('a complaint speaks its own words (三.7)', () => {
+  it('names a received complaint 已受理, not the registry\'s 已收文', () => {
+    expect(COMPLAINT_STATUSES.received).toBe('已受理')
+    expect(STATUS_LABELS.received).toBe('已收文')
+    expect(Object.values(COMPLAINT_STATUSES)).toEqual(['已受理', '核查中', '属实', '不属实'])
+  })
+  it('labels exactly the statuses the contract gives a complaint', () => {
+    const contract = readFileSync(resolve(__dirname, '../../contracts/inquiries.py'), 'utf8')
+    const statuses = /^COMPLAINT_STATUSES = \(([^)]*)\)/m.exec(contract)?.[1]
+    expect(Object.keys(COMPLAINT_STATUSES)).toEqual([...(statuses ?? '').matchAll(/"(\w+)"/g)].map((m) => m[1]))
+  })
+  it('keeps the complaint\'s words out of the shared vocabulary', () => {
+    for (const status of ['investigating', 'substantiated', 'unsubstantiated']) {
+      expect(STATUS_LABELS[status]).toBeUndefined()
+    }
   })
 })

@@ -59,9 +59,13 @@ export const STATUS_LABELS: Record<string, string> = {
   completed: '已办结', draft: '草稿', signed: '已签发', numbered: '已编号', printed: '已送印',
   open: '待办', handled: '已答复', guided: '已引导', answered: '已答复',
   redirected: '已告知承办单位', accepted: '已受理', refused: '不予受理',
-  investigating: '核查中', substantiated: '属实', unsubstantiated: '不属实',
   contested: '已申辩', upheld: '维持', waived: '撤销', decided: '已裁定', dismissed: '已撤销',
   normal: '在岗', covered: 'B岗顶岗', uncovered: '无人顶岗', vacant: '空缺',
+}
+
+/** A complaint's own statuses (三.7): a received complaint is 已受理, not the registry's 已收文. */
+export const COMPLAINT_STATUSES: Record<string, string> = {
+  received: '已受理', investigating: '核查中', substantiated: '属实', unsubstantiated: '不属实',
 }
 
 export const COMPLAINT_CATEGORIES: Record<string, string> = {
@@ -96,6 +100,21 @@ export const MEASURES: Record<string, string> = {
 }
 
 export const SEVERITIES: Record<string, string> = { light: '情节较轻', serious: '情节严重' }
+
+/** What the statistics page (统计分析) counts, by the name of each count in the overview. */
+const TIMELINESS = { completed_on_time: '按时办结', completed_late: '超时办结', overdue_open: '超期未办结' }
+export const DOCUMENT_COUNTS: Record<string, string> = { assigned: '已分办', ...TIMELINESS }
+export const APPLICATION_COUNTS: Record<string, string> = { accepted: '已受理', ...TIMELINESS }
+export const ABSENCE_COUNTS: Record<string, string> = {
+  notices: '离岗告示', leave_requests: '请假',
+  late_returns: VIOLATION_KINDS.late_return, unauthorised: VIOLATION_KINDS.unauthorised_absence,
+}
+export const INQUIRY_COUNTS: Record<string, string> = {
+  recorded: '首问登记', lapsed: VIOLATION_KINDS.first_inquiry_lapsed,
+}
+export const COMPLAINT_COUNTS: Record<string, string> = {
+  received: '收到投诉', substantiated: COMPLAINT_STATUSES.substantiated,
+}
 
 /** 八.3: which outcomes a severity allows (judicial referral goes with either). */
 export const FITTING: Record<string, string[]> = {

@@ -1,7 +1,10 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
+import { provideGlobalConfig } from 'element-plus'
 import zhCn from 'element-plus/dist/locale/zh-cn.mjs'
-import 'element-plus/dist/index.css'
+// Components come with their styles where a template uses them (vite.config.ts); ElMessage
+// and ElMessageBox are called from scripts, so their styles are imported here.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import './style.css'
 import App from './App.vue'
 import { router } from './router'
@@ -11,4 +14,6 @@ whenUnauthorised((reason) => {
   router.push({ path: '/login', query: { expired: reason, next: router.currentRoute.value.fullPath } })
 })
 
-createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount('#app')
+const app = createApp(App)
+provideGlobalConfig({ locale: zhCn }, app, true) // Chinese in every component, and in a message box
+app.use(router).mount('#app')

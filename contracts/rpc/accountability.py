@@ -95,9 +95,13 @@ class DismissalIn(Schema):
 
 
 class ViolationQuery(PageArgs):
+    """``from`` (inclusive) and ``to`` (exclusive): when it occurred, ISO with offset."""
+
     staff_id = fields.String()
     kind = fields.String()
     status = fields.String(validate=validate.OneOf(STATUSES))
+    since = fields.AwareDateTime(data_key="from")
+    until = fields.AwareDateTime(data_key="to")
 
 
 class CaseQuery(PageArgs):
@@ -110,6 +114,9 @@ class YearQuery(Schema):
 
 
 GRADES = ["excellent", "competent", "basically_competent", "incompetent"]
+GRADE_LABELS = {"excellent": "优秀", "competent": "称职", "basically_competent": "基本称职",
+                "incompetent": "不称职"}  # as the console shows them (format.ts)
+DUTY_REPORT_STATUS_LABELS = {"submitted": "待评议", "reviewed": "已评议"}
 
 
 class DutyReportIn(Schema):
@@ -180,6 +187,31 @@ class AppraisalOut(Schema):
     covers_served = fields.Integer()
     contested = fields.List(fields.Nested(ViolationOut), metadata={
         "description": "violations the person has contested, awaiting a leader"})
+
+
+class DivisionAppraisalQuery(PageArgs):
+    year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2100))
+    division_id = fields.String(validate=validate.Length(max=36), metadata={
+        "description": "default: every division for a leader or an admin, the caller's "
+                       "own for a head"})
+
+
+class AppraisalRowOut(Schema):
+    """One person's year in a division's appraisals: the counts of their appraisal."""
+
+    staff_id = fields.String()
+    name = fields.String()
+    division_id = fields.String(allow_none=True)
+    year = fields.Integer()
+    violations_by_kind = fields.Dict(keys=fields.String(), values=fields.Integer())
+    violations = fields.Integer(metadata={"description": "the year's violations that count"})
+    cases_opened = fields.Integer()
+    documents = fields.Dict(keys=fields.String(), values=fields.Integer())
+    applications = fields.Dict(keys=fields.String(), values=fields.Integer())
+    inquiries_closed = fields.Integer()
+    covers_served = fields.Integer()
+    duty_report = fields.Dict(allow_none=True, metadata={
+        "description": "the year's report (述职): status and grade; null if none was written"})
 
 
 class AuditQuery(PageArgs):

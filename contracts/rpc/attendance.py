@@ -67,6 +67,9 @@ class AbsenceQuery(PageArgs):
     staff_id = fields.String()
     approver_id = fields.String()
     acknowledged = fields.Boolean(metadata={"description": "false: return reports waiting"})
+    away = fields.Boolean(metadata={
+        "description": "true: started and not yet reported back (what the board shows); "
+                       "false: the others"})
 
 
 class BoardQuery(PageArgs):

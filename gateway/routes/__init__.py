@@ -8,10 +8,12 @@ from gateway.routes import (
     notifications,
     operations,
     organisation,
+    stats,
 )
 from gateway.routes.clock import clock_routes
 
 ROUTES = [*organisation.ROUTES, *attendance.ROUTES, *documents.ROUTES, *inquiries.ROUTES,
-          *accountability.ROUTES, *notifications.ROUTES, *operations.ROUTES]
+          *accountability.ROUTES, *notifications.ROUTES, *operations.ROUTES,
+          *stats.ROUTES]
 
 __all__ = ["ROUTES", "clock_routes"]

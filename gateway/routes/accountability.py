@@ -2,6 +2,7 @@
 
 from chassis.errors import Unavailable
 from contracts.rpc import accountability
+from gateway import exports
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ABSENTEES, ADMIN, HEADS, OVERSEERS, forward
 
@@ -32,10 +33,11 @@ def accountability_routes():
                      call(verb, "actor", "id", "body"), summary, body, violation)
 
     return [
-        Route("GET", "/violations", ANY, call("list_violations", "actor", "query"),
-              "violations with their source events; staff see their own",
-              response=violation, many=True,
-              query=accountability.ViolationQuery),
+        exports.exportable(Route(
+            "GET", "/violations", ANY, call("list_violations", "actor", "query"),
+            "violations with their source events; staff see their own",
+            response=violation, many=True, query=accountability.ViolationQuery),
+            exports.VIOLATIONS),
         Route("POST", "/violations", (*HEADS, *ADMIN),
               call("record_duty_failure", "actor", "body"),
               "record a duty failure (一.5): a head (or acting head) for their division's "
@@ -70,13 +72,20 @@ def accountability_routes():
               call("review_duty_report", "actor", "id", "body"),
               "review a report (评议): the person's head (or acting head), a head's by the "
               "supervising leader; never one's own", accountability.DutyReviewIn, report),
+        exports.exportable(Route(
+            "GET", "/appraisals", ANY, call("division_appraisals", "actor", "query"),
+            "a division's appraisals (年度考核), one row a person: its head (or acting head), "
+            "a leader or an admin; every division's for a leader or an admin who names none",
+            response=accountability.AppraisalRowOut, many=True,
+            query=accountability.DivisionAppraisalQuery), exports.APPRAISALS),
         Route("GET", "/appraisals/{staff_id}", ANY, appraisal,
               "annual appraisal (年度考核): the person, their head, a leader or an admin",
               response=accountability.AppraisalOut, query=accountability.YearQuery),
-        Route("GET", "/audit", ADMIN, call("audit_trail", "actor", "query"),
-              "the audit trail (审计): every successful write, newest first",
-              response=accountability.AuditEntryOut, many=True,
-              query=accountability.AuditQuery),
+        exports.exportable(Route(
+            "GET", "/audit", ADMIN, call("audit_trail", "actor", "query"),
+            "the audit trail (审计): every successful write, newest first",
+            response=accountability.AuditEntryOut, many=True, query=accountability.AuditQuery),
+            exports.AUDIT),
     ]
 
 

@@ -5,6 +5,7 @@ from werkzeug.wrappers import Response
 
 from chassis.schemas import PageArgs
 from contracts.rpc import inquiries, referrals
+from gateway import exports
 from gateway.auth import actor_from_header
 from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
@@ -139,9 +140,10 @@ def inquiry_routes():
               call("conclude_complaint", "actor", "id", "body"),
               "conclude: substantiated (认定属实, a violation) or not, with the reply",
               inquiries.ConclusionIn, inquiries.ComplaintRecord),
-        Route("GET", "/reports/commitments", OVERSEERS,
-              call("commitments_report", "query"), "the semi-annual check (每半年检查)",
-              response=inquiries.CommitmentReportRow, many=True, query=inquiries.HalfQuery),
+        exports.exportable(Route(
+            "GET", "/reports/commitments", OVERSEERS, call("commitments_report", "query"),
+            "the semi-annual check (每半年检查)", response=inquiries.CommitmentReportRow,
+            many=True, query=inquiries.HalfQuery), exports.COMMITMENTS),
     ]
 
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from chassis import work_items
 from chassis.clock import clock
 from chassis.db import lock_key
-from services.accountability import todo
+from services.accountability import stats, todo
 from services.accountability.models import Case, Violation
 from services.accountability.rules import grading, judgement
 
@@ -44,6 +44,7 @@ def new_case(work, staff_id, kind, grade, linked_case_id=None, responsible_id=No
                 suggested_measures=measures, linked_case_id=linked_case_id,
                 responsible_id=responsible_id, measures=[], opened_at=clock.now())
     work.session.add(case)
+    stats.count_case(work.session, case)
     work.emit("case_opened", {"case_id": case.id, "staff_id": staff_id, "kind": kind,
                               "severity": severity, "suggested_outcome": outcome,
                               "linked_case_id": linked_case_id,
@@ -75,6 +76,7 @@ def record(work, person: grading.Person, division: grading.Division | None, viol
     row = Violation(id=str(uuid.uuid4()), staff_id=person.id, case_id=case.id,
                     status="recorded", **violation)
     session.add(row)
+    stats.count_violation(session, row)
     work.emit("violation_recorded", {
         "violation_id": row.id, "staff_id": row.staff_id, "kind": row.kind,
         "nature": row.nature, "occurred_at": row.occurred_at, "case_id": case.id,
@@ -102,6 +104,7 @@ def regrade(work, case, policy, reason, actor_id):
 def _suggest(work, case, grade, reason, actor_id=None):
     case.severity = case.suggested_severity = grade[0]
     case.suggested_outcome, case.suggested_measures = grade[1], list(grade[2])
+    stats.count_case(work.session, case)
     follow_leader_case(work, case, case.severity, reason, actor_id)
 
 
@@ -123,6 +126,7 @@ def close(work, case, status, actor_id, note):
     """Decided or dismissed, by whom and why; ``actor_id`` None when the system closes it."""
     case.status, case.decided_by, case.decided_at = status, actor_id, clock.now()
     case.note = note
+    stats.count_case(work.session, case)
     work.emit("case_decided", {"case_id": case.id, "staff_id": case.staff_id,
                                "status": status, "severity": case.severity,
                                "outcome": case.outcome, "measures": case.measures,

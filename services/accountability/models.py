@@ -1,6 +1,6 @@
 """Tables of accountability: violations, cases, and what the appraisal counts."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -113,6 +113,43 @@ class AuditEntry(Base):
     correlation_id: Mapped[str] = mapped_column(sa.String(64), index=True)
     username: Mapped[str | None] = mapped_column(sa.String(64))  # a sign-in's
     client: Mapped[str | None] = mapped_column(sa.String(64))  # the address it came from
+
+
+class StatsDay(Base):
+    """统计: how many of one ``figure`` a division had on one day (``division_id`` "" for
+    none): the counters services/accountability/stats.py keeps from the events."""
+
+    __tablename__ = "stats_daily"
+    __table_args__ = (sa.Index("ix_stats_daily_division_day", "division_id", "day"),)
+    day: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    division_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    figure: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    n: Mapped[int] = mapped_column(sa.Integer)
+
+
+class StatsMonth(Base):
+    """The same counters by month (``month``: its first day), so a year reads 12 rows a
+    figure and division rather than 365."""
+
+    __tablename__ = "stats_monthly"
+    __table_args__ = (sa.Index("ix_stats_monthly_division_month", "division_id", "month"),)
+    month: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    division_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    figure: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    n: Mapped[int] = mapped_column(sa.Integer)
+
+
+class StatsCounted(Base):
+    """Where a record that may move in the counters is counted now — an overdue document or
+    application (until done), a violation (until waived), a case (its severity) — or, with
+    ``figure`` None, that it is counted nowhere for good."""
+
+    __tablename__ = "stats_counted"
+    subject: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    subject_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    division_id: Mapped[str | None] = mapped_column(sa.String(36))
+    day: Mapped[date | None] = mapped_column(sa.Date)
+    figure: Mapped[str | None] = mapped_column(sa.String(60))
 
 
 class StaffView(StaffColumns, Base):

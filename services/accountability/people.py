@@ -2,6 +2,8 @@
 ``division_changed``: violations are recorded, and cases given their responsible leader,
 while posts is down (DESIGN.md §2)."""
 
+import sqlalchemy as sa
+
 from chassis import projections
 from chassis.errors import NotFound
 from services.accountability.models import DivisionView, StaffView
@@ -36,3 +38,10 @@ def heads_of(session, division_id):
     """Who may read as the division's head: the head, and whoever acts for them now."""
     division = division_id and session.get(DivisionView, division_id)
     return {division.head_id, division.acting_head_id} - {None} if division else set()
+
+
+def read_as_head(session, staff_id):
+    """The divisions ``staff_id`` may read as their head: those they head — away or not —
+    and those whose absent head they act for now (五.3)."""
+    return session.scalars(sa.select(DivisionView.division_id).where(sa.or_(
+        DivisionView.head_id == staff_id, DivisionView.acting_head_id == staff_id))).all()

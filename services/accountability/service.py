@@ -16,7 +16,7 @@ from chassis.schemas import acting, matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import accountability as s
-from services.accountability import cases, intake, people, todo
+from services.accountability import cases, intake, people, stats, todo
 from services.accountability.appraisal import AppraisalEntrypoints
 from services.accountability.audit import AuditEntrypoints
 from services.accountability.duty_reports import DutyReportEntrypoints
@@ -26,6 +26,7 @@ from services.accountability.models import (
     DivisionView,
     StaffView,
 )
+from services.accountability.overview import OverviewEntrypoints
 from services.accountability.rules import grading, judgement
 from services.accountability.violations import ViolationEntrypoints, case_out
 
@@ -54,9 +55,20 @@ def violation_handler(source, type_):
     return handler
 
 
+def stats_handler(source, type_):
+    """An entrypoint counting one event that reports no violation (统计)."""
+    @handle_event(source, type_)
+    def handler(self, event):
+        with self.uow as work:
+            stats.count_event(work.session, event)
+    handler.__name__ = f"on_{type_}"
+    return handler
+
+
 class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEntrypoints,
-                            ViolationEntrypoints, ServiceBase):
-    """责任追究制: violations, cases graded by policy, leader responsibility, decisions."""
+                            OverviewEntrypoints, ViolationEntrypoints, ServiceBase):
+    """责任追究制: violations, cases graded by policy, leader responsibility, decisions;
+    the office's statistics."""
 
     name = "accountability"
     uow = UnitOfWork(MIGRATIONS)
@@ -73,6 +85,13 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
     on_notice_violated = violation_handler("inquiries", "notice_violated")
     on_first_inquiry_lapsed = violation_handler("inquiries", "first_inquiry_lapsed")
     on_handover_failed = violation_handler("posts", "handover_failed")
+
+    on_document_assigned = stats_handler("documents", "document_assigned")
+    on_document_returned = stats_handler("documents", "document_returned")
+    on_absence_started = stats_handler("attendance", "absence_started")
+    on_inquiry_recorded = stats_handler("inquiries", "inquiry_recorded")
+    on_application_accepted = stats_handler("inquiries", "application_accepted")
+    on_complaint_filed = stats_handler("inquiries", "complaint_filed")
 
     @handle_event("documents", "document_completed")
     def on_document_completed(self, event):
@@ -145,6 +164,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
         accountability's own staff view knows them (posts may be down)."""
         reported = intake.violations(event.source, event.type, event.data, event.occurred_at)
         with self.uow as work:
+            stats.count_event(work.session, event)
             for staff_id, kind, occurred_at, details in reported:
                 person, division = people.person_and_division(work.session, staff_id)
                 cases.record(work, person, division, {
@@ -156,6 +176,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
     def _record_achievement(self, event):
         staff_id, kind = intake.achievement(event.type, event.data)
         with self.uow as work:
+            stats.count_event(work.session, event)
             if work.session.get(Achievement, event.id) is None:
                 work.session.add(Achievement(source_event_id=event.id, staff_id=staff_id,
                                              year=event.occurred_at.astimezone(OFFICE_TZ).year,

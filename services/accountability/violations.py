@@ -11,7 +11,7 @@ from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import acting, matching, paginate
 from contracts.rpc import accountability as s
-from services.accountability import cases, people, todo
+from services.accountability import cases, people, stats, todo
 from services.accountability.models import Case, Violation
 from services.accountability.rules import judgement
 
@@ -49,8 +49,14 @@ class ViolationEntrypoints:
         actor, args = acting(actor), s.ViolationQuery().load(query or {})
         args["staff_id"] = judgement.violations_visible_to(actor, args.get("staff_id"))
         with self.uow as work:
-            select = sa.select(Violation).order_by(Violation.occurred_at.desc())
+            # the id breaks ties, so that pages (an export reads them all) neither repeat
+            # nor skip a violation
+            select = sa.select(Violation).order_by(Violation.occurred_at.desc(), Violation.id)
             select = matching(select, Violation, args, ("staff_id", "kind", "status"))
+            if args.get("since"):
+                select = select.where(Violation.occurred_at >= args["since"])
+            if args.get("until"):
+                select = select.where(Violation.occurred_at < args["until"])
             total, sliced = paginate(work.session, select, args)
             items = [violation_out(work.session, v, actor)
                      for v in work.session.scalars(sliced)]
@@ -118,6 +124,7 @@ class ViolationEntrypoints:
                                       actor, text, verb)
             violation.status, violation.judgement = status, text
             violation.judged_by, violation.judged_at = actor.id, clock.now()
+            stats.count_violation(work.session, violation)  # a waiver leaves every count
             work.emit(f"violation_{status}", {
                 "violation_id": violation.id, "staff_id": violation.staff_id,
                 "kind": violation.kind, "case_id": violation.case_id, "judgement": text,

@@ -196,6 +196,9 @@ class AttendanceService(ServiceBase):
                 acknowledged = Absence.return_acknowledged_at.is_not(None)
                 select = select.where(Absence.status == "returned",
                                       acknowledged if args["acknowledged"] else ~acknowledged)
+            if "away" in args:  # under way now: the caller's own, first on their to-do
+                shown = sa.and_(*board.SHOWN)
+                select = select.where(shown if args["away"] else ~shown)
             total, sliced = paginate(work.session, select, args)
             viewer = self._viewer(work, actor)
             return {"items": [self._dump(work, a, actor, viewer)

@@ -72,6 +72,11 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document.assigned_at = clock.now()
             document.assigned_by = actor["id"]
             document.assigned_for = division.acting_for(actor["id"])
+            work.emit("document_assigned", {
+                "document_id": document.id, "division_id": document.division_id,
+                "assignee_id": assignee["id"], "assigned_by": actor["id"],
+                "assigned_at": document.assigned_at, "due_date": document.due_date,
+                "reassigned": previous is not None})
             routing.reroute(work, assignee["id"])
             if previous and previous != assignee["id"]:
                 routing.reroute(work, previous)
@@ -189,7 +194,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document.status, document.result = "completed", data["result"]
             document.completed_by, document.completed_on = actor["id"], clock.today()
             work.emit("document_completed", {
-                "document_id": document.id, "assignee_id": document.assignee_id,
+                "document_id": document.id, "division_id": document.division_id,
+                "assignee_id": document.assignee_id,
                 "completed_by": actor["id"], "due_date": document.due_date,
                 "completed_on": document.completed_on,
                 "on_time": rules.on_time(rules.DocumentFacts.of(document))})

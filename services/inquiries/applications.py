@@ -61,6 +61,10 @@ def review(work, calendar, application, matter, data, reviewer_id):
     if outcome == "accepted":
         application.due_date = rules.application_due(clock.today(), matter.time_limit_days,
                                                      calendar)
+        work.emit("application_accepted", {
+            "application_id": application.id, "matter_id": matter.id,
+            "division_id": matter.division_id, "reviewer_id": reviewer_id,
+            "accepted_at": application.decided_at, "due_date": application.due_date})
         route_applications(work, reviewer_id)
         return None
     year = clock.today().year
@@ -150,6 +154,7 @@ class ApplicationEntrypoints:
                                                            application.due_date)
             work.emit("application_completed", {
                 "application_id": application.id, "reviewer_id": application.reviewer_id,
+                "division_id": work.session.get(Matter, application.matter_id).division_id,
                 "completed_by": actor["id"], "due_date": application.due_date,
                 "completed_on": application.completed_on,
                 "on_time": application.completed_on_time})

@@ -13,7 +13,7 @@ from chassis import projections, urges, work_items
 from chassis.calendar import days_late
 from chassis.clock import OFFICE_TZ, clock
 from services.inquiries import todo
-from services.inquiries.models import Application, HandoverView, Inquiry, Urge
+from services.inquiries.models import Application, HandoverView, Inquiry, Matter, Urge
 
 
 def scan(work, today, calendar, warn_days):
@@ -105,6 +105,7 @@ def report_overdue(work, application, today, calendar):
         "due_date": application.due_date,
         "days_late": days_late(application.due_date, today), "source": "application",
         "title": todo.work_title(work.session, "application", application),
+        "division_id": work.session.get(Matter, application.matter_id).division_id,
         **answerable(work.session, application.reviewer_id, application.decided_at,
                      application.due_date, calendar)},
         fact=(application.id, "overdue", application.due_date))

@@ -56,6 +56,11 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
                               status="open", recorded_at=clock.now(),
                               lapse_day=rules.lapse_day(clock.today(), self.calendar), **data)
             work.session.add(inquiry)
+            responder = work.session.get(StaffView, actor["id"])
+            work.emit("inquiry_recorded", {
+                "inquiry_id": inquiry.id, "first_responder_id": actor["id"],
+                "division_id": responder.division_id if responder else None,
+                "recorded_at": inquiry.recorded_at})
             self._route(work, actor["id"])
             work.session.flush()
             return views.inquiries(work.session, actor, [inquiry])[0]

@@ -22,7 +22,9 @@ SHOTS = os.environ.get("XIAONENG_SCREENSHOT_DIR")
 # waits Playwright times in Python (wait_for_url, expect_*) never time out.
 
 
-@pytest.fixture(scope="module")
+# One Chromium for the whole run: Playwright cannot be started again in the same process
+# once its first driver was ended as below (it finds that driver's event loop still set).
+@pytest.fixture(scope="session")
 def browser():
     assert (CONSOLE_DIR / "index.html").is_file(), "the console is not built: run make test"
     assert shutil.which(CHROMIUM) or Path(CHROMIUM).is_file(), \

@@ -70,6 +70,26 @@ def test_a_notice_is_approved_shown_on_the_board_and_cleared_on_return(
     approver.wait_for_selector("a.todo-link[data-kind=return_report]")
 
 
+def test_someone_away_reports_back_from_the_top_of_their_to_do(api, system, tab, tmp_path):
+    """七.5 到岗后立即报告: the absence under way comes first on 我的待办, with its 销假."""
+    o = office(api)
+    morning = office_morning()
+    o.set_now(morning)
+    notice = o.away(o.a, morning + timedelta(minutes=5), reason="到省政府开会")
+    o.set_now(morning + timedelta(minutes=6))
+    wait_until(lambda: api.ok("GET", f"{V1}/leave-notices?staff_id={o.a['id']}&away=true",
+                              o.a["token"])["items"], timeout=20, message="the notice started")
+
+    sign_in(tab, o.a["username"])
+    away = tab.locator(f".my-absence [data-absence='{notice['id']}']", has_text="到省政府开会")
+    away.wait_for()
+    shot(tab, tmp_path, "my-absence")
+    away.locator("button:has-text('销假')").click()
+    tab.locator(".my-absence").wait_for(state="detached")  # back: nothing left to report
+    assert api.ok("GET", f"{V1}/leave-notices/{notice['id']}",
+                  o.a["token"])["status"] == "returned"
+
+
 def test_documents_show_their_signals_and_are_assigned_and_completed(
         api, system, browser, tab, tmp_path):
     o = office(api)
@@ -111,7 +131,11 @@ def test_a_public_complaint_is_filed_and_its_reply_read_back(api, system, tab):
     tab.click("button:has-text('提交')")
     number = tab.locator(".complaint-id").inner_text()
     assert tab.locator(".complaint-token").inner_text()
+    tab.click("button:has-text('查询')")  # the complaint's own words, not the registry's 已收文
+    tab.wait_for_selector(".complaint-status:text-is('已受理')")
     api.ok("POST", f"{V1}/complaints/{number}/investigate", leader["token"])
+    tab.click("button:has-text('查询')")
+    tab.wait_for_selector(".complaint-status:text-is('核查中')")
     api.ok("POST", f"{V1}/complaints/{number}/conclude", leader["token"], {
         "finding": "unsubstantiated", "reply": "经核查，材料清单已一次性告知，投诉不属实"})
     tab.click("button:has-text('查询')")

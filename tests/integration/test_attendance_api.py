@@ -150,6 +150,27 @@ def test_bad_requests_about_notices_are_refused_and_change_nothing(office):
     assert statuses == {first["id"]: "approved", other["id"]: "rejected"}
 
 
+def test_a_person_finds_their_absence_under_way_until_they_report_back(office):
+    """What 我的待办 opens with: the caller's own absence, started and not reported back."""
+    o = office
+    start = MORNING + timedelta(hours=1)
+    now = approved_notice(o, o.a, o.head, start, hours=1)
+    later = approved_notice(o, o.a, o.head, start + timedelta(hours=3), hours=1)
+
+    def listed(away):
+        return [n["id"] for n in o.api.ok(
+            "GET", f"{V1}/leave-notices?staff_id={o.a['id']}&away={away}", o.a["token"])["items"]]
+    assert listed("true") == []  # approved is not yet away
+    o.set_now(start + timedelta(seconds=1))
+    assert wait_until(lambda: listed("true"), timeout=10) == [now["id"]]
+    assert listed("false") == [later["id"]]
+    back = o.api.ok("POST", f"{V1}/leave-notices/{now['id']}/return", o.a["token"])
+    assert back["status"] == "returned"
+    assert (listed("true"), sorted(listed("false"))) == ([], sorted([now["id"], later["id"]]))
+    bad = o.api.request("GET", f"{V1}/leave-notices?away=soon", o.a["token"])
+    assert error(bad) == (422, "validation_error")
+
+
 def test_a_late_return_is_raised_once_and_the_return_records_how_late(office):
     o = office
     start = MORNING + timedelta(minutes=5)

@@ -1,6 +1,7 @@
 """The gateway serves the built console at / (index for page paths), leaves /api/v1 to
 the API, sets the security headers, and gathers the to-do even with a service away."""
 
+import gzip
 import http.client
 from datetime import datetime
 
@@ -12,6 +13,7 @@ from services.posts.service import PostsService
 from tests.api import V1, Organisation, error, notice_body
 
 MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=OFFICE_TZ)
+LOGIN_SCRIPT = "export const signIn = () => '登录';\n" * 200
 
 
 @pytest.fixture
@@ -24,6 +26,8 @@ def gateway(behind_gateway, set_now, tmp_path):
     (built / "routes.json").write_text('["/", "/board", "/signage", "/documents/:id"]',
                                        encoding="utf-8")  # as the console's build writes it
     (built / "assets" / "index-abc123.js").write_text("console.log(1)", encoding="utf-8")
+    (built / "assets" / "Login-def456.js").write_text(LOGIN_SCRIPT, encoding="utf-8")
+    (built / "assets" / "Login-def456.js.gz").write_bytes(gzip.compress(LOGIN_SCRIPT.encode()))
     # documents is named but not started: its part of the to-do is missing
     api, _ = behind_gateway(PostsService, AttendanceService, XIAONENG_CONSOLE_DIR=str(built),
                             XIAONENG_SERVICES="posts,attendance,documents")
@@ -43,6 +47,21 @@ def test_page_paths_get_the_console_and_assets_are_served_as_they_are(gateway):
     assert gateway.request("GET", "/board").headers["X-Frame-Options"] == "SAMEORIGIN"
     asset = gateway.request("GET", "/assets/index-abc123.js")
     assert asset.text == "console.log(1)" and "immutable" in asset.headers["Cache-Control"]
+
+
+def test_a_compressed_asset_goes_out_as_gzip_and_head_answers_without_it(gateway):
+    asset = gateway.request("GET", "/assets/Login-def456.js",
+                            headers={"Accept-Encoding": "gzip"})
+    assert asset.headers["Content-Encoding"] == "gzip"  # requests unpacks it into .text
+    assert asset.text == LOGIN_SCRIPT and asset.headers["Vary"] == "Accept-Encoding"
+    assert asset.headers["Content-Type"].startswith("text/javascript")
+    head = gateway.request("HEAD", "/assets/Login-def456.js",
+                           headers={"Accept-Encoding": "gzip"})
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["Content-Length"] == asset.headers["Content-Length"]
+    revalidated = gateway.request("GET", "/", headers={
+        "If-None-Match": gateway.request("GET", "/").headers["ETag"]})
+    assert (revalidated.status_code, revalidated.content) == (304, b"")
 
 
 def raw_get(gateway, path):

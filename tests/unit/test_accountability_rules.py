@@ -204,3 +204,24 @@ def test_only_a_substantiated_complaint_is_a_violation_against_the_person_found(
 def test_an_event_naming_nobody_is_refused():
     with pytest.raises(intake.NobodyToHold):
         intake.violations("posts", "handover_failed", {"head_id": None}, NOW)
+
+
+def test_a_leader_or_an_admin_lists_any_divisions_appraisals_or_every_one():
+    for overseer in (LEADER, Acting("x", "admin")):
+        assert judgement.appraised_divisions(overseer, None, set(), []) is None
+        assert judgement.appraised_divisions(overseer, "d-2", set(), []) == ["d-2"]
+
+
+def test_a_head_lists_the_appraisals_of_the_divisions_they_head_now():
+    assert judgement.appraised_divisions(HEAD, None, set(), ["d-1"]) == ["d-1"]
+    assert judgement.appraised_divisions(HEAD, "d-1", {"h"}, ["d-1"]) == ["d-1"]
+    acting_b = Acting("b", "staff")  # a B acting for the absent head (五.3)
+    assert judgement.appraised_divisions(acting_b, "d-1", {"h", "b"}, ["d-1"]) == ["d-1"]
+
+
+def test_nobody_else_lists_a_divisions_appraisals():
+    with pytest.raises(judgement.NotAllowedToSee):
+        judgement.appraised_divisions(HEAD, "d-2", {"other"}, ["d-1"])
+    for reader in (STAFF, Acting("h2", "division_head")):  # heading nothing
+        with pytest.raises(judgement.NotAllowedToSee):
+            judgement.appraised_divisions(reader, None, set(), [])

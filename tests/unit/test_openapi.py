@@ -24,13 +24,14 @@ API_PATHS = [
     "/complaints/{id}/investigate", "/complaints/{id}/conclude", "/reports/commitments",
     "/violations", "/violations/{id}/contest", "/violations/{id}/uphold",
     "/violations/{id}/waive", "/cases", "/cases/{id}/decide", "/cases/{id}/dismiss",
-    "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
+    "/appraisals", "/appraisals/{staff_id}", "/org/warnings", "/documents/{id}/extension-letter",
     "/documents/{id}/return-letter", "/inquiries/{id}/answer", "/applications/{id}/complete",
     "/staff/{id}/deactivate", "/staff/{id}/password", "/me/password", "/me/todo",
     "/matters/{id}", "/matters/{id}/withdraw", "/applications/{id}/referrals",
     "/referrals/{id}/answer", "/public/applications/{id}",
     "/complaints/{id}", "/violations/{id}", "/cases/{id}", "/audit", "/duty-checks",
     "/admin/status", "/admin/parked", "/admin/parked/{id}/replay", "/admin/parked/{id}/discard",
+    "/stats/overview",
 ]
 
 

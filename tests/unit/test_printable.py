@@ -60,3 +60,21 @@ def test_the_refusal_notice_escapes_every_field():
                                             HANDLER, MARKUP))
     assert page.count("&lt;b&gt;x&lt;/b&gt;") == 7  # applicant, matter, reason, basis,
     # handler, phone, office
+
+
+@pytest.mark.parametrize("page", [
+    letters.return_letter(document(), "某省机构编制委员会办公室"),
+    notice_html.render_refusal(SimpleNamespace(applicant="省某中心", created_at=WHEN,
+                                               decided_at=WHEN, refusal_reason="不属于本机关职权"),
+                               SimpleNamespace(name="编制核准", basis="《条例》"),
+                               {"name": "张明", "phone": ""}, "某省机构编制委员会办公室")])
+def test_every_letter_is_laid_out_as_an_official_document(page):
+    """GB/T 9704-2012: A4 with margins of 37 (top), 26 (right), 35 (bottom) and 28 mm (left);
+    三号 仿宋 on a 28.9 pt grid, a 二号 小标宋 title, named as an office PC, macOS and Debian
+    (fonts-noto-cjk) have them. tests/browser/test_print.py prints them and measures."""
+    assert "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }" in page
+    assert "font-size: 16pt; line-height: 28.9pt;" in page and "font-size: 22pt;" in page
+    for face in ("仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", "SimSun",
+                 "方正小标宋简体", "STZhongsong", "NotoSerifCJKsc-Bold"):
+        assert f'"{face}"' in page
+    assert '<p class="addressee">' in page  # 主送机关: flush left, the body indented two

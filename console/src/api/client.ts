@@ -56,7 +56,9 @@ export function query(params: Record<string, unknown>): string {
     : ''
 }
 
-async function request<T>(method: string, path: string, body?: unknown, raw = false): Promise<T> {
+type Reading = 'json' | 'text' | 'blob'
+
+async function request<T>(method: string, path: string, body?: unknown, as: Reading = 'json'): Promise<T> {
   const headers: Record<string, string> = {}
   const current = session()
   if (current) headers.Authorization = `Bearer ${current.token}`
@@ -66,7 +68,7 @@ async function request<T>(method: string, path: string, body?: unknown, raw = fa
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  if (response.ok) return (raw ? await response.text() : await response.json()) as T
+  if (response.ok) return (await response[as]()) as T
   const error = await errorOf(response)
   if (response.status === 401 && current) {
     saveSession(null)
@@ -88,7 +90,21 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
-  page: (path: string) => request<string>('GET', path, undefined, true),
+  page: (path: string) => request<string>('GET', path, undefined, 'text'),
+}
+
+/** 导出: every row of a list (``path`` with its filters, ``params``) as an Excel workbook,
+ *  fetched with the token and saved as ``filename``. An error (a list too long to export:
+ *  422 export_too_large) is thrown as any other. */
+export async function download(path: string, params: Record<string, unknown>, filename: string): Promise<void> {
+  const workbook = await request<Blob>('GET', path + query({ ...params, format: 'xlsx' }), undefined, 'blob')
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(workbook)
+  link.download = filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000)  // once the download has its bytes
 }
 
 /** A printable page (letters, notices) fetched with the token and opened in a new tab. */

@@ -43,11 +43,16 @@ export const routes: RouteRecordRaw[] = [
   { path: '/duty-reports', component: () => import('../pages/DutyReports.vue'), meta: { menu: '述职评议' } },
   { path: '/reports', component: () => import('../pages/Reports.vue'), meta: { menu: '检查与考核' } },
   {
+    path: '/stats', component: () => import('../pages/Stats.vue'),
+    meta: { menu: '统计分析', roles: ['leader', 'admin'], heads: true },
+  },
+  {
     path: '/organisation', component: () => import('../pages/Organisation.vue'),
     meta: { menu: '组织与岗位', roles: ['admin', 'division_head'], heads: true },
   },
   { path: '/notifications', component: () => import('../pages/Notifications.vue') },
   { path: '/operations', component: () => import('../pages/Operations.vue'), meta: { menu: '运维', roles: ['admin'] } },
+  { path: '/audit', component: () => import('../pages/Audit.vue'), meta: { menu: '审计记录', roles: ['admin'] } },
   { path: '/me', component: () => import('../pages/Me.vue'), meta: { menu: '个人信息' } },
   { path: '/:rest(.*)*', component: () => import('../pages/NotFound.vue'), meta: { public: true } },
 ]

@@ -241,3 +241,16 @@ def check_appraisal_reader(actor: Acting, staff_id: str, heads: Collection[str])
     if actor.role in ("leader", "admin") or actor.id == staff_id or actor.id in heads:
         return
     raise NotAllowedToSee("only the person, their head, a leader or an admin")
+
+
+def appraised_divisions(actor: Acting, division_id: str | None, heads: Collection[str],
+                        headed: Collection[str]) -> list[str] | None:
+    """Whose appraisals a division's list holds (一.4, 五.7): any division's for a leader or
+    an admin (``None``: every division's), a division's for its head or acting head
+    (``heads``); with no division named, those whose head powers the caller holds now."""
+    overseer = actor.role in ("leader", "admin")
+    if division_id is None and (overseer or headed):
+        return None if overseer else list(headed)
+    if division_id is not None and (overseer or actor.id in heads):
+        return [division_id]
+    raise NotAllowedToSee("a division's appraisals are read by its head, a leader or an admin")
