@@ -48,6 +48,7 @@ class Sheet:
     ascii_name: str  # the file's name for a client that cannot read the Chinese one
     columns: tuple[Column, ...]
     paged: bool = True  # its list takes limit and offset
+    key: str = "id"  # what tells its records apart
     period: str | None = None  # the query parameter that goes into the file's name
 
     @property
@@ -83,7 +84,7 @@ APPRAISALS = Sheet("年度考核", "appraisals", (
     Column("申请超时办结", "applications.late", "number"),
     Column("首问办结", "inquiries_closed", "number"), Column("B岗顶岗", "covers_served", "number"),
     Column("述职评议", "duty_report.status", "label", DUTY_REPORT_STATUS_LABELS),
-    Column("等次", "duty_report.grade", "label", GRADE_LABELS)), period="year")
+    Column("等次", "duty_report.grade", "label", GRADE_LABELS)), period="year", key="staff_id")
 
 COMMITMENTS = Sheet("服务承诺检查", "commitments", (
     *PERSON, Column("办理咨询", "inquiries_handled", "number"),
@@ -203,19 +204,23 @@ def check_size(total, most):
                            "period (缩小时间范围) or the filters", {"rows": total, "most": most})
 
 
-def every_record(read, query, most=None):
+def every_record(read, query, most=None, key="id"):
     """Every record of a paged list, ``PAGE`` at a time — refused (past ``most``) on the
-    first page's total, before the rest is read. Rows added meanwhile are not chased."""
+    first page's total, before the rest is read. A row written meanwhile pushes those after
+    it a place down the list: the row read again at a page's edge is kept once (by ``key``)
+    and pages are read until one comes back short, so none is doubled or left out."""
     first = read({**query, "limit": PAGE, "offset": 0})
     if most is not None:
         check_size(first["total"], most)
-    records = list(first["items"])
-    while len(records) < first["total"]:
-        found = read({**query, "limit": PAGE, "offset": len(records)})["items"]
-        if not found:  # rows removed meanwhile
-            break
-        records += found
-    return records[:first["total"]]
+    records = {record[key]: record for record in first["items"]}
+    found, offset = first["items"], len(first["items"])
+    # bounded: a list growing faster than it is read stops a page past the limit
+    while len(found) == PAGE and offset <= max(most or 0, first["total"]):
+        found = read({**query, "limit": PAGE, "offset": offset})["items"]
+        offset += len(found)
+        for record in found:
+            records.setdefault(record[key], record)
+    return list(records.values())
 
 
 def exportable(route, sheet):
@@ -229,7 +234,7 @@ def exportable(route, sheet):
             return read(query)
         query = {k: v for k, v in query.items() if k not in ("limit", "offset")}
         if sheet.paged:
-            records = every_record(read, query, c.settings.export_max_rows)
+            records = every_record(read, query, c.settings.export_max_rows, sheet.key)
         else:
             found = read(query)
             check_size(found["total"], c.settings.export_max_rows)

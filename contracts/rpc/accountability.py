@@ -95,9 +95,11 @@ class DismissalIn(Schema):
 
 
 class ViolationQuery(PageArgs):
-    """``from`` (inclusive) and ``to`` (exclusive): when it occurred, ISO with offset."""
+    """``from`` (inclusive) and ``to`` (exclusive): when it occurred, ISO with offset;
+    ``division_id``: of the people now in that division."""
 
     staff_id = fields.String()
+    division_id = fields.String(validate=validate.Length(max=36))
     kind = fields.String()
     status = fields.String(validate=validate.OneOf(STATUSES))
     since = fields.AwareDateTime(data_key="from")
@@ -224,6 +226,7 @@ class AuditQuery(PageArgs):
 
 
 class AuditEntryOut(Schema):
+    id = fields.String()
     at = OfficeTime()
     actor_id = fields.String(allow_none=True)
     role = fields.String(allow_none=True)

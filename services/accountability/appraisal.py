@@ -111,7 +111,7 @@ class AppraisalEntrypoints:
             work.snapshot()
             divisions = judgement.appraised_divisions(
                 actor, division_id, people.heads_of(work.session, division_id),
-                people.headed(work.session, actor.id))
+                people.read_as_head(work.session, actor.id))
             if division_id:
                 found(work.session, DivisionView, division_id, "division")
             select = sa.select(StaffView).where(StaffView.active, StaffView.division_id.in_(

@@ -44,7 +44,7 @@ def new_case(work, staff_id, kind, grade, linked_case_id=None, responsible_id=No
                 suggested_measures=measures, linked_case_id=linked_case_id,
                 responsible_id=responsible_id, measures=[], opened_at=clock.now())
     work.session.add(case)
-    stats.count_case(work.session, case)
+    stats.count_case(work.session, case, new=True)
     work.emit("case_opened", {"case_id": case.id, "staff_id": staff_id, "kind": kind,
                               "severity": severity, "suggested_outcome": outcome,
                               "linked_case_id": linked_case_id,
@@ -76,7 +76,7 @@ def record(work, person: grading.Person, division: grading.Division | None, viol
     row = Violation(id=str(uuid.uuid4()), staff_id=person.id, case_id=case.id,
                     status="recorded", **violation)
     session.add(row)
-    stats.count_violation(session, row)
+    stats.count_violation(session, row, new=True)
     work.emit("violation_recorded", {
         "violation_id": row.id, "staff_id": row.staff_id, "kind": row.kind,
         "nature": row.nature, "occurred_at": row.occurred_at, "case_id": case.id,

@@ -29,9 +29,9 @@ class OverviewEntrypoints:
             headed = people.read_as_head(work.session, actor.id)
             periods.check_reader(actor, headed)
             asked = args.get("division_id")
+            scope = periods.scope(actor, asked, headed)  # a head learns nothing of others
             if asked:
                 found(work.session, DivisionView, asked, "division")
-            scope = periods.scope(actor, asked, headed)
             period = periods.period(args.get("start"), args.get("end"), clock.today())
             by_month, by_division = counted(work.session, period, scope)
             return s.OverviewOut().dump(rules.overview(

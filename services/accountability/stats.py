@@ -27,16 +27,16 @@ def count_event(session, event):
             add(session, placed(session, found), 1)
 
 
-def count_violation(session, violation):
-    """A violation recorded or judged."""
+def count_violation(session, violation, new=False):
+    """A violation recorded (``new``) or judged."""
     track(session, rules.Track("violation", violation.id, rules.violation_tally(
-        violation.kind, violation.status, violation.occurred_at, violation.staff_id)))
+        violation.kind, violation.status, violation.occurred_at, violation.staff_id), new))
 
 
-def count_case(session, case):
-    """A case opened, graded again, decided or dismissed."""
+def count_case(session, case, new=False):
+    """A case opened (``new``), graded again, decided or dismissed."""
     track(session, rules.Track("case", case.id, rules.case_tally(
-        case.severity, case.status, case.opened_at, case.staff_id)))
+        case.severity, case.status, case.opened_at, case.staff_id), new))
 
 
 def placed(session, tally):
@@ -52,6 +52,8 @@ def track(session, wanted):
     division where it was first counted."""
     lock_key(session, f"stats:{wanted.subject}:{wanted.subject_id}")
     row = session.get(StatsCounted, (wanted.subject, wanted.subject_id))
+    if row is None and not wanted.new:  # recorded before the counters began
+        wanted = replace(wanted, tally=None)
     before = row and row.figure and rules.Tally(row.figure, row.day, row.division_id)
     after = wanted.tally and (replace(wanted.tally, division_id=row.division_id, staff_id=None)
                               if row else replace(placed(session, wanted.tally), staff_id=None))

@@ -12,7 +12,7 @@ from chassis.entrypoints import rpc
 from chassis.schemas import acting, matching, paginate
 from contracts.rpc import accountability as s
 from services.accountability import cases, people, stats, todo
-from services.accountability.models import Case, Violation
+from services.accountability.models import Case, StaffView, Violation
 from services.accountability.rules import judgement
 
 
@@ -53,6 +53,9 @@ class ViolationEntrypoints:
             # nor skip a violation
             select = sa.select(Violation).order_by(Violation.occurred_at.desc(), Violation.id)
             select = matching(select, Violation, args, ("staff_id", "kind", "status"))
+            if args.get("division_id"):
+                select = select.where(Violation.staff_id.in_(sa.select(
+                    StaffView.staff_id).where(StaffView.division_id == args["division_id"])))
             if args.get("since"):
                 select = select.where(Violation.occurred_at >= args["since"])
             if args.get("until"):

@@ -5,6 +5,7 @@ datetimes — through the same roles, checks and filters as the JSON lists; a li
 than the limit (lowered here to ``MOST`` rows) refused until the period is narrowed."""
 
 import io
+import uuid
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
@@ -90,6 +91,12 @@ def test_violations_export_every_matching_row_with_names_labels_and_office_time(
     assert [row[0] for row in own[1:]] == ["张三"]
     listed = api.ok("GET", f"{V1}/violations?{period}&format=json", o.head["token"])
     assert [v["staff_id"] for v in listed["items"]] == [o.a["id"], o.b["id"]]
+    _, narrowed = workbook(api, f"{V1}/violations?{period}&division_id={o.division['id']}"
+                                "&format=xlsx", o.head["token"])  # as 统计分析 exports them
+    assert [row[0] for row in narrowed[1:]] == ["张三", "李四"]
+    elsewhere = api.ok("GET", f"{V1}/violations?{period}&division_id={uuid.uuid4()}",
+                       o.head["token"])
+    assert elsewhere == {"items": [], "total": 0}
     assert api.refused("GET", f"{V1}/violations?staff_id={o.b['id']}&format=xlsx",
                        o.a["token"]) == (403, "not_allowed")
     assert api.refused("GET", f"{V1}/violations?format=csv", o.head["token"]) == (

@@ -150,6 +150,8 @@ def test_bad_periods_and_readers_are_refused(office):
                          other.head["token"]) == (403, "not_your_division")
     assert o.api.refused("GET", f"{path}?division_id={uuid.uuid4()}",
                          o.leader["token"]) == (404, "division_not_found")
+    assert o.api.refused("GET", f"{path}?division_id={uuid.uuid4()}",
+                         other.head["token"]) == (403, "not_your_division")
     assert o.api.refused("GET", path) == (401, "missing_token")
 
     office_wide = overview(o, o.admin, "")

@@ -115,7 +115,8 @@ describe('统计分析', () => {
     await button('导出违规记录').trigger('click')
     expect(download.mock.calls).toEqual([
       ['/appraisals', { year: '2027', division_id: 'd1' }, '年度考核-2027-综合处.xlsx'],
-      ['/violations', { from: '2027-01-01T00:00:00+08:00', to: '2027-03-01T00:00:00+08:00' }, '违规记录-2027-01-01至2027-02-28.xlsx'],
+      ['/violations', { from: '2027-01-01T00:00:00+08:00', to: '2027-03-01T00:00:00+08:00', division_id: 'd1' },
+        '违规记录-2027-01-01至2027-02-28-综合处.xlsx'],
     ])
   })
 

@@ -247,7 +247,8 @@ def appraised_divisions(actor: Acting, division_id: str | None, heads: Collectio
                         headed: Collection[str]) -> list[str] | None:
     """Whose appraisals a division's list holds (一.4, 五.7): any division's for a leader or
     an admin (``None``: every division's), a division's for its head or acting head
-    (``heads``); with no division named, those whose head powers the caller holds now."""
+    (``heads``); with no division named, those the caller heads, away or not, or acts for
+    (people.read_as_head, as the statistics read them)."""
     overseer = actor.role in ("leader", "admin")
     if division_id is None and (overseer or headed):
         return None if overseer else list(headed)

@@ -36,6 +36,11 @@ cases ``by_severity``: cases opened (personal, and leader responsibility), on th
 
 Counts held by no division (a complaint naming nobody, a leader of no division) are in the
 totals and the months, not in any division's row.
+
+The counters begin with the release that brought them (accountability's migration 0010):
+the other services' earlier facts were never this service's to know, and its own earlier
+violations and cases stay uncounted too, even when judged or graded later, so that no
+period before it is counted in part.
 """
 
 from collections import Counter
@@ -77,6 +82,10 @@ class Track:
     subject: str
     subject_id: str
     tally: Tally | None
+    # False: a violation or case moving (judged, graded, closed), which counts only if it
+    # was counted when recorded — one recorded before the counters began never is, so a
+    # past period is not counted in part
+    new: bool = True
 
 
 def office_day(moment: datetime) -> date:

@@ -115,6 +115,32 @@ def test_violations_count_by_kind_and_a_case_by_its_severity_now(work):
                                     "cases.by_severity.light": 1}  # the head's is dismissed
 
 
+def test_a_violation_or_case_recorded_before_the_counters_began_is_never_counted(work):
+    """Judged or graded after the release, it would otherwise count in part: its case
+    graded but not its violation, a past month half filled."""
+    from services.accountability.models import Violation
+    old_case = Case(id="c-old", staff_id="a", kind="personal", status="open",
+                    severity="light", suggested_severity="light",
+                    suggested_outcome="criticism_education", suggested_measures=[],
+                    measures=[], opened_at=MARCH - timedelta(days=5))
+    old = Violation(id="v-old", staff_id="a", case_id="c-old", status="recorded",
+                    kind="overdue", nature="non_performance",
+                    occurred_at=MARCH - timedelta(days=6), source="documents",
+                    source_event_id="e-old", details={})
+    work.session.add_all([old_case, old])
+    old.status = "upheld"
+    stats.count_violation(work.session, old)
+    old_case.status = "decided"
+    stats.count_case(work.session, old_case)
+    assert march(work) == ({}, {})
+    old.status = "waived"  # and no count is taken off for it either
+    stats.count_violation(work.session, old)
+    assert march(work) == ({}, {})
+    record(work, "overdue")  # one recorded now counts
+    assert march(work)[1]["d1"] == {"violations.by_kind.overdue": 1,
+                                    "cases.by_severity.light": 1}
+
+
 def test_an_overview_reads_whole_months_and_the_days_of_part_months_alike(work):
     for day in (date(2026, 2, 27), date(2026, 3, 2), date(2026, 3, 31), date(2026, 4, 1)):
         moment = datetime.combine(day, MARCH.timetz())
