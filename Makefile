@@ -10,7 +10,7 @@ CONSOLE_SOURCES := $(shell find console/src console/public -type f 2>/dev/null) 
 	console/tsconfig.json
 
 .PHONY: install run test test-core test-ahead test-console test-browser test-unit \
-	test-integration test-e2e faults cluster fuzz lint bench parked clean
+	test-integration test-e2e faults cluster fuzz lint events bench parked clean
 
 install: $(STAMP)
 
@@ -96,6 +96,12 @@ test-e2e: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+
+## docs/events.md again, from the code: who raises each event and who consumes it (a unit
+## test fails while it is stale; `python -m xiaoneng.topology --graph` prints it as text).
+events: install
+	$(PY) -m xiaoneng.topology --markdown > docs/events.md.new
+	mv docs/events.md.new docs/events.md
 
 ## Speed, beside raw pika and bare nameko in the same run (BENCHMARKS.md): ~8 minutes.
 bench: install

@@ -266,7 +266,7 @@ def migrate(engine: sa.Engine, script_location: str):
 def is_migrated(engine: sa.Engine, script_location: str) -> bool:
     """Whether the database is at this code's newest revision, or at one this code does not
     know: a newer release migrated it while this one still runs (a rolling update), which
-    works because a migration only adds (README "Docker and Kubernetes")."""
+    works because a migration only adds (docs/operations.md, "Releases and migrations")."""
     config = AlembicConfig()
     config.set_main_option("script_location", script_location)
     script = ScriptDirectory.from_config(config)

@@ -8,8 +8,8 @@ tracing an event.
 An inbox id is what turns a second copy of an event into a no-op, so it must outlive every
 copy that can still arrive. Copies in flight are redelivered within minutes (retries), but
 a parked copy waits for an operator for as long as nobody replays or discards it — the
-``XiaonengParked`` alert fires from the first one, and the README asks for a decision
-within the retention period. Inbox ids are kept twice that long, so a copy parked on the
+``XiaonengMessageParked`` alert fires from the first one, and docs/operations.md asks for a
+decision within the retention period. Inbox ids are kept twice that long, so a copy parked on the
 last day of the period and replayed still finds its id.
 
 The indexes (:func:`add_indexes`): a partial index of the unpublished rows, in order, keeps

@@ -56,6 +56,9 @@ class CaseDecided(Schema):
 
 
 class ViolationRecorded(Schema):
+    """A violation of ``kind`` by ``staff_id``, recorded into their open case ``case_id``;
+    ``recorded_by`` names the person who recorded a duty failure, None when an event did."""
+
     violation_id = fields.String(required=True)
     staff_id = fields.String(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))

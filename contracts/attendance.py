@@ -29,6 +29,9 @@ class AbsenceStarted(Schema):
 
 
 class AbsenceEnded(Schema):
+    """The absent person is back: their posts return to them; ``late`` by
+    ``late_minutes`` past the expected return time plus the grace period."""
+
     absence_id = fields.String(required=True)
     staff_id = fields.String(required=True)
     returned_at = fields.AwareDateTime(required=True)

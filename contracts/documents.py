@@ -63,6 +63,8 @@ class DocumentAssigned(Schema):
 
 
 class DocumentCompleted(Schema):
+    """办结: ``completed_by`` finished the document, ``on_time`` if by its due date."""
+
     document_id = fields.String(required=True)
     division_id = fields.String(load_default=None, allow_none=True)  # absent before it existed
     assignee_id = fields.String(required=True)

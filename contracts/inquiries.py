@@ -143,6 +143,9 @@ class InquiryRecorded(Schema):
 
 
 class InquiryClosed(Schema):
+    """A first inquiry closed by ``closed_by``: handled, guided or redirected to a division,
+    or answered by the division it was guided to."""
+
     inquiry_id = fields.String(required=True)
     first_responder_id = fields.String(required=True)
     closed_by = fields.String(required=True)

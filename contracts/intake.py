@@ -41,6 +41,9 @@ def optional_text(length, **kwargs):
 
 
 class DocumentReceived(Schema):
+    """收文: an incoming document from the provincial document exchange, for the division
+    whose code is ``division``."""
+
     reference = required_text(100)
     division = required_text(30)  # the division's code, e.g. "ZF"
     title = required_text(300)
@@ -51,6 +54,9 @@ class DocumentReceived(Schema):
 
 
 class ComplaintReceived(Schema):
+    """A complaint taken by the 12345 hotline (服务承诺制), for the division whose code is
+    ``division`` when the hotline knows it."""
+
     reference = required_text(100)
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
     description = required_text(5000)

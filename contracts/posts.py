@@ -80,6 +80,9 @@ class HandoverStarted(Schema):
 
 
 class HandoverEnded(Schema):
+    """The backup (B) no longer acts for the post: its holder returned, the B is away, or
+    the post fell vacant (``why``)."""
+
     handover_id = fields.String(required=True)
     post_id = fields.String(required=True)
     from_id = fields.String(required=True)

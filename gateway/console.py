@@ -1,7 +1,8 @@
 """The web console (console/dist, built by ``make run``) served at ``/``: a built file as
 it is, a page path of the console's router the index (the console routes in the
 browser), any other path the index with 404 (the console shows its not-found page), and
-the security headers of API.md (no inline script, not framed but for the lobby board).
+security headers (a Content-Security-Policy: no inline script; not framed but for the lobby
+board).
 
 The build writes a brotli and a gzip copy beside each text file (console/vite.config.ts):
 the copy the browser accepts is sent in the file's stead, so nothing is compressed per

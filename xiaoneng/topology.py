@@ -10,6 +10,7 @@ import inspect
 from importlib import import_module
 
 from kombu import Exchange
+from nameko.events import EventHandler
 from nameko.extensions import ENTRYPOINT_EXTENSIONS_ATTR
 
 from chassis import amqp
@@ -18,21 +19,32 @@ from contracts import PRODUCERS
 from xiaoneng import SERVICE_CLASSES
 
 
-def consumers(service_path):
-    """(exchange, routing key, queue name) for each chassis event or intake handler of a
-    service."""
-    module, _, name = service_path.partition(":")
-    cls = getattr(import_module(module), name)
+def party_class(path):
+    """The class ``module:Name`` names (``xiaoneng.SERVICE_CLASSES``, ``GATEWAY``)."""
+    module, _, name = path.partition(":")
+    return getattr(import_module(module), name)
+
+
+def event_entrypoints(cls):
+    """(method name, handler) for each event, intake or broadcast handler of a class."""
     for method_name, method in inspect.getmembers(cls, inspect.isfunction):
         for extension in getattr(method, ENTRYPOINT_EXTENSIONS_ATTR, ()):
-            key = extension.event_type if isinstance(extension, ChassisEventHandler) else None
-            if isinstance(extension, IntakeHandler):
-                yield (amqp.INTAKE, key,
-                       amqp.intake_queue_name(key, cls.name, method_name))
-            elif key:
-                yield (amqp.event_exchange(extension.source_service).name, key,
-                       amqp.consumer_queue_name(extension.source_service, key, cls.name,
-                                                method_name))
+            if isinstance(extension, EventHandler):
+                yield method_name, extension
+
+
+def consumers(service_path):
+    """(exchange, routing key, queue name) for each chassis event or intake handler of a
+    service (a broadcast has no queue to declare: each instance makes its own)."""
+    cls = party_class(service_path)
+    for method_name, extension in event_entrypoints(cls):
+        key = extension.event_type
+        if isinstance(extension, IntakeHandler):
+            yield (amqp.INTAKE, key, amqp.intake_queue_name(key, cls.name, method_name))
+        elif isinstance(extension, ChassisEventHandler):
+            yield (amqp.event_exchange(extension.source_service).name, key,
+                   amqp.consumer_queue_name(extension.source_service, key, cls.name,
+                                            method_name))
 
 
 def consumers_of_every_service():
@@ -98,3 +110,24 @@ def declarations(queue_type="classic"):
     if queue_type == "quorum":
         found["policies"] = POLICIES
     return found
+
+
+def main(argv=None):
+    """``--graph``: who raises each event and who consumes it, from the code;
+    ``--markdown``: the same as docs/events.md (``make events``)."""
+    import argparse
+
+    from xiaoneng import event_docs, event_graph  # they read this module's handlers
+
+    parser = argparse.ArgumentParser(prog="python -m xiaoneng.topology",
+                                     description=main.__doc__)
+    shown = parser.add_mutually_exclusive_group(required=True)
+    shown.add_argument("--graph", action="store_true", help="the event graph as text")
+    shown.add_argument("--markdown", action="store_true", help="docs/events.md")
+    args = parser.parse_args(argv)
+    found = event_graph.graph()
+    print(event_docs.markdown(found) if args.markdown else event_docs.text(found), end="")
+
+
+if __name__ == "__main__":
+    main()

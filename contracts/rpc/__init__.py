@@ -2,5 +2,5 @@
 
 A service loads its arguments and dumps its answers with them; the gateway validates
 bodies and query strings with them and documents them in OpenAPI. Neither imports the
-other's code: both import these (DESIGN.md §4).
+other's code: both import these (docs/architecture.md, "Boundaries").
 """

@@ -1,4 +1,5 @@
-"""The gateway's routes (API.md), each a role list and a call into a service."""
+"""The gateway's routes, each a role list and a call into a service (served as the OpenAPI
+document at /api/v1/openapi.json)."""
 
 from gateway.routes import (
     accountability,

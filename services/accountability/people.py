@@ -1,6 +1,6 @@
 """Posts' staff and divisions as accountability keeps them, from ``staff_changed`` and
 ``division_changed``: violations are recorded, and cases given their responsible leader,
-while posts is down (DESIGN.md §2)."""
+while posts is down (docs/architecture.md, "Copies of posts' data")."""
 
 import sqlalchemy as sa
 

@@ -1,4 +1,4 @@
-"""Throttling sign-ins (API.md "Security"): failures count per username and client address,
+"""Throttling sign-ins (README "Security"): failures count per username and client address,
 and per address across usernames, kept by posts so that every gateway counts the same.
 
 An attempt is counted before its password is verified — a failure reserved under a lock

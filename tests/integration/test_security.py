@@ -1,4 +1,4 @@
-"""API.md "Security": sign-in throttling held by posts (so every gateway counts the same
+"""README "Security": sign-in throttling held by posts (so every gateway counts the same
 attempts), client addresses behind trusted proxies only, /metrics for its allow-list, and
 the audit trail of every successful write."""
 

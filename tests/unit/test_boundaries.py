@@ -1,5 +1,5 @@
-"""DESIGN.md §4: the gateway imports chassis and contracts, never a service; a service
-imports no other service; chassis and contracts import neither."""
+"""docs/architecture.md, "Boundaries": the gateway imports chassis and contracts, never a
+service; a service imports no other service; chassis and contracts import neither."""
 
 import ast
 from pathlib import Path

@@ -1,4 +1,5 @@
-"""The OpenAPI document covers every route of API.md, from the services' schemas."""
+"""The OpenAPI document covers every route of the API (``API_PATHS``), from the services'
+schemas."""
 
 from gateway.openapi import document
 from gateway.service import router

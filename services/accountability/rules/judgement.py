@@ -1,5 +1,5 @@
-"""People judge what the software proposes (DESIGN.md §2): 情况说明 by the person named,
-维持 or 撤销 by a leader, a case graded by its circumstances (情节), a duty failure
+"""People judge what the software proposes (README, "Who decides what"): 情况说明 by the
+person named, 维持 or 撤销 by a leader, a case graded by its circumstances (情节), a duty failure
 recorded by the person's head or a leader (一.5).
 
 Each check takes the facts it needs as plain values and raises a domain error.

@@ -71,7 +71,7 @@ class InquiryFacts(Facts):
     first_responder_id: str
     acting_id: str | None
 
-# 服务承诺制: what the office publishes about how it serves (rules-eight-systems.txt, 三).
+# 服务承诺制: what the office publishes about how it serves (docs/rules.md, 三).
 COMMITMENTS = [
     ("首问负责", "首位接待的工作人员负责解答、办理或引导到经办处室，不推诿扯皮。"),
     ("一次性告知", "一次性告知办理事项的依据、时限、程序和所需全部材料；材料不全的，"
