@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST  := $(PY) -m pytest
 
 CONSOLE := console/dist/index.html
-CONSOLE_SOURCES := $(shell find console/src console/public -type f 2>/dev/null) \
+CONSOLE_SOURCES := $(shell find console/src console/public console/api-docs -type f 2>/dev/null) \
 	console/index.html console/package.json console/package-lock.json console/vite.config.ts \
 	console/tsconfig.json
 

@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { basename, dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
@@ -17,6 +19,30 @@ function pagePaths(): Plugin {
       const paths = [...new Set([...table.matchAll(/path: '([^']+)'/g)].map((m) => m[1]))]
         .filter((path) => !path.includes('('))
       this.emitFile({ type: 'asset', fileName: 'routes.json', source: JSON.stringify(paths) })
+    },
+  }
+}
+
+// The API reference the gateway serves at /api/docs (from dist/api-docs/): Swagger UI's
+// prebuilt script and styles from swagger-ui-dist, with our page and the script that points
+// it at /api/v1/openapi.json (console/api-docs/). Emitted into the bundle, so they are
+// compressed below like the rest; the source-map comment goes, for the map is not shipped.
+const SWAGGER_UI = ['swagger-ui-bundle.js', 'swagger-ui-bundle.js.LICENSE.txt', 'swagger-ui.css']
+function apiDocs(): Plugin {
+  return {
+    name: 'xiaoneng-api-docs',
+    apply: 'build',
+    generateBundle() {
+      const swaggerUi = dirname(
+        createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+      const ours = fileURLToPath(new URL('./api-docs/', import.meta.url))
+      const files = [...SWAGGER_UI.map((name) => join(swaggerUi, name)),
+        ...readdirSync(ours).map((name) => join(ours, name))]
+      for (const file of files) {
+        const source = readFileSync(file, 'utf8')
+          .replace(/\n?\/\*# sourceMappingURL=[^*]*\*\/\s*$/, '\n')
+        this.emitFile({ type: 'asset', fileName: `api-docs/${basename(file)}`, source })
+      }
     },
   }
 }
@@ -60,6 +86,7 @@ export default defineConfig({
       resolvers: [ElementPlusResolver({ importStyle: process.env.VITEST ? false : 'css' })],
     }),
     pagePaths(),
+    apiDocs(),
     precompressed(),
   ],
   build: {

@@ -2,7 +2,8 @@
 it is, a page path of the console's router the index (the console routes in the
 browser), any other path the index with 404 (the console shows its not-found page), and
 security headers (a Content-Security-Policy: no inline script; not framed but for the lobby
-board).
+board). The API reference at ``/api/docs`` is one of its pages (dist/api-docs/), though
+under /api/.
 
 The build writes a brotli and a gzip copy beside each text file (console/vite.config.ts):
 the copy the browser accepts is sent in the file's stead, so nothing is compressed per
@@ -22,9 +23,20 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
        "base-uri 'self'; form-action 'self'; frame-ancestors {frames}")
 FRAMEABLE = ("board",)  # the lobby board may be framed by the same origin
+# The API reference (Swagger UI on /api/v1/openapi.json), built into dist/api-docs/: the one
+# path under /api/ that is the console's, not the API's.
+DOCS = "api/docs"
 # The compressed copies the build writes beside a file, in the order they are preferred
 # when the browser weighs them alike (brotli is the smaller).
 COPIES = {"br": ".br", "gzip": ".gz"}
+
+
+def console_path(path):
+    """The console's file for a path (without its leading slash) asked for by GET or HEAD,
+    or None for the API's: everything under ``api/`` but the reference at ``api/docs``."""
+    if path == DOCS or path.startswith(DOCS + "/"):
+        return "api-docs/" + (path.removeprefix(DOCS).strip("/") or "index.html")
+    return None if path.startswith("api/") else path
 
 
 def page(console_dir, path, request):

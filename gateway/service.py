@@ -123,8 +123,9 @@ class GatewayService(FollowsTestClock):
 
     @http("GET,POST,PUT,PATCH,DELETE", "/<path:path>")
     def api(self, request, path):
-        if request.method in ("GET", "HEAD") and not path.startswith("api/"):
-            return nosniff(console.page(self.settings.console_dir, path, request))
+        served = console.console_path(path) if request.method in ("GET", "HEAD") else None
+        if served is not None:
+            return nosniff(console.page(self.settings.console_dir, served, request))
         route = actor = None
         try:
             route, params = self._router().match(request)

@@ -140,3 +140,24 @@ def test_head_answers_the_headers_of_get_without_the_body(built):
     assert response.headers["Content-Encoding"] == "gzip"
     assert response.headers["Content-Length"] == str(len(gzip.compress(SCRIPT)))
     assert on_the_wire(response, head) == b""
+
+
+@pytest.mark.parametrize(("path", "served"), [
+    ("", ""),
+    ("board", "board"),
+    ("assets/Login-a1b2c3.js", "assets/Login-a1b2c3.js"),
+    ("api/docs", "api-docs/index.html"),
+    ("api/docs/", "api-docs/index.html"),
+    ("api/docs/swagger-ui.css", "api-docs/swagger-ui.css"),
+    ("api/docsx", None),
+    ("api/v1/docs", None),
+    ("api/v1/openapi.json", None),
+    ("api/", None),
+])
+def test_under_api_only_the_reference_is_the_consoles(path, served):
+    assert console.console_path(path) == served
+
+
+def test_the_reference_of_an_unbuilt_console_says_so(tmp_path):
+    response = console.page(tmp_path / "missing", console.console_path("api/docs"), asked())
+    assert (response.status_code, response.json["error"]["code"]) == (404, "console_not_built")
