@@ -205,7 +205,8 @@ def test_every_successful_write_is_in_the_audit_trail(behind_gateway):
                message="the writes are recorded")
     entries = trail(f"?actor_id={org_admin_id(api, admin)}")
     patch = next(e for e in entries if e["method"] == "PUT")
-    assert patch == {"at": patch["at"], "actor_id": org_admin_id(api, admin), "role": "admin",
+    assert patch == {"id": patch["id"], "at": patch["at"],
+                     "actor_id": org_admin_id(api, admin), "role": "admin",
                      "method": "PUT", "path": f"{V1}/staff/{person['id']}",
                      "status": 200, "correlation_id": "audit-check-1", "username": None,
                      "client": "127.0.0.1"}
