@@ -336,3 +336,10 @@ def _check(databases, parked):
 def count_unpublished(engine):
     with engine.connect() as conn:
         return conn.scalar(sa.text("SELECT count(*) FROM outbox WHERE published_at IS NULL"))
+
+
+def outcome_figures(outcome, client):
+    """The figures a stream run ends its line with, alike for the faults and the cluster."""
+    return (f"violations={outcome['violations']} handovers={outcome['handovers']} "
+            f"cases={outcome['cases']} client_retries={sum(client.retries.values())} "
+            f"({dict(client.retries)})")

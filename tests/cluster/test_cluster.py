@@ -29,7 +29,7 @@ import requests
 
 from tests.api import V1
 from tests.helpers import free_port, parked_messages
-from tests.stream import Client, Stream, owners, settle, supervised
+from tests.stream import Client, Stream, outcome_figures, owners, settle, supervised
 from tests.system_fixtures import system_environ
 from xiaoneng.launcher import System
 
@@ -170,9 +170,7 @@ def test_a_stream_through_node_kills_loses_and_doubles_nothing(
                f"stream_s={stream_seconds:.1f} flood_s={flood_seconds:.1f} "
                f"slowest_answer_s={faults.slowest:.1f} "
                f"answers={dict(sorted((f'{w} {s}', n) for (w, s), n in faults.answers.items()))} "
-               f"violations={outcome['violations']} handovers={outcome['handovers']} "
-               f"cases={outcome['cases']} client_retries={sum(client.retries.values())} "
-               f"({dict(client.retries)})")
+               + outcome_figures(outcome, client))
     print("\n" + figures, flush=True)
     Path(system.log_dir / "figures.txt").write_text(figures + "\n")
     assert running == {cluster.nodes[0].name, survivor.name}, running

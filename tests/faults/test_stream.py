@@ -28,7 +28,7 @@ import requests
 
 from tests.api import V1
 from tests.helpers import free_port, parked_messages
-from tests.stream import Client, Stream, owners, settle, supervised
+from tests.stream import Client, Stream, outcome_figures, owners, settle, supervised
 from tests.system_fixtures import system_environ
 from xiaoneng.launcher import System
 
@@ -135,9 +135,7 @@ def test_a_stream_through_kills_and_restarts_loses_and_doubles_nothing(
                f"settle_s={settle_seconds:.1f} stream_s={stream_seconds:.1f} "
                f"flood_s={flood_seconds:.1f} "
                f"503_within_s={faults.unavailable_seconds:.1f} "
-               f"violations={outcome['violations']} handovers={outcome['handovers']} "
-               f"cases={outcome['cases']} client_retries={sum(client.retries.values())} "
-               f"({dict(client.retries)})")
+               + outcome_figures(outcome, client))
     print("\n" + figures, flush=True)
     Path(system.log_dir / "figures.txt").write_text(figures + "\n")
     assert faults.unavailable_seconds <= RPC_TIMEOUT + 1
