@@ -185,6 +185,16 @@ class System:
         self._stop_all([n for n in self.gateways if n in self.processes], interrupted)
         self._stop_all(list(self.processes), interrupted)
 
+    def kill(self):
+        """Ends every process at once (SIGKILL), for a system thrown away with its vhost and
+        databases (the tests'): a clean stop costs each nameko process two to three seconds."""
+        self.due.clear()
+        for process in self.processes.values():
+            process.kill()
+        for process in self.processes.values():
+            process.wait()
+        self.processes.clear()
+
     def _stop_all(self, names, interrupted, timeout=20):
         processes = [self.processes.pop(name) for name in names]
         if not interrupted:

@@ -7,17 +7,15 @@ import pytest
 
 from tests.api import V1, Api
 from tests.helpers import as_gateway, free_port, wait_until
-from tests.system_fixtures import system_environ
-from xiaoneng.launcher import System
+from tests.system_fixtures import running, system_environ
 
 
 @pytest.fixture(scope="module")
 def two_gateways(vhost, e2e_databases, tmp_path_factory):
     environ = system_environ(vhost, e2e_databases, tmp_path_factory.mktemp("xiaoneng"),
                              XIAONENG_TEST_CLOCK="1")
-    system = System(environ, gateway_ports=[free_port(), free_port()]).start(timeout=90)
-    yield system
-    system.stop()
+    with running(environ, gateway_ports=[free_port(), free_port()]) as system:
+        yield system
 
 
 def test_the_latest_setting_holds_through_the_other_gateways_rebroadcasts(two_gateways):

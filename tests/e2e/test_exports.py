@@ -15,8 +15,7 @@ import pytest
 from chassis.clock import OFFICE_TZ
 from tests.api import V1, Office
 from tests.helpers import wait_until
-from tests.system_fixtures import system_environ
-from xiaoneng.launcher import System
+from tests.system_fixtures import running, system_environ
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MOST = 5
@@ -28,9 +27,8 @@ def system(vhost, e2e_databases, tmp_path_factory):
     environ = system_environ(vhost, e2e_databases, tmp_path_factory.mktemp("xiaoneng"),
                              XIAONENG_TEST_CLOCK="1", XIAONENG_SCAN_INTERVAL="1",
                              XIAONENG_RELAY_INTERVAL="1", XIAONENG_EXPORT_MAX_ROWS=str(MOST))
-    system = System(environ).start(timeout=90)
-    yield system
-    system.stop()
+    with running(environ) as system:
+        yield system
 
 
 def workbook(api, path, token, **headers):

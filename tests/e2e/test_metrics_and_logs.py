@@ -7,17 +7,15 @@ import requests
 
 from tests.api import V1, Api
 from tests.helpers import wait_until
-from tests.system_fixtures import system_environ
-from xiaoneng.launcher import System
+from tests.system_fixtures import running, system_environ
 
 
 @pytest.fixture(scope="module")
 def system(vhost, e2e_databases, tmp_path_factory):
     environ = system_environ(vhost, e2e_databases, tmp_path_factory.mktemp("xiaoneng"),
                              XIAONENG_LOG_FORMAT="json")
-    system = System(environ).start(timeout=90)
-    yield system
-    system.stop()
+    with running(environ) as system:
+        yield system
 
 
 def test_every_process_serves_its_own_metrics(system):

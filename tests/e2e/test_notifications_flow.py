@@ -12,8 +12,7 @@ from chassis.clock import OFFICE_TZ
 from tests.api import V1, Api, Office, notice_body
 from tests.helpers import wait_until
 from tests.receivers import MailServer, WebhookReceiver
-from tests.system_fixtures import system_environ
-from xiaoneng.launcher import System
+from tests.system_fixtures import running, system_environ
 
 EVENING = datetime(2026, 12, 3, 21, 0, tzinfo=OFFICE_TZ)  # a Thursday
 NEXT_MORNING = datetime(2026, 12, 4, 8, 31, tzinfo=OFFICE_TZ)
@@ -36,9 +35,8 @@ def told(vhost, e2e_databases, tmp_path_factory, receivers):
         XIAONENG_SCAN_INTERVAL="1", XIAONENG_RELAY_INTERVAL="1",
         XIAONENG_DELIVERY_INTERVAL="0.5", XIAONENG_SMTP_URL=mail.url,
         XIAONENG_MAIL_FROM="xiaoneng@office.example", XIAONENG_WEBHOOK_HOSTS=robot.host)
-    system = System(environ).start(timeout=90)
-    yield Api(system.url), mail, robot
-    system.stop()
+    with running(environ) as system:
+        yield Api(system.url), mail, robot
 
 
 def unread(api, person):

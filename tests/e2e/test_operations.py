@@ -12,8 +12,7 @@ from kombu import Connection, Exchange, Queue
 
 from tests.api import V1, Organisation, error
 from tests.helpers import publish_event, wait_until
-from tests.system_fixtures import system_environ
-from xiaoneng.launcher import System
+from tests.system_fixtures import running, system_environ
 
 OVERDUE_QUEUE = "evt-documents-overdue--accountability.on_overdue"
 SERVICES = {"posts", "attendance", "documents", "inquiries", "accountability", "notifications"}
@@ -27,9 +26,8 @@ def system(vhost, e2e_databases, tmp_path_factory):
                              XIAONENG_RELAY_INTERVAL="1",
                              XIAONENG_BROKER_MONITOR_USERNAME="guest",
                              XIAONENG_BROKER_MONITOR_PASSWORD="guest")
-    system = System(environ).start(timeout=90)
-    yield system
-    system.stop()
+    with running(environ) as system:
+        yield system
 
 
 @pytest.fixture(scope="module")
