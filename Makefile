@@ -10,7 +10,7 @@ CONSOLE_SOURCES := $(shell find console/src console/public console/api-docs -typ
 	console/tsconfig.json
 
 .PHONY: install run test test-core test-ahead test-console test-browser test-unit \
-	test-integration test-e2e faults cluster fuzz lint events bench parked clean
+	test-integration test-e2e faults cluster fuzz lint events vocabulary api bench parked clean
 
 install: $(STAMP)
 
@@ -102,6 +102,19 @@ lint: install
 events: install
 	$(PY) -m xiaoneng.topology --markdown > docs/events.md.new
 	mv docs/events.md.new docs/events.md
+
+## console/src/vocabulary.ts again, from contracts/vocabulary.py: every enumeration's codes and
+## Chinese labels, and the role groups (a unit test fails while it is stale).
+vocabulary: install
+	$(PY) -m xiaoneng.vocabulary --write
+
+## The console's API types again, from the routes: console/openapi.json (the document the
+## gateway serves), then console/src/api/schema.d.ts from it (openapi-typescript). A unit
+## test and `npm test` fail while either is stale.
+api: install
+	$(PY) -m gateway.openapi > console/openapi.json.new
+	mv console/openapi.json.new console/openapi.json
+	cd console && npm run api
 
 ## Speed, beside raw pika and bare nameko in the same run (BENCHMARKS.md): ~8 minutes.
 bench: install

@@ -6,6 +6,7 @@ from pathlib import Path
 import eventlet
 import sqlalchemy as sa
 
+import contracts  # noqa: F401  (registers posts' event contracts with the envelope)
 from chassis.db import UTCDateTime
 from chassis.entrypoints import rpc
 from chassis.events import handle_event

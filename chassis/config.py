@@ -15,7 +15,6 @@ from nameko.extensions import DependencyProvider
 
 from chassis import identity
 from chassis.clock import clock
-from contracts import SERVICES
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
 DEFAULT_JWT_SECRET = "xiaoneng-development-secret-not-for-production"
@@ -97,8 +96,8 @@ class Settings:
             admin_username=get("XIAONENG_ADMIN_USERNAME", "admin"),
             admin_password=get("XIAONENG_ADMIN_PASSWORD", "admin"),
             calendar_overrides=get("XIAONENG_CALENDAR_OVERRIDES", ""),
-            services=tuple(s for s in get("XIAONENG_SERVICES", ",".join(SERVICES)).split(",")
-                           if s),
+            services=tuple(s for s in get("XIAONENG_SERVICES",
+                                          ",".join(identity.services())).split(",") if s),
             queue_type=get("XIAONENG_QUEUE_TYPE", "classic"),
             late_grace_minutes=int(get("XIAONENG_LATE_GRACE_MINUTES", 15)),
             warn_working_days=int(get("XIAONENG_WARN_WORKING_DAYS", 1)),
@@ -145,7 +144,7 @@ class Settings:
 
     def parties_of(self, user):
         """The parties ``user`` speaks for (with one account for all: every party)."""
-        parties = (*SERVICES, "gateway", "intake")
+        parties = (*identity.services(), "gateway", "intake")
         return {party for party in parties if self.user_of(party) == user}
 
     def database_url(self, service, config):

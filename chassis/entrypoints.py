@@ -21,7 +21,6 @@ from chassis.amqp import CONNECTION_ERRORS, TRANSIENT
 from chassis.config import Settings
 from chassis.errors import DomainError, ServiceError, Unavailable, validation_error
 from chassis.events import SafeQueueConsumer, is_transient, park
-from contracts import SERVICES
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +75,7 @@ class ChassisRpc(Rpc):
         self.settings = Settings.from_mapping(self.container.config)
         method = getattr(self.container.service_cls, self.method_name)
         names = list(inspect.signature(method).parameters)[1:2]
-        callers = ("gateway",) if names == ["actor"] else ("gateway", *SERVICES)
+        callers = ("gateway",) if names == ["actor"] else ("gateway", *identity.services())
         self.callers = {self.settings.user_of(party) for party in callers}
 
     def handle_message(self, body, message):

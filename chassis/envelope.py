@@ -3,6 +3,10 @@
 An event raised by a timer takes its id from the fact it reports (uuid5 of
 entity, kind and deadline), so two instances seeing the same fact raise the same
 event and the consumers' inboxes keep one.
+
+The envelope knows no event: the contracts register each source's schemas at start
+(:func:`register`, called when ``contracts`` is imported), and an event is validated
+against what its source registered.
 """
 
 import uuid
@@ -11,8 +15,6 @@ from datetime import datetime
 from functools import cache
 
 from marshmallow import Schema, ValidationError, fields
-
-from contracts import schema_for
 
 ENVELOPE_VERSION = 1
 FACT_NAMESPACE = uuid.UUID("6c1f6f5e-3a8e-4d6b-9b0e-7c3c2b1e0a01")
@@ -44,13 +46,25 @@ class Event:
 
 
 ENVELOPE = EnvelopeSchema()
+_SCHEMAS: dict = {}  # source: {event type: schema class}, as registered
+
+
+def register(source, schemas):
+    """The contracts of the events ``source`` raises (``{type: schema class}``)."""
+    _SCHEMAS[source] = dict(schemas)
+    contract.cache_clear()
 
 
 @cache
 def contract(source, type_):
     """One instance of a contract's schema per process (building one costs more than
     using it; instances hold no state between loads and dumps)."""
-    return schema_for(source, type_)()
+    if source not in _SCHEMAS:
+        raise LookupError(f"no contracts registered for {source!r} (import contracts first)")
+    try:
+        return _SCHEMAS[source][type_]()
+    except KeyError:
+        raise LookupError(f"no contract for {source}.{type_}") from None
 
 
 def fact_id(*parts) -> str:

@@ -19,9 +19,23 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import requests
 
+_services: tuple[str, ...] = ()  # the system's, named at start (name_services)
 ORIGIN = "x-origin-user"  # the first sender of a message a consumer republished itself
 UNVERIFIED = "unverified_sender"
 CREDENTIALS = "broker-users.json"
+
+
+def name_services(names) -> None:
+    """The services the system is made of, named once at start by whoever defines them (the
+    contracts, when imported): the chassis knows no service by name."""
+    global _services
+    _services = tuple(names)
+
+
+def services() -> tuple[str, ...]:
+    """The system's services (:func:`name_services`); every one a party besides the gateway
+    and the intake."""
+    return _services
 
 
 def user_of_uri(amqp_uri: str) -> str:

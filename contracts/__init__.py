@@ -1,10 +1,13 @@
 """Event contracts: one marshmallow schema per event's ``data``, by producing service.
 
-Producers validate before emitting and consumers on receipt, both through
-:func:`schema_for`.
+Producers validate before emitting and consumers on receipt, both through the envelope
+(``chassis.envelope``), with which this package registers every source's schemas when it
+is imported, as it names the system's services to the chassis (``chassis.identity``).
 """
 
 from importlib import import_module
+
+from chassis import envelope, identity
 
 SERVICES = ("posts", "attendance", "documents", "inquiries", "accountability", "notifications")
 PRODUCERS = SERVICES  # whose events have contracts here (every service's writes: write_recorded)
@@ -21,11 +24,10 @@ def storable(text: str) -> bool:
     return "\x00" not in text
 
 
-def schema_for(source: str, type_: str):
-    if source not in (*PRODUCERS, INTAKE):
-        raise LookupError(f"no contracts for service {source!r}")
-    schemas = import_module(f"contracts.{source}").SCHEMAS
-    try:
-        return schemas[type_]
-    except KeyError:
-        raise LookupError(f"no contract for {source}.{type_}") from None
+def _register():
+    identity.name_services(SERVICES)
+    for source in (*PRODUCERS, INTAKE):
+        envelope.register(source, import_module(f"contracts.{source}").SCHEMAS)
+
+
+_register()  # last: a source's module may import from this package (contracts.intake)

@@ -3,27 +3,15 @@
 from marshmallow import Schema, fields, validate
 
 from contracts.common import TodoAdded, WriteRecorded
+from contracts.vocabulary import (
+    CASE_KINDS,
+    NATURES,
+    SEVERITIES,
+    VIOLATION_KINDS,
+)
 
-KINDS = ["overdue", "late_return", "unauthorised_absence", "complaint", "notice_violated",
-         "first_inquiry_lapsed", "handover_failed", "duty_failure"]
-SEVERITIES = ["light", "serious"]
-NATURES = ("non_performance", "improper_performance")  # 八.2: 不履行职责, 不正确履行职责
-# The nature a violation of each kind has unless a person says otherwise.
-DEFAULT_NATURES = {"overdue": "non_performance", "late_return": "improper_performance",
-                   "unauthorised_absence": "improper_performance",
-                   "complaint": "improper_performance", "notice_violated": "non_performance",
-                   "first_inquiry_lapsed": "non_performance",
-                   "handover_failed": "non_performance"}
-VIOLATION_STATUSES = ("recorded", "contested", "upheld", "waived")
-# The words the console shows and the exports write (console/src/format.ts has the same;
-# tests/unit/test_exports.py keeps them alike).
-KIND_LABELS = {"overdue": "超时办理", "late_return": "逾时归岗",
-               "unauthorised_absence": "擅自离岗", "complaint": "投诉属实",
-               "notice_violated": "未一次性告知", "first_inquiry_lapsed": "首问未办结",
-               "handover_failed": "AB岗未顶岗", "duty_failure": "未履行岗位职责"}
-NATURE_LABELS = {"non_performance": "不履行职责", "improper_performance": "不正确履行职责"}
-VIOLATION_STATUS_LABELS = {"recorded": "已登记", "contested": "已申辩", "upheld": "维持",
-                           "waived": "撤销"}
+KINDS = list(VIOLATION_KINDS)
+CLOSED = ("decided", "dismissed")  # a case's statuses once judged
 
 
 class CaseOpened(Schema):
@@ -33,9 +21,8 @@ class CaseOpened(Schema):
 
     case_id = fields.String(required=True)
     staff_id = fields.String(required=True)
-    kind = fields.String(required=True, validate=validate.OneOf(
-        ["personal", "leader_responsibility"]))
-    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
+    kind = fields.String(required=True, validate=validate.OneOf(list(CASE_KINDS)))
+    severity = fields.String(required=True, validate=validate.OneOf(list(SEVERITIES)))
     suggested_outcome = fields.String(required=True)
     linked_case_id = fields.String(required=True, allow_none=True)
     responsible_id = fields.String(load_default=None, allow_none=True)
@@ -47,8 +34,8 @@ class CaseDecided(Schema):
 
     case_id = fields.String(required=True)
     staff_id = fields.String(required=True)
-    status = fields.String(required=True, validate=validate.OneOf(["decided", "dismissed"]))
-    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
+    status = fields.String(required=True, validate=validate.OneOf(CLOSED))
+    severity = fields.String(required=True, validate=validate.OneOf(list(SEVERITIES)))
     outcome = fields.String(required=True, allow_none=True)
     measures = fields.List(fields.String(), required=True)
     note = fields.String(required=True, allow_none=True)
@@ -62,8 +49,7 @@ class ViolationRecorded(Schema):
     violation_id = fields.String(required=True)
     staff_id = fields.String(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
-    nature = fields.String(required=True, validate=validate.OneOf(
-        ["non_performance", "improper_performance"]))
+    nature = fields.String(required=True, validate=validate.OneOf(list(NATURES)))
     occurred_at = fields.AwareDateTime(required=True)
     case_id = fields.String(required=True)
     recorded_by = fields.String(required=True, allow_none=True)  # a person, for duty failures

@@ -2,9 +2,10 @@
 
 from marshmallow import Schema, fields, validate
 
+from contracts import vocabulary
 from contracts.common import TodoAdded, WorkUrged, WriteRecorded
 
-KINDS = ("notice", "leave")
+KINDS = tuple(vocabulary.ABSENCE_KINDS)
 
 
 def hands_over_field():

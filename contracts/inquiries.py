@@ -2,11 +2,13 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from contracts import vocabulary
 from contracts.common import TodoAdded, WorkRouted, WorkUrged, WriteRecorded, answerable_fields
 
-CATEGORIES = ("shirking", "attitude", "overdue", "graft", "no_one_time_notice", "other")
-COMPLAINT_STATUSES = ("received", "investigating", "substantiated", "unsubstantiated")
-FINDINGS = ("substantiated", "unsubstantiated")
+CATEGORIES = tuple(vocabulary.COMPLAINT_CATEGORIES)
+COMPLAINT_STATUSES = tuple(vocabulary.COMPLAINT_STATUSES)
+FINDINGS = tuple(vocabulary.FINDINGS)
+CLOSINGS = tuple(s for s in vocabulary.INQUIRY_STATUSES if s != "open")  # how one closes
 
 
 class FirstInquiryLapsed(Schema.from_dict(answerable_fields())):
@@ -116,8 +118,7 @@ class ComplaintConcluded(Schema):
     """An investigated complaint's finding; a substantiated one names who is held to it."""
 
     complaint_id = fields.String(required=True)
-    finding = fields.String(required=True, validate=validate.OneOf(
-        ["substantiated", "unsubstantiated"]))
+    finding = fields.String(required=True, validate=validate.OneOf(FINDINGS))
     staff_id = fields.String(required=True, allow_none=True)
     inquiry_id = fields.String(required=True, allow_none=True)
     division_id = fields.String(required=True, allow_none=True)
@@ -149,8 +150,7 @@ class InquiryClosed(Schema):
     inquiry_id = fields.String(required=True)
     first_responder_id = fields.String(required=True)
     closed_by = fields.String(required=True)
-    how = fields.String(required=True, validate=validate.OneOf(
-        ["handled", "guided", "redirected", "answered"]))
+    how = fields.String(required=True, validate=validate.OneOf(CLOSINGS))
     closed_at = fields.AwareDateTime(required=True)
 
 

@@ -2,12 +2,10 @@
 
 from marshmallow import Schema, fields, validate
 
+from contracts import vocabulary
 from contracts.common import WriteRecorded
 
-ROLES = ("staff", "division_head", "leader", "admin")
-# as the console shows them (console/src/format.ts) and the exports write them
-ROLE_LABELS = {"staff": "工作人员", "division_head": "处室负责人", "leader": "分管领导",
-               "admin": "管理员"}
+ROLES = tuple(vocabulary.ROLES)
 
 
 def revision_field():

@@ -20,13 +20,20 @@ from werkzeug.wrappers import Response
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import validation_error
-from contracts.accountability import KIND_LABELS, NATURE_LABELS, VIOLATION_STATUS_LABELS
-from contracts.posts import ROLE_LABELS
-from contracts.rpc.accountability import DUTY_REPORT_STATUS_LABELS, GRADE_LABELS
+from contracts.vocabulary import (
+    APPRAISAL_FIGURES,
+    COMMITMENT_FIGURES,
+    DUTY_REPORT_STATUSES,
+    GRADES,
+    NATURES,
+    ROLES,
+    VIOLATION_KINDS,
+    VIOLATION_STATUSES,
+)
 from gateway.errors import GatewayError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PAGE = 500  # the most a service's list answers at once (chassis.schemas.PageArgs)
+PAGE = 500  # the most a service's list answers at once (contracts.fields.PageArgs)
 
 
 @dataclass(frozen=True)
@@ -59,9 +66,9 @@ class Sheet:
 PERSON = (Column("姓名", "staff_id", "person"), Column("处室", "staff_id", "division"))
 
 VIOLATIONS = Sheet("违规记录", "violations", (
-    *PERSON, Column("类别", "kind", "label", KIND_LABELS),
-    Column("性质", "nature", "label", NATURE_LABELS),
-    Column("状态", "status", "label", VIOLATION_STATUS_LABELS),
+    *PERSON, Column("类别", "kind", "label", VIOLATION_KINDS),
+    Column("性质", "nature", "label", NATURES),
+    Column("状态", "status", "label", VIOLATION_STATUSES),
     Column("时间", "occurred_at", "datetime"), Column("依据", "details"),
     Column("记录人", "recorded_by", "person"), Column("情况说明", "explanation"),
     Column("审查意见", "judgement"), Column("审查人", "judged_by", "person"),
@@ -69,28 +76,29 @@ VIOLATIONS = Sheet("违规记录", "violations", (
 
 AUDIT = Sheet("审计记录", "audit", (
     Column("时间", "at", "datetime"), Column("操作人", "actor_id", "person"),
-    Column("角色", "role", "label", ROLE_LABELS), Column("用户名", "username"),
+    Column("角色", "role", "label", ROLES), Column("用户名", "username"),
     Column("方法", "method"), Column("路径", "path"), Column("状态码", "status", "number"),
     Column("关联号", "correlation_id"), Column("客户端地址", "client")))
 
+
+def figure(field, kind="number", labels=None):
+    """A column of an appraisal, headed as the vocabulary names what it counts."""
+    return Column(APPRAISAL_FIGURES[field], field, kind, labels)
+
+
 APPRAISALS = Sheet("年度考核", "appraisals", (
-    *PERSON, Column("年度", "year", "number"), Column("违规", "violations", "number"),
+    *PERSON, Column("年度", "year", "number"), figure("violations"),
     *(Column(label, f"violations_by_kind.{kind}", "number")
-      for kind, label in KIND_LABELS.items()),
-    Column("案件", "cases_opened", "number"),
-    Column("公文按时办结", "documents.on_time", "number"),
-    Column("公文超时办结", "documents.late", "number"),
-    Column("申请按时办结", "applications.on_time", "number"),
-    Column("申请超时办结", "applications.late", "number"),
-    Column("首问办结", "inquiries_closed", "number"), Column("B岗顶岗", "covers_served", "number"),
-    Column("述职评议", "duty_report.status", "label", DUTY_REPORT_STATUS_LABELS),
-    Column("等次", "duty_report.grade", "label", GRADE_LABELS)), period="year", key="staff_id")
+      for kind, label in VIOLATION_KINDS.items()),
+    *map(figure, ("cases_opened", "documents.on_time", "documents.late",
+                  "applications.on_time", "applications.late", "inquiries_closed",
+                  "covers_served")),
+    figure("duty_report.status", "label", DUTY_REPORT_STATUSES),
+    figure("duty_report.grade", "label", GRADES)), period="year", key="staff_id")
 
 COMMITMENTS = Sheet("服务承诺检查", "commitments", (
-    *PERSON, Column("办理咨询", "inquiries_handled", "number"),
-    Column("超时未办结", "lapses", "number"), Column("投诉属实", "complaints", "number"),
-    Column("一次性告知书", "notices_issued", "number"),
-    Column("申请超时", "overdue_applications", "number")), paged=False, period="half")
+    *PERSON, *(Column(label, field, "number") for field, label in COMMITMENT_FIGURES.items())),
+    paged=False, period="half")
 
 
 class Directory:

@@ -1,6 +1,11 @@
-"""The OpenAPI document, generated from the route table and its marshmallow schemas."""
+"""The OpenAPI document, generated from the route table and its marshmallow schemas.
 
+``python -m gateway.openapi`` prints it without a running gateway (``make api`` writes it to
+console/openapi.json, from which the console's types are generated)."""
+
+import json
 import re
+import sys
 from functools import lru_cache
 
 from apispec import APISpec
@@ -15,6 +20,39 @@ FORMAT = {"in": "query", "name": "format", "schema": {"type": "string", "enum": 
 ERROR = {"type": "object", "properties": {"error": {"type": "object", "properties": {
     "code": {"type": "string"}, "message": {"type": "string"},
     "details": {"type": "object"}}}}}
+
+
+# Each operation's tag, for Swagger UI's groups: the domain its path's longest prefix names.
+TAGS = (
+    ("auth & posts", "signing in, the caller, divisions, staff, posts and handovers "
+     "(岗位责任制, AB岗制)", ("/auth", "/me", "/divisions", "/staff", "/posts", "/handovers",
+                           "/org")),
+    ("documents", "incoming and outgoing documents (办文办事限时制)", ("/documents", "/calendar")),
+    ("absences", "leave-post notices, leave requests, absences and spot checks (离岗告示制)",
+     ("/leave-notices", "/leave-requests", "/absence-reports", "/duty-checks")),
+    ("inquiries", "first inquiries (首问负责制)", ("/inquiries",)),
+    ("applications", "matters, applications, one-time notices and referrals "
+     "(服务承诺制, 一次性告知制)", ("/matters", "/applications", "/referrals")),
+    ("complaints", "complaints about the office's staff", ("/complaints",)),
+    ("accountability", "violations, cases, appraisals and duty reports (责任追究制)",
+     ("/violations", "/cases", "/appraisals", "/duty-reports")),
+    ("stats & exports", "statistics and the semi-annual check (lists export with "
+     "?format=xlsx)", ("/stats", "/reports")),
+    ("notifications", "the caller's notifications and settings, and 催办",
+     ("/me/notifications", "/me/notification-settings", "/urges")),
+    ("admin", "运维 and the audit trail, for administrators", ("/admin", "/audit")),
+    ("public", "what the lobby and the public read and file without signing in",
+     ("/public",)),
+)
+
+
+def tag(path):
+    """The tag whose prefix is the longest whole-segment start of ``path``."""
+    found = [(len(prefix), name) for name, _, prefixes in TAGS for prefix in prefixes
+             if path == prefix or path.startswith(prefix + "/")]
+    if not found:
+        raise ValueError(f"no OpenAPI tag for {path}: add its prefix to gateway.openapi.TAGS")
+    return max(found)[1]
 
 
 def component(schema):
@@ -60,6 +98,7 @@ def _operation(route, routes=()):
         response["links"] = links(route, routes)
     operation = {
         "operationId": operation_id(route),
+        "tags": [tag(route.path)],
         "summary": route.summary,
         "responses": {str(route.status): response, "default": {
             "description": "error", "content": {"application/json": {"schema": ERROR}}}},
@@ -88,6 +127,8 @@ def _document(routes):
                    plugins=[MarshmallowPlugin(schema_name_resolver=component)])
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer",
                                                "bearerFormat": "JWT"})
+    for name, description, _ in TAGS:
+        spec.tag({"name": name, "description": description})
     for schema in {s for r in routes for s in (r.body, r.response) if s is not None}:
         if component(schema) not in spec.components.schemas:  # nested ones register early
             spec.components.schema(component(schema), schema=schema)
@@ -98,3 +139,16 @@ def _document(routes):
     for path, operations in paths.items():
         spec.path(path=path, operations=operations)
     return spec.to_dict()
+
+
+def main():
+    """The document of the routes a production gateway serves, as stable JSON (sorted keys:
+    a committed copy differs from a fresh one only where the API did)."""
+    from gateway.routes import ROUTES
+
+    json.dump(document(ROUTES), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,13 +1,14 @@
 """我的待办 (GET /api/v1/me/todo): what waits for the caller, gathered from every service
 at once, each with a short timeout; a service that does not answer leaves its part out
-and the answer says which, so the page still loads."""
+and the answer says which, so the page still loads. Each item gets the console page it is
+handled on (``contracts.todo.link``): the services say what an item is, not where."""
 
 from datetime import date
 
-from eventlet import GreenPool
+from contracts.todo import link
+from gateway.gathering import TIMEOUT, ask_each
 
 SOURCES = ("attendance", "documents", "inquiries", "accountability")
-TIMEOUT = 2  # seconds, per service
 URGENCY = {"red": 0, "yellow": 1}
 
 
@@ -18,18 +19,10 @@ def gather(call, actor, services):
         missing = []
     except Exception:
         division_id, missing = None, ["posts"]
-
-    def ask(service):
-        try:
-            return service, call(service, "todo", actor, division_id, timeout=TIMEOUT)
-        except Exception:
-            return service, None
-    items = []
-    for service, found in GreenPool().imap(ask, [s for s in SOURCES if s in services]):
-        if found is None:
-            missing.append(service)
-        else:
-            items += found
+    answers, silent = ask_each(call, [s for s in SOURCES if s in services], "todo", actor,
+                               division_id)
+    missing += silent
+    items = [{**item, "link": link(item)} for found in answers.values() for item in found]
     items.sort(key=urgency)
     return {"items": items, "total": len(items), "missing": sorted(missing)}
 

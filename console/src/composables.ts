@@ -2,20 +2,42 @@
 // the window is a phone's (the narrow layout).
 import { getCurrentScope, onScopeDispose, reactive, ref, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { ApiError, api, query, type Page } from './api/client'
+import { ApiError, type Page } from './api/client'
+import { me, staff, type Me as MeOut, type Staff } from './api/organisation'
 
-export interface Cover { staff_id: string; post_id: string | null; as: 'holder' | 'head'; division_id: string | null }
-export interface Me {
-  id: string; name: string; title: string; phone: string; role: string; username: string
-  acting_for: Cover[]; heads: string[]
+/** The caller's record (GET /me). ``may``: what the server lets them start or read beyond one
+ *  record; ``divisions``: where (the schema types it as any object, so it is said here). */
+export type Me = Omit<MeOut, 'divisions'> & { divisions: Record<string, 'all' | string[]> }
+
+/** Whether the server lets ``me`` do ``verb`` (GET /me's ``may``); no verb: anyone. */
+export function allows(me: Me | null | undefined, verb?: string): boolean {
+  return !verb || !!me?.may.includes(verb)
+}
+
+/** Whether ``verb`` reaches every division for ``me`` (``divisions[verb]`` is ``all``). */
+export function everywhere(me: Me | null | undefined, verb: string): boolean {
+  return allows(me, verb) && me?.divisions[verb] === 'all'
+}
+
+/** Whether ``verb`` reaches the division ``id`` for ``me``. */
+export function reaches(me: Me | null | undefined, verb: string, id?: string | null): boolean {
+  const reach = allows(me, verb) ? me?.divisions[verb] : []
+  return reach === 'all' || (!!id && !!reach?.includes(id))
+}
+
+/** The ``divisions`` (records with an ``id``) where ``verb`` reaches for ``me``. */
+export function reached<T extends { id: string }>(me: Me | null | undefined, verb: string,
+                                                  divisions: T[]): T[] {
+  return divisions.filter((d) => reaches(me, verb, d.id))
 }
 
 let mine: Promise<Me | null> | null = null
 
-/** The caller's record with whom they act for now (``acting_for``) and the divisions whose
- *  head powers they hold (``heads``), asked once per page load. */
+/** The caller's record with whom they act for now (``acting_for``), the divisions whose
+ *  head powers they hold (``heads``), and what they may do (``may``, ``divisions``), asked
+ *  once per page load. */
 export function fetchMe(refresh = false): Promise<Me | null> {
-  if (!mine || refresh) mine = api.get<Me>('/me').catch(() => { mine = null; return null })
+  if (!mine || refresh) mine = (me() as Promise<Me>).catch(() => { mine = null; return null })
   return mine
 }
 
@@ -56,25 +78,25 @@ export function useAction() {
   return { error, busy, run }
 }
 
-export function usePaged<T>(path: () => string, filters: Record<string, unknown> = {}) {
+/** A list (a domain module's lister) read a page at a time with ``filters``. */
+export function usePaged<T>(list: (params: Record<string, unknown>) => Promise<Page<T>>, filters: Record<string, unknown> = {}) {
   const state = reactive({ items: [] as T[], total: 0, page: 1, size: 20 })
   const { error, busy, run } = useAction()
   async function load() {
     const params = { ...filters, limit: state.size, offset: (state.page - 1) * state.size }
-    const page = await run(() => api.get<Page<T>>(path() + query(params)))
+    const page = await run(() => list(params))
     if (page) Object.assign(state, { items: page.items, total: page.total })
   }
   return { state, error, busy, load }
 }
 
-interface Person { id: string; name: string; division_id: string | null; role: string; active: boolean }
-const people = ref<Person[]>([])
+const people = ref<Staff[]>([])
 let asked: Promise<void> | null = null
 
 /** Staff names for tables and pickers, asked once per tab. */
 export function useStaff() {
   if (!asked) {
-    asked = api.get<Page<Person>>('/staff?limit=500').then((page) => {
+    asked = staff({ limit: 500 }).then((page) => {
       people.value = page.items
     }).catch(() => { asked = null })
   }

@@ -1,10 +1,8 @@
 // A matter (办事事项) as the console edits it: a new one, or a revision (三.2, 三.3).
+import type { Schema } from './api/records'
 
-export interface MaterialDraft { code: string; name: string; required: boolean }
-export interface MatterDraft {
-  name: string; basis: string; time_limit_days: number; procedure: string; division_id: string
-  materials: MaterialDraft[]
-}
+export type MatterDraft = Schema<'inquiries.MatterIn'>
+export type MaterialDraft = Schema<'inquiries.MaterialIn'>
 
 export function emptyMatter(divisionId = ''): MatterDraft {
   return { name: '', basis: '', time_limit_days: 0, procedure: '', division_id: divisionId,

@@ -5,27 +5,16 @@ import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
 import type { ComposeOption } from 'echarts/core'
 import type { Column } from './components/WorkTable.vue'
+import type { Schema } from './api/records'
+import { label } from './format'
 import {
   ABSENCE_COUNTS, APPLICATION_COUNTS, COMPLAINT_CATEGORIES, COMPLAINT_COUNTS, DOCUMENT_COUNTS,
-  INQUIRY_COUNTS, SEVERITIES, VIOLATION_KINDS, label,
-} from './format'
+  INQUIRY_COUNTS, SEVERITIES, VIOLATION_KINDS,
+} from './vocabulary'
 
 type Tally = Record<string, number>
 
-export interface Counts {
-  documents: Tally
-  absences: Tally
-  inquiries: Tally
-  applications: Tally
-  complaints: { received: number; substantiated: number; by_category: Tally }
-  violations: { by_kind: Tally }
-  cases: { by_severity: Tally }
-}
-
-export interface Overview extends Counts {
-  monthly: (Partial<Counts> & { month: string })[]
-  by_division: (Partial<Counts> & { division_id: string; division_name?: string | null })[]
-}
+export type Overview = Schema<'stats.OverviewOut'>
 
 export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption
@@ -35,10 +24,10 @@ type Kind = { name: string; count: number }
 export interface Chart { key: string; title: string; option: ChartOption; columns: Column[]; rows: Row[] }
 
 /** On time, late and still open past the due date: green, amber, red as the signals are. */
-const TIMELINESS = ['completed_on_time', 'completed_late', 'overdue_open']
 const COLOURS: Record<string, string> = {
   completed_on_time: '#67c23a', completed_late: '#e6a23c', overdue_open: '#f56c6c',
 }
+const TIMELINESS = Object.keys(COLOURS)
 
 /** ``counts`` as a table row named ``name``: every labelled count, 0 where none came. */
 function row(name: string, counts: Tally | undefined, labels: Record<string, string>): Row {

@@ -2,9 +2,17 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs
-from contracts.accountability import KINDS, NATURES, SEVERITIES
-from contracts.accountability import VIOLATION_STATUSES as STATUSES
+from contracts.fields import OfficeTime, PageArgs
+from contracts.vocabulary import (
+    CASE_KINDS,
+    CASE_STATUSES,
+    DUTY_REPORT_STATUSES,
+    GRADES,
+    NATURES,
+    SEVERITIES,
+    VIOLATION_KINDS,
+    VIOLATION_STATUSES,
+)
 
 REASON = validate.Length(max=5000)
 
@@ -12,9 +20,9 @@ REASON = validate.Length(max=5000)
 class ViolationOut(Schema):
     id = fields.String()
     staff_id = fields.String()
-    kind = fields.String(metadata={"enum": list(KINDS)})
+    kind = fields.String(metadata={"enum": list(VIOLATION_KINDS)})
     nature = fields.String(metadata={"enum": list(NATURES)})
-    status = fields.String(metadata={"enum": list(STATUSES)})
+    status = fields.String(metadata={"enum": list(VIOLATION_STATUSES)})
     occurred_at = OfficeTime()
     source = fields.String()
     source_event_id = fields.String()
@@ -59,13 +67,13 @@ class WaiveIn(Schema):
 class CaseOut(Schema):
     id = fields.String()
     staff_id = fields.String()
-    kind = fields.String(metadata={"enum": ["personal", "leader_responsibility"]})
+    kind = fields.String(metadata={"enum": list(CASE_KINDS)})
     violations = fields.List(fields.Nested(ViolationOut))
     severity = fields.String(metadata={"enum": list(SEVERITIES)})
     suggested_severity = fields.String(metadata={"enum": list(SEVERITIES)})
     suggested_outcome = fields.String()
     suggested_measures = fields.List(fields.String())
-    status = fields.String(metadata={"enum": ["open", "decided", "dismissed"]})
+    status = fields.String(metadata={"enum": list(CASE_STATUSES)})
     leader_case_id = fields.String(allow_none=True)
     linked_case_id = fields.String(allow_none=True)
     responsible_id = fields.String(allow_none=True)
@@ -101,24 +109,18 @@ class ViolationQuery(PageArgs):
     staff_id = fields.String()
     division_id = fields.String(validate=validate.Length(max=36))
     kind = fields.String()
-    status = fields.String(validate=validate.OneOf(STATUSES))
+    status = fields.String(validate=validate.OneOf(list(VIOLATION_STATUSES)))
     since = fields.AwareDateTime(data_key="from")
     until = fields.AwareDateTime(data_key="to")
 
 
 class CaseQuery(PageArgs):
     staff_id = fields.String()
-    status = fields.String(validate=validate.OneOf(["open", "decided", "dismissed"]))
+    status = fields.String(validate=validate.OneOf(list(CASE_STATUSES)))
 
 
 class YearQuery(Schema):
     year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2100))
-
-
-GRADES = ["excellent", "competent", "basically_competent", "incompetent"]
-GRADE_LABELS = {"excellent": "优秀", "competent": "称职", "basically_competent": "基本称职",
-                "incompetent": "不称职"}  # as the console shows them (format.ts)
-DUTY_REPORT_STATUS_LABELS = {"submitted": "待评议", "reviewed": "已评议"}
 
 
 class DutyReportIn(Schema):
@@ -131,7 +133,7 @@ class DutyReportIn(Schema):
 class DutyReviewIn(Schema):
     """评议: the grade (优秀, 称职, 基本称职, 不称职) and the reviewer's comment."""
 
-    grade = fields.String(required=True, validate=validate.OneOf(GRADES))
+    grade = fields.String(required=True, validate=validate.OneOf(list(GRADES)))
     comment = fields.String(required=True, validate=validate.Length(min=1, max=5000))
 
 
@@ -148,9 +150,9 @@ class DutyReportOut(Schema):
     division_id = fields.String(allow_none=True)
     year = fields.Integer()
     summary = fields.String()
-    status = fields.String(metadata={"enum": ["submitted", "reviewed"]})
+    status = fields.String(metadata={"enum": list(DUTY_REPORT_STATUSES)})
     submitted_at = OfficeTime()
-    grade = fields.String(allow_none=True, metadata={"enum": GRADES})
+    grade = fields.String(allow_none=True, metadata={"enum": list(GRADES)})
     comment = fields.String(allow_none=True)
     reviewed_by = fields.String(allow_none=True)
     reviewed_at = OfficeTime(allow_none=True)

@@ -2,13 +2,10 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, text
+from contracts import vocabulary
+from contracts.fields import OfficeTime, PageArgs, text
 
-STATUSES = ("recorded", "pending", "approved", "rejected", "returned")
-# 请假 kinds (七.3), code → label; the board names the first two (work away from the desk)
-# and shows the others as 请假.
-LEAVE_KINDS = {"business_trip": "出差", "meeting": "开会", "annual_leave": "年休假",
-               "personal_leave": "事假", "sick_leave": "病假", "other": "其他"}
+STATUSES = tuple(vocabulary.ABSENCE_STATUSES)
 
 
 def contact_field():
@@ -22,7 +19,7 @@ class NoticeIn(Schema):
     start_at = fields.AwareDateTime(required=True)
     expected_return_at = fields.AwareDateTime(required=True)
     reason = text(500, required=True)
-    kind = fields.String(required=True, validate=validate.OneOf(["business", "personal"]))
+    kind = fields.String(required=True, validate=validate.OneOf(list(vocabulary.NOTICE_KINDS)))
     contact = contact_field()
 
 
@@ -30,8 +27,9 @@ class LeaveIn(Schema):
     start_date = fields.Date(required=True)
     end_date = fields.Date(required=True)
     reason = text(500, required=True)
-    kind = fields.String(load_default="other", validate=validate.OneOf(list(LEAVE_KINDS)),
-                         metadata={"description": "出差, 开会, 年休假, 事假, 病假, 其他"})
+    kind = fields.String(load_default="other",
+                         validate=validate.OneOf(list(vocabulary.LEAVE_KINDS)),
+                         metadata={"description": ", ".join(vocabulary.LEAVE_KINDS.values())})
     contact = contact_field()
     handover_note = fields.String(load_default=None, allow_none=True, metadata={
         "description": "交接说明: matters in hand and pending (required)"},
@@ -78,7 +76,7 @@ class BoardQuery(PageArgs):
 
 class AbsenceOut(Schema):
     id = fields.String()
-    type = fields.String(attribute="kind", metadata={"enum": ["notice", "leave"]})
+    type = fields.String(attribute="kind", metadata={"enum": list(vocabulary.ABSENCE_KINDS)})
     staff_id = fields.String()
     status = fields.String(metadata={"enum": list(STATUSES)})
     approver_id = fields.String(allow_none=True)

@@ -2,10 +2,11 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, flag, text
+from contracts import vocabulary
+from contracts.fields import OfficeTime, PageArgs, flag, text
 
-INCOMING = ("received", "assigned", "return_requested", "returned", "completed")
-OUTGOING = ("draft", "signed", "numbered", "printed")
+INCOMING = tuple(vocabulary.DOCUMENT_STATUSES)
+OUTGOING = tuple(vocabulary.OUTGOING_STATUSES)
 
 
 
@@ -85,7 +86,7 @@ class ExtensionOut(Schema):
     ``rejected`` by the head (or acting head, ``decided_for`` the head)."""
 
     id = fields.String()
-    status = fields.String(metadata={"enum": ["requested", "approved", "rejected"]})
+    status = fields.String(metadata={"enum": list(vocabulary.EXTENSION_STATUSES)})
     old_due_date = fields.Date()
     new_due_date = fields.Date()
     basis = fields.String()
@@ -113,7 +114,7 @@ class DocumentOut(Schema):
     acting_id = fields.String(allow_none=True)
     assigned_at = OfficeTime(allow_none=True)
     due_date = fields.Date(allow_none=True)
-    signal = fields.String(metadata={"enum": ["green", "yellow", "red"]})
+    signal = fields.String(metadata={"enum": list(vocabulary.SIGNALS)})
     return_reason = fields.String(allow_none=True)
     result = fields.String(allow_none=True)
     completed_by = fields.String(allow_none=True)

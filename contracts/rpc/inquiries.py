@@ -2,7 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, flag, text
+from contracts import vocabulary
+from contracts.fields import OfficeTime, PageArgs, flag, text
 from contracts.inquiries import CATEGORIES, COMPLAINT_STATUSES, FINDINGS
 from contracts.rpc.referrals import ReferralOut
 
@@ -93,8 +94,7 @@ class InquiryOut(Schema):
     matter_id = fields.String(allow_none=True)
     first_responder_id = fields.String()
     acting_id = fields.String(allow_none=True)
-    status = fields.String(metadata={"enum": ["open", "handled", "guided", "answered",
-                                              "redirected"]})
+    status = fields.String(metadata={"enum": list(vocabulary.INQUIRY_STATUSES)})
     answer = fields.String(allow_none=True)
     guided_division_id = fields.String(allow_none=True)
     guide_note = fields.String(allow_none=True)
@@ -144,7 +144,7 @@ class CompleteIn(Schema):
 class NoticeItem(Schema):
     code = fields.String()
     name = fields.String()
-    problem = fields.String(metadata={"enum": ["missing", "defective"]})
+    problem = fields.String(metadata={"enum": list(vocabulary.MATERIAL_PROBLEMS)})
     defect = fields.String()
 
 
@@ -164,7 +164,7 @@ class ApplicationOut(Schema):
         "description": "the version of the matter it was last reviewed against"})
     applicant = withheld()
     contact = withheld()
-    status = fields.String(metadata={"enum": ["accepted", "returned", "refused", "completed"]})
+    status = fields.String(metadata={"enum": list(vocabulary.APPLICATION_STATUSES)})
     due_date = fields.Date(allow_none=True)
     reviewer_id = fields.String(allow_none=True)
     acting_id = fields.String(allow_none=True)

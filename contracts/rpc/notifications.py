@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, flag
+from contracts.fields import OfficeTime, PageArgs, flag
 
 DELIVERY_STATUSES = ("queued", "sent", "failed")
 

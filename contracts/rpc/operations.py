@@ -3,7 +3,7 @@ service's instances and backlog, the broker's view, the parked messages."""
 
 from marshmallow import Schema, fields
 
-from chassis.schemas import PageArgs
+from contracts.fields import PageArgs
 
 
 class InstanceOut(Schema):

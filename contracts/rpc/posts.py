@@ -2,7 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, PageArgs, flag, text
+from contracts import vocabulary
+from contracts.fields import OfficeTime, PageArgs, flag, text
 from contracts.posts import ROLES
 
 
@@ -120,8 +121,7 @@ class PostUpdate(Schema):
 class PostQuery(PageArgs):
     division_id = fields.String()
     holder_id = fields.String()
-    state = fields.String(validate=validate.OneOf(["normal", "covered", "uncovered",
-                                                   "vacant"]))
+    state = fields.String(validate=validate.OneOf(list(vocabulary.POST_STATES)))
 
 
 class BackupsIn(Schema):
@@ -136,7 +136,7 @@ class PostOut(Schema):
     holder_id = fields.String(allow_none=True, metadata={"description": "None: vacant"})
     backup_ids = fields.List(fields.String())
     special = fields.Boolean()
-    state = fields.String(metadata={"enum": ["normal", "covered", "uncovered", "vacant"]})
+    state = fields.String(metadata={"enum": list(vocabulary.POST_STATES)})
     acting_id = fields.String(allow_none=True)
 
 

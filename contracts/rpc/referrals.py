@@ -3,7 +3,8 @@ division or an outside unit, its answer, and what the party reads with their tok
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime
+from contracts import vocabulary
+from contracts.fields import OfficeTime
 
 
 def written(max_len, **kwargs):
@@ -32,7 +33,7 @@ class ReferralOut(Schema):
     division_id = fields.String(allow_none=True)
     external_unit = fields.String(allow_none=True)
     question = fields.String()
-    status = fields.String(metadata={"enum": ["open", "answered"]})
+    status = fields.String(metadata={"enum": list(vocabulary.REFERRAL_STATUSES)})
     due_date = fields.Date(metadata={"description": "the next working day after referral"})
     referred_by = fields.String()
     referred_at = OfficeTime()
@@ -61,7 +62,7 @@ class PublicApplicationOut(Schema):
     """What the party reads with the application's token."""
 
     id = fields.String()
-    status = fields.String(metadata={"enum": ["accepted", "returned", "refused", "completed"]})
+    status = fields.String(metadata={"enum": list(vocabulary.APPLICATION_STATUSES)})
     matter = fields.Nested(PublicMatter, metadata={
         "description": "the matter as the version the application was reviewed against"})
     due_date = fields.Date(allow_none=True)

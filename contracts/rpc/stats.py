@@ -3,8 +3,7 @@ the gateway's OpenAPI schemas). What each count means: services/accountability/r
 
 from marshmallow import Schema, fields, validate
 
-from contracts.accountability import KINDS, SEVERITIES
-from contracts.inquiries import CATEGORIES
+from contracts import vocabulary
 
 
 class OverviewQuery(Schema):
@@ -28,44 +27,21 @@ def tally(keys, what):
                        metadata={"description": f"{what}: every one, 0 where none"})
 
 
-class DocumentCounts(Schema):
-    assigned = count()
-    completed_on_time = count()
-    completed_late = count()
-    overdue_open = count()
+def counts(name, labels, **more):
+    """A schema of one count per code of ``labels`` (the vocabulary's), and ``more``."""
+    return Schema.from_dict({**{code: count() for code in labels}, **more}, name=name)
 
 
-class AbsenceCounts(Schema):
-    notices = count()
-    leave_requests = count()
-    late_returns = count()
-    unauthorised = count()
-
-
-class InquiryCounts(Schema):
-    recorded = count()
-    lapsed = count()
-
-
-class ApplicationCounts(Schema):
-    accepted = count()
-    completed_on_time = count()
-    completed_late = count()
-    overdue_open = count()
-
-
-class ComplaintCounts(Schema):
-    received = count()
-    substantiated = count()
-    by_category = tally(list(CATEGORIES), "complaints received by category")
-
-
-class ViolationCounts(Schema):
-    by_kind = tally(list(KINDS), "violations by kind")
-
-
-class CaseCounts(Schema):
-    by_severity = tally(list(SEVERITIES), "cases by severity")
+DocumentCounts = counts("DocumentCounts", vocabulary.DOCUMENT_COUNTS)
+AbsenceCounts = counts("AbsenceCounts", vocabulary.ABSENCE_COUNTS)
+InquiryCounts = counts("InquiryCounts", vocabulary.INQUIRY_COUNTS)
+ApplicationCounts = counts("ApplicationCounts", vocabulary.APPLICATION_COUNTS)
+ComplaintCounts = counts("ComplaintCounts", vocabulary.COMPLAINT_COUNTS, by_category=tally(
+    list(vocabulary.COMPLAINT_CATEGORIES), "complaints received by category"))
+ViolationCounts = counts("ViolationCounts", {}, by_kind=tally(
+    list(vocabulary.VIOLATION_KINDS), "violations by kind"))
+CaseCounts = counts("CaseCounts", {}, by_severity=tally(
+    list(vocabulary.SEVERITIES), "cases by severity"))
 
 
 class Counts(Schema):

@@ -3,8 +3,8 @@ inquiries, leave notices and requests), kept by the service that owns the work."
 
 from marshmallow import Schema, fields, validate
 
-from chassis.schemas import OfficeTime, text
 from contracts.common import URGE_KINDS
+from contracts.fields import OfficeTime, text
 
 # which service keeps which kind of work
 OWNERS = {"document": "documents", "application": "inquiries", "inquiry": "inquiries",

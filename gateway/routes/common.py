@@ -2,17 +2,13 @@
 
 from werkzeug.wrappers import Response
 
+from contracts.vocabulary import ROLE_GROUPS
 from gateway.console import with_page_headers
 
-ADMIN = ("admin",)
-ABSENTEES = ("staff", "division_head")  # who files notices, handles documents and inquiries
-# Head powers follow the head (``head_id``), not the role, and pass to whoever acts for an
-# absent head (五.3: a B, who may be staff, else the supervising leader): the gateway lets
-# every role that may hold them through, and the owning service decides.
-HEADS = ("staff", "division_head", "leader")
-APPROVERS = HEADS  # a head's (or acting head's) approvals, a leader's for heads
-ORG_MANAGERS = ("admin", *HEADS)
-OVERSEERS = ("division_head", "leader", "admin")
+# The role groups, which the console's router reads too (contracts/vocabulary.py says who
+# each is and why).
+ADMIN, ABSENTEES, HEADS, APPROVERS, ORG_MANAGERS, OVERSEERS = (ROLE_GROUPS[group] for group in (
+    "ADMIN", "ABSENTEES", "HEADS", "APPROVERS", "ORG_MANAGERS", "OVERSEERS"))
 
 
 class Fixed(str):

@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
-from chassis.schemas import PageArgs
+from contracts.fields import PageArgs
 from contracts.rpc import inquiries, referrals
 from gateway import exports
 from gateway.auth import actor_from_header
@@ -23,9 +23,20 @@ class TokenQuery(Schema):
     token = fields.String(metadata={"description": "the applicant's token (public readers)"})
 
 
+class Commitment(Schema):
+    title = fields.String()
+    text = fields.String()
+
+
+class CommittedMatter(Schema):
+    id = fields.String()
+    name = fields.String()
+    time_limit_days = fields.Integer()
+
+
 class CommitmentsOut(Schema):
-    items = fields.List(fields.Dict())
-    matters = fields.List(fields.Dict())
+    items = fields.List(fields.Nested(Commitment))
+    matters = fields.List(fields.Nested(CommittedMatter))
 
 
 def one_time_notice(c):

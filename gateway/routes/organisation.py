@@ -2,8 +2,9 @@
 
 from marshmallow import Schema, fields
 
-from chassis.schemas import PageArgs, TodoItem
+from contracts.fields import PageArgs
 from contracts.rpc import posts
+from contracts.todo import TodoEntry
 from gateway import todo
 from gateway.auth import issue_token
 from gateway.dispatch import ANY, PUBLIC, Route
@@ -11,7 +12,7 @@ from gateway.routes.common import ADMIN, ORG_MANAGERS, forward
 
 
 class TodoOut(Schema):
-    items = fields.List(fields.Nested(TodoItem))
+    items = fields.List(fields.Nested(TodoEntry))
     total = fields.Integer()
     missing = fields.List(fields.String())
 
@@ -55,9 +56,6 @@ def post_handovers(c):
 
 ROUTES = [
     Route("POST", "/auth/token", PUBLIC, login, "log in", posts.Login, TokenOut),
-    Route("GET", "/me", ANY, lambda c: c.call("posts", "me", c.actor["id"]),
-          "the caller's staff record, with whom they act for now (acting_for)",
-          response=posts.MeOut),
     Route("POST", "/divisions", ADMIN, posts_call("create_division", "actor", "body"),
           "create a division", posts.DivisionIn, posts.DivisionOut, status=201),
     Route("GET", "/divisions", ANY, posts_call("list_divisions", "query"), "list divisions",

@@ -5,9 +5,9 @@ import uuid
 
 import sqlalchemy as sa
 
-from chassis import work_items
 from chassis.clock import clock
 from chassis.db import lock_key
+from office import work_items
 from services.accountability import stats, todo
 from services.accountability.models import Case, Violation
 from services.accountability.rules import grading, judgement
@@ -81,7 +81,7 @@ def record(work, person: grading.Person, division: grading.Division | None, viol
         "violation_id": row.id, "staff_id": row.staff_id, "kind": row.kind,
         "nature": row.nature, "occurred_at": row.occurred_at, "case_id": case.id,
         "recorded_by": row.recorded_by})
-    work_items.announce(work, row.staff_id, todo.recorded(row), by=row.recorded_by)
+    work_items.announce(work, row.staff_id, todo.violation_item(row), by=row.recorded_by)
     _suggest(work, case, grade, "")
     return row
 

@@ -6,18 +6,18 @@ from datetime import datetime, time
 
 import sqlalchemy as sa
 
-from chassis import work_items
 from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
-from chassis.schemas import acting, matching, paginate, todo_item
+from chassis.schemas import matching, paginate
 from contracts.rpc import accountability as s
+from contracts.todo import todo_item
+from office import work_items
+from office.acting import acting
 from services.accountability import people
 from services.accountability.models import DivisionView, DutyReport, StaffView
 from services.accountability.rules import duty_reports as rules
 from services.accountability.rules.judgement import NotAllowedToSee
-
-LINK = "/duty-reports"
 
 
 def facts(session, report):
@@ -57,8 +57,8 @@ def of_year(session, staff_id, year):
 
 
 def to_review(report, name):
-    return todo_item("duty_report", report.id, f"{report.year}年度述职待评议：{name or ''}",
-                     report.submitted_at, LINK)
+    """A report to review, by whose it is."""
+    return todo_item("duty_report", report.id, name or "", report.submitted_at)
 
 
 def items(session, actor, today):
@@ -68,8 +68,7 @@ def items(session, actor, today):
     if year and actor.role in rules.REPORTERS and session.scalar(sa.select(DutyReport.id).where(
             DutyReport.staff_id == actor.id, DutyReport.year == year)) is None:
         asked = datetime.combine(today.replace(day=1), time(0), OFFICE_TZ)
-        found_items.append(todo_item("duty_report", f"{actor.id}:{year}",
-                                     f"{year}年度个人总结（述职）待提交", asked, LINK))
+        found_items.append(todo_item("duty_report", f"{actor.id}:{year}", str(year), asked))
     # only the reports of divisions the actor heads now or supervises, then the rule decides
     candidates = sa.select(DutyReport).join(
         DivisionView, DivisionView.division_id == DutyReport.division_id).where(
@@ -114,8 +113,8 @@ class DutyReportEntrypoints:
         with self.uow as work:
             report = locked(work.session, DutyReport, report_id, "duty_report")
             rules.check_review(facts(work.session, report), actor)
-            report.status, report.grade, report.comment = "reviewed", data["grade"], \
-                data["comment"]
+            report.status = rules.DUTY_REPORT["review"].target
+            report.grade, report.comment = data["grade"], data["comment"]
             report.reviewed_by, report.reviewed_at = actor.id, clock.now()
             return report_out(work.session, report, actor)
 

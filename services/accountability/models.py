@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import DivisionColumns, StaffColumns
+from office.projections import DivisionColumns, StaffColumns
 
 
 class Base(DeclarativeBase):

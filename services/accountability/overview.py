@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.db import found
 from chassis.entrypoints import rpc
-from chassis.schemas import acting
 from contracts.rpc import stats as s
+from office.acting import acting
 from services.accountability import people
 from services.accountability.models import DivisionView, StatsDay, StatsMonth
 from services.accountability.rules import period as periods

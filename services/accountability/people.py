@@ -4,8 +4,8 @@ while posts is down (docs/architecture.md, "Copies of posts' data")."""
 
 import sqlalchemy as sa
 
-from chassis import projections
 from chassis.errors import NotFound
+from office import projections
 from services.accountability.models import DivisionView, StaffView
 from services.accountability.rules.grading import Division, Person
 

@@ -6,16 +6,17 @@ from pathlib import Path
 import sqlalchemy as sa
 from nameko.extensions import DependencyProvider
 
-from chassis import projections
 from chassis.clock import OFFICE_TZ, clock
 from chassis.config import Settings
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
-from chassis.schemas import acting, matching, paginate
+from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
 from contracts.rpc import accountability as s
+from office import projections
+from office.acting import acting
 from services.accountability import cases, intake, people, stats, todo
 from services.accountability.appraisal import AppraisalEntrypoints
 from services.accountability.audit import AuditEntrypoints
@@ -27,7 +28,7 @@ from services.accountability.models import (
     StaffView,
 )
 from services.accountability.overview import OverviewEntrypoints
-from services.accountability.rules import grading, judgement
+from services.accountability.rules import grading, judgement, reach
 from services.accountability.violations import ViolationEntrypoints, case_out
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -46,13 +47,20 @@ class GradingPolicy(DependencyProvider):
         return self.policy
 
 
-def violation_handler(source, type_):
+def violation_handler(source, type_, name):
     """An entrypoint turning one violation event into violations and cases."""
     @handle_event(source, type_)
     def handler(self, event):
         self._record_violations(event)
-    handler.__name__ = f"on_{type_}"
+    handler.__name__ = name
     return handler
+
+
+# nameko needs a method per event type: one for each row of the intake's table, named as
+# the row says (the name is its queue's).
+ViolationHandlers = type("ViolationHandlers", (), {
+    row.handler: violation_handler(source, type_, row.handler)
+    for (source, type_), row in intake.VIOLATIONS.items()})
 
 
 def stats_handler(source, type_):
@@ -66,7 +74,8 @@ def stats_handler(source, type_):
 
 
 class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEntrypoints,
-                            OverviewEntrypoints, ViolationEntrypoints, ServiceBase):
+                            OverviewEntrypoints, ViolationEntrypoints, ViolationHandlers,
+                            ServiceBase):
     """责任追究制: violations, cases graded by policy, leader responsibility, decisions;
     the office's statistics."""
 
@@ -77,21 +86,23 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
     on_staff_changed = projections.view_handler("staff_changed", StaffView)
     on_division_changed = projections.view_handler("division_changed", DivisionView)
 
-    on_overdue = violation_handler("documents", "overdue")
-    on_application_overdue = violation_handler("inquiries", "overdue")
-    on_late_return = violation_handler("attendance", "late_return")
-    on_unauthorised_absence = violation_handler("attendance", "unauthorised_absence")
-    on_complaint_concluded = violation_handler("inquiries", "complaint_concluded")
-    on_notice_violated = violation_handler("inquiries", "notice_violated")
-    on_first_inquiry_lapsed = violation_handler("inquiries", "first_inquiry_lapsed")
-    on_handover_failed = violation_handler("posts", "handover_failed")
-
     on_document_assigned = stats_handler("documents", "document_assigned")
     on_document_returned = stats_handler("documents", "document_returned")
     on_absence_started = stats_handler("attendance", "absence_started")
     on_inquiry_recorded = stats_handler("inquiries", "inquiry_recorded")
     on_application_accepted = stats_handler("inquiries", "application_accepted")
     on_complaint_filed = stats_handler("inquiries", "complaint_filed")
+
+    @rpc
+    def may(self, actor):
+        """GET /me's part here: ``{verb: divisions}`` by the rules that refuse the routes."""
+        actor = acting(actor)
+        with self.uow as work:
+            ids = work.session.scalars(sa.select(DivisionView.division_id)).all()
+            return reach.reaches(actor, people.headed(work.session, actor.id),
+                                 people.read_as_head(work.session, actor.id),
+                                 {d: people.heads_of(work.session, d) for d in ids},
+                                 clock.now())
 
     @handle_event("documents", "document_completed")
     def on_document_completed(self, event):
@@ -145,7 +156,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
                                      data["outcome"], data["measures"])
             case.severity, case.outcome, case.measures = severity, data["outcome"], \
                 data["measures"]
-            cases.close(work, case, "decided", actor.id, data["note"])
+            cases.close(work, case, judgement.CASE["decide"].target, actor.id, data["note"])
             cases.follow_leader_case(work, case, severity, data["note"], actor.id)
             return case_out(work.session, case, actor)
 
@@ -155,7 +166,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
             judgement.check_dismissal(cases.facts(work.session, case), actor, data["reason"])
-            cases.close(work, case, "dismissed", actor.id, data["reason"])
+            cases.close(work, case, judgement.CASE["dismiss"].target, actor.id, data["reason"])
             cases.follow_leader_case(work, case, "light", data["reason"], actor.id)
             return case_out(work.session, case, actor)
 

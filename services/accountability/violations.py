@@ -5,12 +5,13 @@ import uuid
 
 import sqlalchemy as sa
 
-from chassis import work_items
 from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
-from chassis.schemas import acting, matching, paginate
+from chassis.schemas import matching, paginate
 from contracts.rpc import accountability as s
+from office import work_items
+from office.acting import acting
 from services.accountability import cases, people, stats, todo
 from services.accountability.models import Case, StaffView, Violation
 from services.accountability.rules import judgement
@@ -96,36 +97,37 @@ class ViolationEntrypoints:
             violation = locked(work.session, Violation, violation_id, "violation")
             judgement.check_contest(violation.status, violation.staff_id, actor,
                                     data["explanation"])
-            violation.status, violation.explanation = "contested", data["explanation"]
+            violation.status = judgement.VIOLATION["contest"].target
+            violation.explanation = data["explanation"]
             violation.contested_at = clock.now()
             work.emit("violation_contested", {
                 "violation_id": violation.id, "staff_id": violation.staff_id,
                 "kind": violation.kind, "case_id": violation.case_id,
                 "explanation": violation.explanation, "contested_at": violation.contested_at})
             case = violation.case_id and work.session.get(Case, violation.case_id)
-            work_items.announce(work, None, todo.contested(violation), except_ids=[
+            work_items.announce(work, None, todo.violation_item(violation), except_ids=[
                 i for i in (violation.staff_id, case and case.responsible_id) if i])
             return violation_out(work.session, violation, actor)
 
     @rpc
     def uphold(self, actor, violation_id, payload):
-        return self._judge(acting(actor), violation_id, "upheld",
+        return self._judge(acting(actor), violation_id, "uphold",
                            s.UpholdIn().load(payload)["note"])
 
     @rpc
     def waive(self, actor, violation_id, payload):
-        return self._judge(acting(actor), violation_id, "waived",
+        return self._judge(acting(actor), violation_id, "waive",
                            s.WaiveIn().load(payload)["reason"])
 
-    def _judge(self, actor, violation_id, status, text):
+    def _judge(self, actor, violation_id, verb, text):
         """A leader's judgement; a waiver takes the violation out of its case's grade."""
         with self.uow as work:
             violation = locked(work.session, Violation, violation_id, "violation")
             lock_key(work.session, f"case:{violation.staff_id}")  # as cases.record does
-            verb = "uphold" if status == "upheld" else "waive"
             judgement.check_judgement(violation.status, interested(work.session, violation),
                                       actor, text, verb)
-            violation.status, violation.judgement = status, text
+            status = violation.status = judgement.VIOLATION[verb].target
+            violation.judgement = text
             violation.judged_by, violation.judged_at = actor.id, clock.now()
             stats.count_violation(work.session, violation)  # a waiver leaves every count
             work.emit(f"violation_{status}", {
@@ -133,6 +135,6 @@ class ViolationEntrypoints:
                 "kind": violation.kind, "case_id": violation.case_id, "judgement": text,
                 "judged_by": actor.id, "judged_at": violation.judged_at})
             case = violation.case_id and work.session.get(Case, violation.case_id)
-            if status == "waived" and case and case.status == "open":
+            if verb == "waive" and case and case.status == "open":
                 cases.regrade(work, case, self.policy, text, actor.id)
             return violation_out(work.session, violation, actor)

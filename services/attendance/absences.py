@@ -11,9 +11,10 @@ from datetime import datetime, time, timedelta
 
 import sqlalchemy as sa
 
-from chassis import db, work_items
+from chassis import db
 from chassis.clock import OFFICE_TZ, clock
 from chassis.errors import NotFound
+from office import work_items
 from services.attendance import rules, todo
 from services.attendance.models import Absence, AbsenceReport, StaffView
 
@@ -84,7 +85,7 @@ def end(work, absence, returned_at, grace):
         start(work, absence, absence.start_at)
     absence.late, absence.late_minutes = rules.lateness(absence.expected_return_at,
                                                         returned_at, grace)
-    absence.status, absence.returned_at = "returned", returned_at
+    absence.status, absence.returned_at = rules.ABSENCE["return"].target, returned_at
     absence.return_reported_at = returned_at
     work.emit("absence_ended", {
         "absence_id": absence.id, "staff_id": absence.staff_id, "returned_at": returned_at,
@@ -146,7 +147,7 @@ def follow_approvers(work, division):
             absence.approver_id = None  # until the division has its head or leader again
         if absence.approver_id and absence.approver_id != before:  # theirs now: tell them
             work_items.announce(work, absence.approver_id, todo.item(
-                absence, todo.name_of(session, absence.staff_id), told=True))
+                absence, todo.name_of(session, absence.staff_id)))
 
 
 def scan(work, now, grace):

@@ -1,5 +1,5 @@
 """The notice board, read from attendance's projections (its post view, and the staff and
-handover views of :mod:`chassis.projections`) instead of calling posts for every row.
+handover views of :mod:`office.projections`) instead of calling posts for every row.
 """
 
 import sqlalchemy as sa

@@ -12,11 +12,11 @@ import uuid
 
 import sqlalchemy as sa
 
-from chassis import projections
 from chassis.clock import clock
 from chassis.db import lock_key
 from chassis.schemas import paginate
 from contracts.rpc import attendance as s
+from office import projections
 from services.attendance import absences, rules
 from services.attendance.models import (
     Absence,

@@ -4,17 +4,19 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import Acting, Actor, acting, matching, paginate
+from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.fields import Actor
 from contracts.rpc import attendance as s
 from contracts.rpc import urges as u
+from office import projections, work_items
+from office.acting import Acting, acting
 from services.attendance import absences, board, duty_checks, rules, todo
 from services.attendance.models import (
     Absence,
@@ -25,6 +27,7 @@ from services.attendance.models import (
     Urge,
 )
 from services.attendance.rules import duty_checks as check_rules
+from services.attendance.rules import reach
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 KINDS = {kind: absence_kind for absence_kind, kind in rules.URGE_KINDS.items()}
@@ -45,6 +48,13 @@ class AttendanceService(ServiceBase):
     uow = UnitOfWork(MIGRATIONS)
     call = ServiceCalls()
     calendar = Calendar()
+
+    @rpc
+    def may(self, actor):
+        """GET /me's part here: ``{verb: divisions}`` by the rules that refuse the routes."""
+        with self.uow as work:
+            return reach.reaches(acting(actor), {d.division_id: rules.HeadsFacts.of(d) for d in
+                                                 work.session.scalars(sa.select(DivisionView))})
 
     @rpc
     def file_notice(self, actor, payload):
@@ -140,8 +150,8 @@ class AttendanceService(ServiceBase):
                                       self._head_now(work, absence.staff_id))
             return u.UrgeOut().dump(work_items.record_urge(
                 work, Urge, kind=kind, work_id=absence.id,
-                title=todo.title(absence, todo.name_of(work.session, absence.staff_id)),
-                link=todo.link(absence), status=absence.status, holder_id=target,
+                title=todo.name_of(work.session, absence.staff_id),
+                status=absence.status, holder_id=target,
                 by=actor.id, note=data["note"]))
 
     @rpc
@@ -289,8 +299,7 @@ class AttendanceService(ServiceBase):
         if absence.approver_id and rules.holder(rules.AbsenceFacts.of(absence)) == \
                 absence.approver_id:
             work_items.announce(work, absence.approver_id, todo.item(
-                absence, todo.name_of(work.session, absence.staff_id), told=True),
-                by=absence.staff_id)
+                absence, todo.name_of(work.session, absence.staff_id)), by=absence.staff_id)
 
     @staticmethod
     def _viewer(work, actor):

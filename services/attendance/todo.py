@@ -4,13 +4,11 @@ on the person urged. The same items are announced (``todo_added``) where they ap
 
 import sqlalchemy as sa
 
-from chassis import urges, work_items
 from chassis.clock import OFFICE_TZ
-from chassis.schemas import todo_item
+from contracts.todo import todo_item
+from office import urges, work_items
 from services.attendance import rules
 from services.attendance.models import Absence, StaffView, Urge
-
-WHAT = {"notice": "离岗", "leave": "请假"}
 
 
 def items(session, approver_id):
@@ -25,34 +23,20 @@ def items(session, approver_id):
         _urged(session, approver_id)
 
 
-def link(absence):
-    return f"/absences/{absence.kind}/{absence.id}"
-
-
 def name_of(session, staff_id):
     return session.scalar(sa.select(StaffView.name).where(StaffView.staff_id == staff_id)) \
         or ""
 
 
-def title(absence, name):
-    """An absence as an urge names it: whose, which kind (no reason: it may be personal)."""
-    return f"{name}的{WHAT[absence.kind]}"
-
-
-def item(absence, name, told=False):
-    """The approver's item: to approve, or a return report to read. ``told``: as a
-    notification says it, which may reach a group chat — a personal reason shows as the
-    public board shows it."""
-    link_ = link(absence)
+def item(absence, name):
+    """The approver's item: to approve, or a return report to read. Named by whose absence
+    it is, not by its reason: the reason may be personal, and a notification of the item
+    may reach a group chat."""
+    record = rules.URGE_KINDS[absence.kind]
     if absence.status == "pending":
-        reason = rules.public_reason(rules.AbsenceFacts.of(absence)) if told else absence.reason
-        return todo_item("approve_absence", absence.id,
-                         f"{name}{WHAT[absence.kind]}待批：{reason}",
-                         absence.created_at, link_,
-                         absence.start_at.astimezone(OFFICE_TZ).date())
-    late = f"（迟归{absence.late_minutes}分钟）" if absence.late else ""
-    return todo_item("return_report", absence.id, f"{name}已销假{late}", absence.returned_at,
-                     link_)
+        return todo_item("approve_absence", absence.id, name, absence.created_at,
+                         absence.start_at.astimezone(OFFICE_TZ).date(), record=record)
+    return todo_item("return_report", absence.id, name, absence.returned_at, record=record)
 
 
 def _urged(session, staff_id):
@@ -63,6 +47,6 @@ def _urged(session, staff_id):
         if urges.still_waiting(urge.state, absence.status,
                                rules.holder(rules.AbsenceFacts.of(absence))):
             found[absence.id] = todo_item(
-                "urge", absence.id, f"催办：{title(absence, name_of(session, absence.staff_id))}",
-                urge.urged_at, link(absence))
+                "urge", absence.id, name_of(session, absence.staff_id), urge.urged_at,
+                record=rules.URGE_KINDS[absence.kind])
     return list(found.values())

@@ -8,10 +8,10 @@ The query runs on the (status, due_date) index.
 
 import sqlalchemy as sa
 
-from chassis import projections, urges, work_items
 from chassis.calendar import days_late
 from chassis.clock import OFFICE_TZ
-from services.documents import rules, todo, views
+from office import projections, urges, work_items
+from services.documents import rules, views
 from services.documents.models import Document, HandoverView, Urge
 
 
@@ -42,7 +42,7 @@ def warn(work, document, today, calendar):
     if holder:
         work_items.record_urge(
             work, Urge, kind="document", work_id=document.id, title=document.title,
-            link=todo.link(document), status=document.status, holder_id=holder, by=None,
+            status=document.status, holder_id=holder, by=None,
             note=urges.SYSTEM_NOTE, fact=(document.id, "work_urged", document.due_date))
     work.emit("deadline_warning", {
         "document_id": document.id, "title": document.title,

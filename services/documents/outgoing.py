@@ -2,12 +2,13 @@
 
 import uuid
 
-from chassis import work_items
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
-from chassis.schemas import Acting, Actor, acting
+from contracts.fields import Actor
 from contracts.rpc import documents as s
+from office import work_items
+from office.acting import Acting, acting
 from services.documents import rules, todo, views
 from services.documents.models import NumberSeries, Outgoing, StaffView
 
@@ -31,7 +32,7 @@ class OutgoingEntrypoints:
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
             rules.check_sign(rules.OutgoingFacts.of(outgoing), acting(actor))
-            outgoing.status, outgoing.signed_by = "signed", actor["id"]
+            outgoing.status, outgoing.signed_by = rules.OUTGOING["sign"].target, actor["id"]
             outgoing.signed_at = clock.now()
             work_items.announce(work, outgoing.drafter_id, todo.to_number_print(outgoing),
                                 by=actor["id"])  # 四.5: the drafter numbers and prints it
@@ -42,12 +43,12 @@ class OutgoingEntrypoints:
         actor = Actor().load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"],
+            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), acting(actor),
                                         self._drafter_head(work, outgoing), "number")
             year = clock.today().year
             outgoing.seq = next_number(work.session, NumberSeries, series=outgoing.series,
                                        year=year)
-            outgoing.year, outgoing.status = year, "numbered"
+            outgoing.year, outgoing.status = year, rules.OUTGOING["number"].target
             outgoing.number = rules.document_number(outgoing.series, year, outgoing.seq)
             outgoing.numbered_at = clock.now()
             return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
@@ -57,9 +58,9 @@ class OutgoingEntrypoints:
         actor = Actor().load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
-            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), actor["id"],
+            rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), acting(actor),
                                         self._drafter_head(work, outgoing), "print")
-            outgoing.status, outgoing.printed_at = "printed", clock.now()
+            outgoing.status, outgoing.printed_at = rules.OUTGOING["print"].target, clock.now()
             return self._outgoing_out(work, outgoing, actor["id"], actor["role"])
 
     @rpc

@@ -7,7 +7,7 @@ pending items (``work_routed``).
 
 import sqlalchemy as sa
 
-from chassis import projections
+from office import projections
 from services.documents import rules
 from services.documents.models import Document, HandoverView
 

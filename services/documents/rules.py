@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
-from chassis import urges
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound, permitted
-from chassis.schemas import Acting, Facts
+from chassis.schemas import Facts
+from office import urges
+from office.acting import Acting
+from office.transitions import Transition
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -146,6 +149,55 @@ class DivisionRequired(Invalid):
     code = "division_required"
 
 
+def is_head(document: DocumentFacts, actor_id: str, head_id: str | None) -> bool:
+    """``head_id``: whoever holds the head's powers of the document's division now (五.3)."""
+    return actor_id == head_id
+
+
+def is_handler(document: DocumentFacts, actor_id: str, head_id: str | None) -> bool:
+    """The assignee, or the B acting for them while their post is handed over."""
+    return actor_id in (document.assignee_id, document.acting_id)
+
+
+def is_leader(outgoing: OutgoingFacts, actor: Acting, drafter_head_id: str | None) -> bool:
+    return actor.role == "leader"
+
+
+def is_drafter_or_head(outgoing: OutgoingFacts, actor: Acting,
+                       drafter_head_id: str | None) -> bool:
+    return actor.id in (outgoing.drafter_id, drafter_head_id)
+
+
+DOCUMENT = {
+    "assign": Transition(("received", "assigned"), "assigned", is_head),
+    "return": Transition(("assigned",), "return_requested", is_handler),
+    "consult": Transition(("assigned",), "assigned", is_handler),
+    "extend": Transition(("assigned",), "assigned", is_handler),
+    "complete": Transition(("assigned",), "completed", is_handler),
+    "approve_return": Transition(("return_requested",), "returned", is_head),
+    "reject_return": Transition(("return_requested",), "assigned", is_head),
+}
+"""收文, verb by verb: the head assigns it (四.1 批办; again, from ``assigned``, only once
+the assignee has left); the assignee (or acting B) consults (四.2 会商), asks for more
+time (四.3 申请延期), completes it (办结) or asks to send it back (四.1 退文), which the
+head grants or refuses."""
+
+EXTENSION = {
+    "approve": Transition(("requested",), "approved", is_head),
+    "reject": Transition(("requested",), "rejected", is_head),
+}
+"""申请延期 (四.3, 四.6): the head of the document's division approves or rejects it, once,
+while the document is open."""
+
+OUTGOING = {
+    "sign": Transition(("draft",), "signed", is_leader),
+    "number": Transition(("signed",), "numbered", is_drafter_or_head),
+    "print": Transition(("numbered",), "printed", is_drafter_or_head),
+}
+"""发文 (四.5): a leader signs (签发) the draft; the drafter or their head numbers (编号)
+and prints (送印) it."""
+
+
 def check_registrar(division_id: str | None) -> None:
     """收文 is registered within a division: by one of its members."""
     if division_id is None:
@@ -168,15 +220,17 @@ def check_assignment(document: DocumentFacts, actor_id: str, head_id: str | None
 
 def check_may_assign(document: DocumentFacts, actor_id: str, head_id: str | None,
                      assignee_left: bool = False) -> None:
-    _check_head(actor_id, head_id, "assigns it")
-    if document.status != "received" and not (document.status == "assigned"
-                                              and assignee_left):
+    step = DOCUMENT["assign"]
+    _check_head(document, actor_id, head_id, "assigns it")
+    again = document.status == step.target  # a reassignment, once the assignee has left
+    if document.status not in step.sources or (again and not assignee_left):
         raise AlreadyAssigned(f"the document is already {document.status}",
                               {"assignee_id": document.assignee_id})
 
 
-def _check_head(actor_id: str, head_id: str | None, what: str) -> None:
-    if actor_id != head_id:
+def _check_head(document: DocumentFacts, actor_id: str, head_id: str | None,
+                what: str) -> None:
+    if not is_head(document, actor_id, head_id):
         raise NotDivisionHead(f"only the head of the document's division (or whoever acts "
                               f"for them) {what}")
 
@@ -204,11 +258,13 @@ def check_working_future(day: date, today: date, calendar: WorkingCalendar) -> N
         raise NotAWorkingDay("the due date is not a working day", {"due_date": day.isoformat()})
 
 
-def check_handler(document: DocumentFacts, actor_id: str) -> None:
-    """The assignee, or the B acting for them while their post is handed over."""
-    if actor_id not in (document.assignee_id, document.acting_id):
+def check_handler(document: DocumentFacts, actor_id: str, verb: str) -> None:
+    """The assignee, or the B acting for them, handles an assigned document: ``verb``, one
+    of theirs (their rows start from the same status)."""
+    step = DOCUMENT[verb]
+    if not step.who(document, actor_id, None):
         raise NotYourDocument("only the assignee or the acting backup handles it")
-    if document.status != "assigned":
+    if document.status not in step.sources:
         raise NotOpen(f"the document is {document.status}", {"status": document.status})
 
 
@@ -246,8 +302,9 @@ def check_extension_decision(document: DocumentFacts, extension: ExtensionFacts,
 
 def check_may_decide_extension(document: DocumentFacts, extension: ExtensionFacts,
                                actor_id: str, head_id: str | None) -> None:
-    _check_head(actor_id, head_id, "decides an extension")
-    if extension.status != "requested":
+    step = EXTENSION["approve"]  # a rejection's row starts alike, by the same person
+    _check_head(document, actor_id, head_id, "decides an extension")
+    if extension.status not in step.sources:
         raise ExtensionDecided(f"the request is {extension.status}",
                                {"status": extension.status})
     if document.status not in OPEN:
@@ -258,8 +315,8 @@ def check_return_decision(document: DocumentFacts, actor_id: str, head_id: str |
                           decision: str = "approved", note: str | None = None) -> None:
     """四.1: a 退文 goes back to the sender once the head agrees; the head may refuse it,
     with a note, and the assignee goes on with it."""
-    _check_head(actor_id, head_id, "decides a return")
-    if document.status != "return_requested":
+    _check_head(document, actor_id, head_id, "decides a return")
+    if document.status not in DOCUMENT["approve_return"].sources:
         raise NotReturnRequested("no return has been asked for", {"status": document.status})
     if decision == "rejected" and not (note or "").strip():
         raise NoteRequired("refusing a return needs a note")
@@ -268,21 +325,16 @@ def check_return_decision(document: DocumentFacts, actor_id: str, head_id: str |
 def actions(document: DocumentFacts, actor: Acting, head_id: str | None, today: date,
             pending_extension: bool, assignee_left: bool) -> list[str]:
     """What ``actor`` may do to the document now, by the checks that refuse the rest."""
-    actor_id = actor.id
-    def handle():
-        check_handler(document, actor_id)
-
     def extend():
-        check_handler(document, actor_id)
+        check_handler(document, actor.id, "extend")
         check_may_extend(document, today, pending_extension)
-
-    def decide_return():
-        check_return_decision(document, actor_id, head_id)
-    return permitted({
-        "assign": lambda: check_may_assign(document, actor_id, head_id, assignee_left),
-        "return": handle, "consult": handle, "extend": extend, "complete": handle,
-        "approve_return": decide_return, "reject_return": decide_return,
-        "urge": lambda: check_urge(document, actor, head_id)})
+    checks = {"assign": lambda: check_may_assign(document, actor.id, head_id, assignee_left),
+              "extend": extend,
+              "approve_return": lambda: check_return_decision(document, actor.id, head_id),
+              "reject_return": lambda: check_return_decision(document, actor.id, head_id)}
+    return permitted({**{verb: checks.get(verb, partial(check_handler, document, actor.id,
+                                                         verb)) for verb in DOCUMENT},
+                      "urge": lambda: check_urge(document, actor, head_id)})
 
 
 def holder(document: DocumentFacts, head_now: str | None) -> str | None:
@@ -308,7 +360,7 @@ def extension_actions(document: DocumentFacts, extension: ExtensionFacts, actor_
                       head_id: str | None) -> list[str]:
     def decide():
         check_may_decide_extension(document, extension, actor_id, head_id)
-    return permitted({"approve": decide, "reject": decide})
+    return permitted(dict.fromkeys(EXTENSION, decide))
 
 
 def signal(document: DocumentFacts, today: date, calendar: WorkingCalendar,
@@ -345,21 +397,22 @@ def on_time(document: DocumentFacts) -> bool:
 
 
 def check_sign(outgoing: OutgoingFacts, actor: Acting) -> None:
-    if actor.role != "leader":
+    step = OUTGOING["sign"]
+    if not step.who(outgoing, actor, None):
         raise NotLeader("only a leader signs (签发) a document")
-    if outgoing.status != "draft":
+    if outgoing.status not in step.sources:
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
 
 
-def check_numbering_stage(outgoing: OutgoingFacts, actor_id: str,
+def check_numbering_stage(outgoing: OutgoingFacts, actor: Acting,
                           drafter_head_id: str | None, stage: str) -> None:
     """Numbering (编号) follows signing, printing (送印) follows numbering."""
-    if actor_id not in (outgoing.drafter_id, drafter_head_id):
+    step = OUTGOING[stage]
+    if not step.who(outgoing, actor, drafter_head_id):
         raise NotDrafterOrHead("only the drafter or their division head")
-    if stage == "number" and outgoing.status == "draft":
+    if stage == "number" and outgoing.status in OUTGOING["sign"].sources:
         raise NotSigned("a document is numbered only after a leader signs it")
-    expected = {"number": "signed", "print": "numbered"}[stage]
-    if outgoing.status != expected:
+    if outgoing.status not in step.sources:
         raise WrongStage(f"the document is {outgoing.status}", {"status": outgoing.status})
 
 
@@ -370,10 +423,11 @@ NUMBER_PRINT = ("signed", "numbered")
 
 def outgoing_actions(outgoing: OutgoingFacts, actor: Acting,
                      drafter_head_id: str | None) -> list[str]:
-    return permitted({
-        "sign": lambda: check_sign(outgoing, actor),
-        **{stage: (lambda stage=stage: check_numbering_stage(
-            outgoing, actor.id, drafter_head_id, stage)) for stage in ("number", "print")}})
+    def check(verb):
+        if verb == "sign":
+            return partial(check_sign, outgoing, actor)
+        return partial(check_numbering_stage, outgoing, actor, drafter_head_id, verb)
+    return permitted({verb: check(verb) for verb in OUTGOING})
 
 
 def check_reply(consultation: ConsultationFacts, document_id: str) -> None:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ, clock
@@ -13,11 +12,14 @@ from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event, handle_intake
-from chassis.schemas import Acting, Actor, acting, matching, paginate
+from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.fields import Actor
 from contracts.rpc import documents as s
 from contracts.rpc import urges as u
+from office import projections, work_items
+from office.acting import Acting, acting
 from services.documents import deadlines, letters, routing, rules, todo, views
 from services.documents.models import (
     Consultation,
@@ -68,7 +70,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                                    assignee_left=self._assignee_left(work, document))
             document.due_date = rules.due_date_on_assignment(facts, data["due_date"],
                                                              clock.today(), self.calendar)
-            document.status, document.assignee_id = "assigned", assignee["id"]
+            document.status, document.assignee_id = rules.DOCUMENT["assign"].target, \
+                assignee["id"]
             document.assigned_at = clock.now()
             document.assigned_by = actor["id"]
             document.assigned_for = division.acting_for(actor["id"])
@@ -90,10 +93,12 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.ReasonIn().load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_handler(rules.DocumentFacts.of(document), actor["id"])
-            document.status, document.return_reason = "return_requested", data["reason"]
+            rules.check_handler(rules.DocumentFacts.of(document), actor["id"],
+                                "return")
+            document.status, document.return_reason = rules.DOCUMENT["return"].target, \
+                data["reason"]
             work_items.announce(work, self._division(work, document).head_now,
-                                todo.return_to_decide(document), by=actor["id"])
+                                todo.to_handle(document), by=actor["id"])
             return self._dump(work, document, actor)
 
     @rpc
@@ -109,9 +114,11 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document.return_decided_by = actor["id"]
             document.return_decided_for = division.acting_for(actor["id"])
             if decision == "rejected":
-                document.status, document.return_note = "assigned", data["note"]
+                document.status, document.return_note = rules.DOCUMENT["reject_return"].target, \
+                    data["note"]
             else:
-                document.status, document.returned_at = "returned", clock.now()
+                document.status, document.returned_at = rules.DOCUMENT["approve_return"].target, \
+                    clock.now()
                 work.emit("document_returned", {"document_id": document.id,
                                                 "from_unit": document.from_unit,
                                                 "reason": document.return_reason})
@@ -122,7 +129,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.ConsultationIn().load(payload)
         with self.uow as work:
             rules.check_handler(rules.DocumentFacts.of(
-                locked(work.session, Document, document_id, "document")), actor["id"])
+                locked(work.session, Document, document_id, "document")), actor["id"], "consult")
             consultation = Consultation(id=str(uuid.uuid4()), document_id=document_id,
                                         opened_at=clock.now(), **data)
             work.session.add(consultation)
@@ -133,7 +140,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.ReplyIn().load(payload)
         with self.uow as work:
             rules.check_handler(rules.DocumentFacts.of(
-                locked(work.session, Document, document_id, "document")), actor["id"])
+                locked(work.session, Document, document_id, "document")), actor["id"], "consult")
             consultation = locked(work.session, Consultation, consultation_id, "consultation")
             rules.check_reply(rules.ConsultationFacts.of(consultation), document_id)
             consultation.reply, consultation.replied_at = data["reply"], clock.now()
@@ -146,7 +153,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             facts = rules.DocumentFacts.of(document)
-            rules.check_handler(facts, actor["id"])
+            rules.check_handler(facts, actor["id"], "extend")
             rules.check_extension(facts, data["new_due_date"], clock.today(), self.calendar,
                                   pending=self._pending_extension(work, document.id) is not None)
             extension = Extension(
@@ -190,8 +197,9 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
         actor, data = Actor().load(actor), s.CompleteIn().load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
-            rules.check_handler(rules.DocumentFacts.of(document), actor["id"])
-            document.status, document.result = "completed", data["result"]
+            rules.check_handler(rules.DocumentFacts.of(document), actor["id"],
+                                "complete")
+            document.status, document.result = rules.DOCUMENT["complete"].target, data["result"]
             document.completed_by, document.completed_on = actor["id"], clock.today()
             work.emit("document_completed", {
                 "document_id": document.id, "division_id": document.division_id,
@@ -246,7 +254,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
                                       self._division(work, document).head_now)
             return u.UrgeOut().dump(work_items.record_urge(
                 work, Urge, kind="document", work_id=document.id, title=document.title,
-                link=todo.link(document), status=document.status, holder_id=target,
+                status=document.status, holder_id=target,
                 by=actor.id, note=data["note"]))
 
     @rpc

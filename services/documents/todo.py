@@ -9,8 +9,8 @@ head is away the acting head (五.3), and back on return. The same items are ann
 
 import sqlalchemy as sa
 
-from chassis import projections, urges, work_items
-from chassis.schemas import todo_item
+from contracts.todo import todo_item
+from office import projections, urges, work_items
 from services.documents import rules, views
 from services.documents.models import (
     DivisionView,
@@ -22,57 +22,41 @@ from services.documents.models import (
 )
 
 
-def link(document):
-    return f"/documents/{document.id}"
-
-
 def to_handle(document, signal=None):
+    """To handle, or (for its head) a return it asks for to decide."""
     return todo_item("document", document.id, document.title, document.assigned_at,
-                     link(document), document.due_date, signal)
+                     document.due_date, signal)
 
 
 def to_assign(document, signal=None):
     """``signal``: yellow once it has waited a working day unassigned (四.1)."""
-    return todo_item("assign_document", document.id, f"分办：{document.title}",
-                     document.received_at, link(document), signal=signal)
+    return todo_item("assign_document", document.id, document.title, document.received_at,
+                     signal=signal)
 
 
 def to_reassign(document, signal):
-    return todo_item("assign_document", document.id, f"重新分办（承办人已离岗）：{document.title}",
-                     document.assigned_at, link(document), document.due_date, signal)
-
-
-def return_to_decide(document, signal=None):
-    return todo_item("document", document.id, f"退文审批：{document.title}",
-                     document.assigned_at, link(document), document.due_date, signal)
+    """To assign again: its assignee left."""
+    return todo_item("assign_document", document.id, document.title, document.assigned_at,
+                     document.due_date, signal)
 
 
 def extension_to_decide(document, extension, signal=None):
-    return todo_item("document", document.id,
-                     f"延期审批：{document.title}（至{extension.new_due_date}）",
-                     extension.requested_at, link(document), document.due_date, signal)
-
-
-def outgoing_link(outgoing):
-    return f"/documents/outgoing/{outgoing.id}"
+    return todo_item("document", document.id, document.title, extension.requested_at,
+                     document.due_date, signal)
 
 
 def to_sign(outgoing):
-    return todo_item("sign", outgoing.id, f"签发：{outgoing.title}", outgoing.created_at,
-                     outgoing_link(outgoing))
+    return todo_item("sign", outgoing.id, outgoing.title, outgoing.created_at)
 
 
 def to_number_print(outgoing):
     """四.5: a signed draft to number, then (numbered) to send to print."""
-    title = f"送印：{outgoing.title}（{outgoing.number}）" if outgoing.number else \
-        f"编号送印：{outgoing.title}"
-    return todo_item("number_print", outgoing.id, title, outgoing.signed_at,
-                     outgoing_link(outgoing))
+    return todo_item("number_print", outgoing.id, outgoing.title, outgoing.signed_at)
 
 
 def urged(document, urge, signal):
-    return todo_item("urge", document.id, f"催办：{document.title}", urge.urged_at,
-                     link(document), document.due_date, signal)
+    return todo_item("urge", document.id, document.title, urge.urged_at, document.due_date,
+                     signal, record="document")
 
 
 def items(session, actor, signal_of, waiting_of):
@@ -98,7 +82,7 @@ def _for_head(session, division_id, signal_of, waiting_of):
     left = sa.select(StaffView.staff_id).where(StaffView.active.is_(False))
     orphaned = [to_reassign(d, signal_of(d)) for d in session.scalars(sa.select(Document).where(
         mine, Document.status.in_(rules.OPEN), Document.assignee_id.in_(left)))]
-    returns = [return_to_decide(d, signal_of(d)) for d in session.scalars(
+    returns = [to_handle(d, signal_of(d)) for d in session.scalars(
         sa.select(Document).where(mine, Document.status == "return_requested"))]
     extensions = [extension_to_decide(d, e, signal_of(d))
                   for d, e in session.execute(sa.select(Document, Extension).join(

@@ -7,13 +7,13 @@ import uuid
 
 import sqlalchemy as sa
 
-from chassis import projections
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound, Unauthenticated
-from chassis.schemas import Actor
+from contracts.fields import Actor
 from contracts.rpc import inquiries as s
+from office import projections
 from services.inquiries import notice_html, rules, views
 from services.inquiries.models import (
     Application,
@@ -148,7 +148,8 @@ class ApplicationEntrypoints:
             application = locked(work.session, Application, application_id, "application")
             rules.check_completion(application.status, application.reviewer_id,
                                    application.acting_id, actor["id"])
-            application.status, application.result = "completed", data["result"]
+            application.status = rules.APPLICATION["complete"].target
+            application.result = data["result"]
             application.completed_by, application.completed_on = actor["id"], clock.today()
             application.completed_on_time = rules.on_time(application.completed_on,
                                                            application.due_date)

@@ -9,14 +9,15 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from chassis import projections, work_items
 from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.events import handle_intake
-from chassis.schemas import acting, matching, paginate
+from chassis.schemas import matching, paginate
 from contracts.rpc import inquiries as s
+from office import projections, work_items
+from office.acting import acting
 from services.inquiries import todo
 from services.inquiries.applications import digest
 from services.inquiries.models import Complaint, DivisionView, Inquiry
@@ -63,7 +64,7 @@ def announce_to_handler(work, complaint):
     division = complaint.division_id and work.session.get(DivisionView, complaint.division_id)
     handler = rules.handler(facts(complaint), division and division.head_now,
                             division and division.leader_id)
-    item = todo.complaint_to_investigate(complaint)
+    item = todo.complaint_item(complaint)
     if handler == "leaders":
         work_items.announce(work, None, item, except_ids=[complaint.staff_id] if
                             complaint.staff_id else [])
@@ -108,6 +109,7 @@ class ComplaintEntrypoints:
         actor, args = acting(actor), s.ComplaintQuery().load(query or {})
         with self.uow as work:
             divisions = headed(work.session, actor)
+            rules.check_reader(actor, divisions)
             select = sa.select(Complaint).order_by(Complaint.filed_at.desc())
             if actor.role not in rules.OVERSEERS:
                 select = select.where(Complaint.division_id.in_(divisions))
@@ -132,7 +134,8 @@ class ComplaintEntrypoints:
             complaint = locked(work.session, Complaint, complaint_id, "complaint")
             divisions = headed(work.session, actor)
             rules.check_investigation(actor, facts(complaint), divisions)
-            complaint.status, complaint.investigator_id = "investigating", actor.id
+            complaint.status = rules.COMPLAINT["investigate"].target
+            complaint.investigator_id = actor.id
             complaint.investigator_for = self._acting_for(work, complaint, actor)
             complaint.investigation_started_at = clock.now()
             return dump(complaint, actor, divisions)

@@ -9,9 +9,9 @@ from the fact, so several instances raise one event.
 
 import sqlalchemy as sa
 
-from chassis import projections, urges, work_items
 from chassis.calendar import days_late
 from chassis.clock import OFFICE_TZ, clock
+from office import projections, urges, work_items
 from services.inquiries import todo
 from services.inquiries.models import Application, HandoverView, Inquiry, Matter, Urge
 
@@ -53,8 +53,7 @@ def warn(work, application, today, calendar):
     holder = application.acting_id or application.reviewer_id
     work_items.record_urge(
         work, Urge, kind="application", work_id=application.id, title=title,
-        link=todo.work_link("application", application), status=application.status,
-        holder_id=holder, by=None, note=urges.SYSTEM_NOTE,
+        status=application.status, holder_id=holder, by=None, note=urges.SYSTEM_NOTE,
         fact=(application.id, "work_urged", application.due_date))
     work.emit("deadline_warning", {
         "application_id": application.id, "title": title,

@@ -9,8 +9,10 @@ from chassis.clock import clock
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from chassis.schemas import PageArgs, acting, page, paginate
+from chassis.schemas import page, paginate
+from contracts.fields import PageArgs
 from contracts.rpc import inquiries as s
+from office.acting import acting
 from services.inquiries import rules, views
 from services.inquiries.models import Matter, MatterVersion
 from services.inquiries.rules import matters as matter_rules

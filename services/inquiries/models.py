@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import DivisionColumns, HandoverColumns, StaffColumns
-from chassis.work_items import UrgeColumns
+from office.projections import DivisionColumns, HandoverColumns, StaffColumns
+from office.work_items import UrgeColumns
 
 
 class Base(DeclarativeBase):

@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from chassis.errors import NotFound
 from chassis.printable import page
+from contracts.vocabulary import MATERIAL_PROBLEMS
 from services.inquiries.models import MatterVersion, Notice, Review, StaffView
-from services.inquiries.rules import PROBLEMS
 
 
 def latest_notice(session, application):
@@ -44,7 +44,7 @@ def render(notice, application, matter, handler, office_name):
     """``matter``: the version the review read (its name and full list of materials)."""
     return page(__package__, "one_time_notice.html", "一次性告知书", office_name,
                 notice.issued_at, notice=notice, application=application, matter=matter,
-                problems=PROBLEMS, handler=handler)
+                problems=MATERIAL_PROBLEMS, handler=handler)
 
 
 def render_refusal(application, matter, handler, office_name):

@@ -8,13 +8,14 @@ import uuid
 
 import sqlalchemy as sa
 
-from chassis import work_items
 from chassis.clock import clock
 from chassis.db import locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from chassis.schemas import Acting, Actor
+from contracts.fields import Actor
 from contracts.rpc import referrals as r
+from office import work_items
+from office.acting import Acting
 from services.inquiries import rules, todo, views
 from services.inquiries.applications import digest
 from services.inquiries.models import Application, MatterVersion, Referral, StaffView
@@ -73,7 +74,8 @@ class ReferralEntrypoints:
                 referral_rules.ReferralFacts.of(referral),
                 rules.ApplicationFacts.of(application), who,
                 views.head_now(work.session, referral.division_id))
-            referral.status, referral.answer = "answered", data["answer"].strip()
+            referral.status = referral_rules.REFERRAL["answer"].target
+            referral.answer = data["answer"].strip()
             referral.answered_by, referral.answered_at = who.id, clock.now()
             return views.referrals(work.session, who, application, [referral])[0]
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from contracts.vocabulary import COMMITMENT_FIGURES
 from services.inquiries import deadlines
 from services.inquiries.models import (
     Application,
@@ -23,8 +24,7 @@ from services.inquiries.models import (
     StaffView,
 )
 
-FIELDS = ("inquiries_handled", "lapses", "complaints", "notices_issued",
-          "overdue_applications")
+FIELDS = tuple(COMMITMENT_FIGURES)
 
 
 def semi_annual(session, start, end, calendar, staff_id=None):

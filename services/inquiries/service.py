@@ -6,17 +6,19 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections, work_items
 from chassis.calendar import Calendar
 from chassis.calls import ServiceCalls
 from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import Actor, acting, matching, paginate
+from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.fields import Actor
 from contracts.rpc import inquiries as s
+from office import projections, work_items
+from office.acting import acting
 from services.inquiries import applications, deadlines, report, rules, todo, views
 from services.inquiries.applications import ApplicationEntrypoints
 from services.inquiries.complaints import ComplaintEntrypoints
@@ -30,6 +32,7 @@ from services.inquiries.models import (
     StaffView,
 )
 from services.inquiries.referrals import ReferralEntrypoints
+from services.inquiries.rules import reach
 from services.inquiries.urging import UrgeEntrypoints
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -45,6 +48,15 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
     uow = UnitOfWork(MIGRATIONS)
     call = ServiceCalls()
     calendar = Calendar()
+
+    @rpc
+    def may(self, actor):
+        """GET /me's part here: ``{verb: divisions}`` by the rules that refuse the routes."""
+        actor = acting(actor)
+        with self.uow as work:
+            return reach.reaches(actor, {d.division_id: d.head_now for d in work.session.scalars(
+                sa.select(DivisionView))}, projections.headed_by(work.session, DivisionView,
+                                                                 actor.id))
 
     @rpc
     def record_inquiry(self, actor, payload):
@@ -100,7 +112,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
         with self.uow as work:
             inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
             rules.check_answerer(inquiry.status, inquiry.guided_division_id, division_id)
-            inquiry.status, inquiry.answer = "answered", data["answer"]
+            inquiry.status, inquiry.answer = rules.INQUIRY["answer"].target, data["answer"]
             inquiry.answered_by, inquiry.answered_at = actor["id"], clock.now()
             work.emit("inquiry_closed", {
                 "inquiry_id": inquiry.id, "first_responder_id": inquiry.first_responder_id,

@@ -6,8 +6,8 @@ items are announced (``todo_added``) where they appear, so the person is told.""
 
 import sqlalchemy as sa
 
-from chassis import projections, urges, work_items
-from chassis.schemas import todo_item
+from contracts.todo import todo_item
+from office import projections, urges, work_items
 from services.inquiries import rules as inquiry_rules
 from services.inquiries import views
 from services.inquiries.models import (
@@ -46,15 +46,15 @@ def items(session, actor):
 def guided(inquiry):
     """A guided inquiry, as its division's head is told of it (no visitor's name: it may go
     to a group robot)."""
-    return todo_item("inquiry", inquiry.id, f"引导来的首问：{inquiry.question[:60]}",
-                     inquiry.closed_at, f"/inquiries/{inquiry.id}", inquiry.answer_due_day)
+    return todo_item("inquiry", inquiry.id, inquiry.question[:60], inquiry.closed_at,
+                     inquiry.answer_due_day)
 
 
 def referral(row):
     """A question referred to a division, as its staff and head see it (no party's name: it
     may go to a group robot); answered on the application's page."""
-    return todo_item("referral", row.id, f"转办咨询：{row.question[:60]}", row.referred_at,
-                     f"/applications/{row.application_id}", row.due_date)
+    return todo_item("referral", row.id, row.question[:60], row.referred_at, row.due_date,
+                     on=row.application_id)
 
 
 def _referrals(session, divisions):
@@ -64,21 +64,17 @@ def _referrals(session, divisions):
         Referral.status == "open", Referral.division_id.in_(divisions)))]
 
 
-def complaint_to_investigate(complaint):
-    return todo_item("complaint", complaint.id, f"核查投诉：{complaint.description[:60]}",
-                     complaint.filed_at, f"/complaints/{complaint.id}")
+def complaint_item(complaint):
+    """A complaint to investigate or conclude, by its description."""
+    return todo_item("complaint", complaint.id, complaint.description[:60], complaint.filed_at)
 
 
 def work_title(session, kind, record):
     """A piece of work as an urge names it (no visitor's or party's name)."""
     if kind == "inquiry":
-        return f"首问：{record.question[:60]}"
+        return record.question[:60]
     matter = session.get(Matter, record.matter_id)
-    return f"办件：{matter.name if matter else record.matter_id}"
-
-
-def work_link(kind, record):
-    return f"/{'inquiries' if kind == 'inquiry' else 'applications'}/{record.id}"
+    return matter.name if matter else record.matter_id
 
 
 def holding(session, kind, record):
@@ -100,22 +96,20 @@ def _urged(session, staff_id):
             due = record.due_date if urge.kind == "application" else (
                 record.answer_due_day if record.status == "guided" else record.lapse_day)
             found[record.id] = todo_item("urge", record.id,
-                                         f"催办：{work_title(session, urge.kind, record)}",
-                                         urge.urged_at, work_link(urge.kind, record), due)
+                                         work_title(session, urge.kind, record),
+                                         urge.urged_at, due, record=urge.kind)
     return list(found.values())
 
 
 def _inquiries(session, mine):
-    return [todo_item("inquiry", i.id, f"{i.visitor_name}：{i.question[:60]}", i.recorded_at,
-                      f"/inquiries/{i.id}",
+    return [todo_item("inquiry", i.id, i.question[:60], i.recorded_at,
                       i.answer_due_day if i.status == "guided" else i.lapse_day)
             for i in session.scalars(sa.select(Inquiry).where(
                 Inquiry.status.in_(("open", "guided")), sa.or_(*mine)))]
 
 
 def _applications(session, reviewers):
-    return [todo_item("application", a.id, f"办结：{a.applicant}的申请", a.decided_at,
-                      f"/applications/{a.id}", a.due_date)
+    return [todo_item("application", a.id, a.applicant, a.decided_at, a.due_date)
             for a in session.scalars(sa.select(Application).where(
                 Application.status == "accepted", sa.or_(*reviewers)))]
 
@@ -132,9 +126,7 @@ def _complaints(session, actor):
                              division and division.head_now, division and division.leader_id))]
     waiting += session.scalars(sa.select(Complaint).where(
         Complaint.status == "investigating", Complaint.investigator_id == actor.id)).all()
-    return [todo_item("complaint", c.id, ("核查投诉：" if c.status == "received" else
-                                          "认定投诉：") + c.description[:60],
-                      c.filed_at, f"/complaints/{c.id}") for c in waiting]
+    return [complaint_item(c) for c in waiting]
 
 
 def _handles(actor, handler):

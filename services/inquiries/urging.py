@@ -2,12 +2,12 @@
 is with, a leader or an admin; the holder — or the B acting for them — is told and finds
 it on their to-do until the work moves."""
 
-from chassis import work_items
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from chassis.schemas import acting
 from contracts.rpc import urges as u
+from office import work_items
+from office.acting import acting
 from services.inquiries import rules, todo
 from services.inquiries.models import Application, Inquiry, Urge
 
@@ -33,7 +33,7 @@ class UrgeEntrypoints:
             return u.UrgeOut().dump(work_items.record_urge(
                 work, Urge, kind=kind, work_id=record.id,
                 title=todo.work_title(work.session, kind, record),
-                link=todo.work_link(kind, record), status=record.status, holder_id=target,
+                status=record.status, holder_id=target,
                 by=actor.id, note=data["note"]))
 
     @rpc

@@ -6,9 +6,9 @@ data."""
 
 import sqlalchemy as sa
 
-from chassis.schemas import Acting
 from contracts.rpc import inquiries as s
 from contracts.rpc import referrals as r
+from office.acting import Acting
 from services.inquiries import rules
 from services.inquiries.models import DivisionView, Matter, Referral, Review, StaffView
 from services.inquiries.rules import referrals as referral_rules

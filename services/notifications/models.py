@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chassis.db import UTCDateTime
-from chassis.projections import StaffColumns
+from office.projections import StaffColumns
 
 
 class Base(DeclarativeBase):

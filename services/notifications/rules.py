@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Invalid
+from contracts.vocabulary import CASE_STATUSES, TODO_HEADINGS
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -134,20 +135,13 @@ def channels(email: str | None, email_enabled: bool, webhook_url: str | None,
 
 # -- what a notification says --------------------------------------------------------------
 
-TODO_WORDS = {"approve_absence": "待审批", "return_report": "销假待阅", "document": "待办文",
-              "assign_document": "待分办", "sign": "待签发", "inquiry": "待答复",
-              "application": "待办件", "complaint": "待处理投诉", "violation": "违规记录",
-              "case": "待决定案件", "referral": "待答复转办", "duty_report": "待审述职",
-              "number_print": "待编号送印"}
-
-
 def _due(day: date | None) -> str:
     return f"办理时限：{day:%Y年%m月%d日}" if day else ""
 
 
 def todo_added(data: dict) -> Message:
     """A new item on someone's to-do (the item as their to-do lists it)."""
-    words = TODO_WORDS.get(data["kind"], "待办")
+    words = TODO_HEADINGS.get(data["kind"], "待办")
     return Message(data["kind"], f"【{words}】{data['title']}", _due(data.get("due")),
                    data["link"], bool(data.get("urgent")))
 
@@ -176,13 +170,10 @@ def handover(holder_name: str, post_title: str, note: str | None) -> Message:
     return Message("handover", f"【AB岗顶岗】接替{holder_name}：{post_title}", body, "/")
 
 
-OUTCOME_WORDS = {"decided": "已作出决定", "dismissed": "已撤销"}
-
-
 def case_decided(status: str, outcome: str | None, note: str | None, link: str) -> Message:
     """The person a case is about learns how it ended."""
     body = "；".join(part for part in (outcome and f"处理：{outcome}", note) if part)
-    return Message("case_decided", f"【责任追究】案件{OUTCOME_WORDS.get(status, status)}",
+    return Message("case_decided", f"【责任追究】案件{CASE_STATUSES.get(status, status)}",
                    body, link)
 
 

@@ -10,16 +10,18 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from chassis import projections
 from chassis.calendar import Calendar
 from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event
-from chassis.schemas import Actor, paginate
+from chassis.schemas import paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.fields import Actor
 from contracts.rpc import notifications as s
+from contracts.todo import page
+from office import projections
 from services.notifications import deliveries, rules
 from services.notifications.models import Delivery, Notification, Setting, StaffView
 
@@ -77,28 +79,28 @@ class NotificationsService(ServiceBase):
     def on_document_deadline_warning(self, event):
         data = event.data
         self._tell(data["acting_id"] or data["assignee_id"], rules.deadline_warning(
-            data["title"], f"/documents/{data['document_id']}", data["due_date"],
+            data["title"], page("document", data["document_id"]), data["due_date"],
             data["working_days_left"]), event.id)
 
     @handle_event("documents", "overdue")
     def on_document_overdue(self, event):
         data = event.data
         self._tell(data["acting_id"] or data["assignee_id"], rules.overdue(
-            data["title"], f"/documents/{data['document_id']}", data["due_date"],
+            data["title"], page("document", data["document_id"]), data["due_date"],
             data["days_late"]), event.id)
 
     @handle_event("inquiries", "deadline_warning")
     def on_application_deadline_warning(self, event):
         data = event.data
         self._tell(data["acting_id"] or data["reviewer_id"], rules.deadline_warning(
-            data["title"], f"/applications/{data['application_id']}", data["due_date"],
+            data["title"], page("application", data["application_id"]), data["due_date"],
             data["working_days_left"]), event.id)
 
     @handle_event("inquiries", "overdue")
     def on_application_overdue(self, event):
         data = event.data
         self._tell(data["acting_id"] or data["reviewer_id"], rules.overdue(
-            data["title"] or "办事申请", f"/applications/{data['application_id']}",
+            data["title"] or "办事申请", page("application", data["application_id"]),
             data["due_date"], data["days_late"]), event.id)
 
     @handle_event("posts", "handover_started")

@@ -6,8 +6,10 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor, acting, matching, page, paginate
+from chassis.schemas import matching, page, paginate
+from contracts.fields import Actor
 from contracts.rpc import posts as s
+from office.acting import acting
 from services.posts import handover, rules
 from services.posts.events import post_changed
 from services.posts.models import Backup, CaseView, Division, Post, Staff

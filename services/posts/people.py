@@ -5,8 +5,10 @@ import sqlalchemy as sa
 
 from chassis.clock import clock
 from chassis.entrypoints import rpc
-from chassis.schemas import Actor, acting, matching, page
+from chassis.schemas import matching, page
+from contracts.fields import Actor
 from contracts.rpc import posts as s
+from office.acting import acting
 from services.posts import handover, rules, sign_ins
 from services.posts.events import division_changed, post_changed, staff_changed
 from services.posts.models import Backup, Division, Post, Staff

@@ -7,10 +7,12 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
-from chassis.schemas import PageArgs, acting, page
+from chassis.schemas import page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.fields import PageArgs
 from contracts.rpc import posts as s
+from office.acting import acting
 from services.posts import rules, sign_ins
 from services.posts.events import division_changed, staff_changed
 from services.posts.handover_entrypoints import HandoverEntrypoints
@@ -19,6 +21,7 @@ from services.posts.organisation import OrganisationEntrypoints
 from services.posts.passwords import hash_password, needs_rehash, verify_password
 from services.posts.people import PeopleEntrypoints, account
 from services.posts.rules import people as people_rules
+from services.posts.rules import reach
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
@@ -83,6 +86,13 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
         with self.uow as work:
             return s.StaffOut().dump(rules.require(work.session.get(Staff, staff_id),
                                                    "staff", staff_id))
+
+    @rpc
+    def may(self, actor):
+        """GET /me's part here: ``{verb: divisions}`` by the rules that refuse the routes."""
+        with self.uow as work:
+            return reach.reaches(acting(actor), {d.id: rules.DivisionFacts.of(d) for d in
+                                                 work.session.scalars(sa.select(Division))})
 
     @rpc
     def me(self, staff_id):

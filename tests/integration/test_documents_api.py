@@ -287,7 +287,7 @@ def test_a_signed_draft_waits_on_the_drafters_todo_until_it_is_printed(office):
         return [(i["title"], i["link"]) for i in todo(o, o.a) if i["kind"] == "number_print"]
     assert waiting() == []
     signed = o.api.ok("POST", f"{path}/sign", o.leader["token"])
-    assert waiting() == [("编号送印：关于印发方案的通知", f"/documents/outgoing/{draft['id']}")]
+    assert waiting() == [("关于印发方案的通知", f"/documents/outgoing/{draft['id']}")]
     [told] = [e for e in events(o, "todo_added") if e["kind"] == "number_print"]
     assert (told["staff_id"], told["id"]) == (o.a["id"], draft["id"])
     assert [i["since"] for i in todo(o, o.a) if i["kind"] == "number_print"] == [
@@ -296,8 +296,7 @@ def test_a_signed_draft_waits_on_the_drafters_todo_until_it_is_printed(office):
         ["number"], ["number"], []]
 
     o.api.ok("POST", f"{path}/number", o.a["token"])
-    assert waiting() == [("送印：关于印发方案的通知（编发〔2026〕1号）",
-                          f"/documents/outgoing/{draft['id']}")]
+    assert waiting() == [("关于印发方案的通知", f"/documents/outgoing/{draft['id']}")]
     assert o.api.ok("GET", path, o.head["token"])["actions"] == ["print"]
     o.api.ok("POST", f"{path}/print", o.head["token"])
     assert waiting() == []

@@ -1,4 +1,4 @@
-"""A service's copy of posts' data (chassis/projections.py) on a real database: the newest
+"""A service's copy of posts' data (office/projections.py) on a real database: the newest
 revision wins, whatever order its events are handled in; who held an owner's work on
 which working days (五.4)."""
 
@@ -9,11 +9,11 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from chassis import projections
 from chassis.calendar import WorkingCalendar
 from chassis.clock import OFFICE_TZ
 from chassis.db import make_engine
-from chassis.projections import DivisionColumns, HandoverColumns, record
+from office import projections
+from office.projections import DivisionColumns, HandoverColumns, record
 from tests.helpers import wait_until
 
 

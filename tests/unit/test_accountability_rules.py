@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.accountability import intake
 from services.accountability.rules import grading as rules
 from services.accountability.rules import judgement

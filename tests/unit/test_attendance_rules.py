@@ -6,7 +6,7 @@ import pytest
 
 from chassis.calendar import WorkingCalendar
 from chassis.clock import OFFICE_TZ
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.attendance import rules
 from services.attendance.rules import duty_checks
 

@@ -1,5 +1,6 @@
 """docs/architecture.md, "Boundaries": the gateway imports chassis and contracts, never a
-service; a service imports no other service; chassis and contracts import neither."""
+service; a service imports no other service; the office's shared domain (office/) imports
+neither; contracts import none of them; the chassis imports nothing of the domain at all."""
 
 import ast
 from pathlib import Path
@@ -37,9 +38,17 @@ def test_the_gateway_imports_no_service():
     assert crossings("gateway", lambda m: top(m) != "services") == []
 
 
-@pytest.mark.parametrize("package", ["chassis", "contracts"])
-def test_chassis_and_contracts_import_no_service_and_not_the_gateway(package):
-    assert crossings(package, lambda m: top(m) not in ("services", "gateway")) == []
+def test_the_chassis_imports_nothing_of_the_domain():
+    domain = ("services", "gateway", "contracts", "office")
+    assert crossings("chassis", lambda m: top(m) not in domain) == []
+
+
+def test_contracts_import_no_service_not_the_gateway_and_not_the_shared_domain():
+    assert crossings("contracts", lambda m: top(m) not in ("services", "gateway", "office")) == []
+
+
+def test_the_shared_domain_imports_no_service_and_not_the_gateway():
+    assert crossings("office", lambda m: top(m) not in ("services", "gateway")) == []
 
 
 @pytest.mark.parametrize("service", SERVICES)

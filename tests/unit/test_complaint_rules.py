@@ -3,7 +3,7 @@ whom a substantiated finding holds responsible."""
 
 import pytest
 
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.inquiries.rules import complaints as rules
 from services.inquiries.rules.complaints import ComplaintFacts
 

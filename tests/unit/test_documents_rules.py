@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from chassis.calendar import WorkingCalendar
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.documents import rules
 
 calendar = WorkingCalendar()
@@ -64,12 +64,12 @@ def test_a_document_whose_assignee_left_is_assigned_again():
 
 
 def test_the_assignee_or_the_acting_backup_handles_a_document():
-    rules.check_handler(document(), "a")
-    rules.check_handler(document(acting_id="b"), "b")
+    rules.check_handler(document(), "a", "complete")
+    rules.check_handler(document(acting_id="b"), "b", "consult")
     with pytest.raises(rules.NotYourDocument):
-        rules.check_handler(document(), "b")
+        rules.check_handler(document(), "b", "complete")
     with pytest.raises(rules.NotOpen):
-        rules.check_handler(document(status="completed"), "a")
+        rules.check_handler(document(status="completed"), "a", "return")
 
 
 def test_an_extension_is_asked_for_by_the_due_date_and_moves_it_later():
@@ -124,13 +124,13 @@ def test_outgoing_documents_are_signed_by_a_leader_then_numbered_then_printed():
         rules.check_sign(draft, Acting("s", "staff"))
     rules.check_sign(draft, Acting("boss", "leader"))
     with pytest.raises(rules.NotSigned):
-        rules.check_numbering_stage(draft, "s", None, "number")
+        rules.check_numbering_stage(draft, Acting("s", "staff"), None, "number")
     signed = rules.OutgoingFacts(status="signed", drafter_id="s")
-    rules.check_numbering_stage(signed, "head", "head", "number")
+    rules.check_numbering_stage(signed, Acting("head", "staff"), "head", "number")
     with pytest.raises(rules.NotDrafterOrHead):
-        rules.check_numbering_stage(signed, "other", "head", "number")
+        rules.check_numbering_stage(signed, Acting("other", "staff"), "head", "number")
     with pytest.raises(rules.WrongStage):
-        rules.check_numbering_stage(signed, "s", None, "print")
+        rules.check_numbering_stage(signed, Acting("s", "staff"), None, "print")
 
 
 def test_a_document_number_reads_as_series_year_and_number():

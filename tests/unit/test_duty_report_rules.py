@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.accountability.rules import duty_reports as rules
 from services.accountability.rules.judgement import Recusal
 

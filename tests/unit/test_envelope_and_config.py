@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+import contracts
 from chassis.config import DEFAULT_JWT_SECRET, Settings, check_production, nameko_config
 from chassis.envelope import MalformedEvent, fact_id, load_event, make_event
 
@@ -25,6 +26,14 @@ def test_a_producer_cannot_emit_data_that_breaks_its_contract():
         make_event("posts", "staff_changed", {**STAFF, "role": "king"}, now=NOW)
 
 
+def test_an_event_nobody_registered_a_contract_for_is_refused():
+    """The chassis knows no event: each source's contracts are registered with it."""
+    with pytest.raises(LookupError, match="no contracts registered for 'nobody'"):
+        make_event("nobody", "staff_changed", STAFF, now=NOW)
+    with pytest.raises(LookupError, match="no contract for posts.staff_fired"):
+        make_event("posts", "staff_fired", STAFF, now=NOW)
+
+
 def test_a_timer_raised_fact_has_the_same_id_in_every_instance():
     first = make_event("posts", "staff_changed", STAFF, now=NOW, fact=("doc-1", "overdue", "d"))
     second = make_event("posts", "staff_changed", STAFF, now=NOW, fact=("doc-1", "overdue", "d"))
@@ -44,6 +53,7 @@ def test_a_malformed_envelope_is_refused_with_a_reason(body):
 def test_settings_have_working_defaults():
     settings = Settings.from_mapping({})
     assert settings.gateway_port == 8000
+    assert settings.services == contracts.SERVICES  # as the contracts named them to the chassis
     assert (settings.admin_username, settings.admin_password) == ("admin", "admin")
     assert settings.database_url("posts", {}).endswith("var/posts.db")
     assert not settings.test_clock

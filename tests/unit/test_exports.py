@@ -3,9 +3,7 @@ codes, office time for moments), rows a workbook that reads back as written, and
 too long for one is refused on its first page."""
 
 import io
-import re
 from datetime import datetime
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -13,14 +11,11 @@ from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
 from chassis.errors import Invalid
-from contracts.accountability import KIND_LABELS, NATURE_LABELS, VIOLATION_STATUS_LABELS
-from contracts.posts import ROLE_LABELS
-from contracts.rpc.accountability import DUTY_REPORT_STATUS_LABELS, GRADE_LABELS
+from contracts.vocabulary import GRADES
 from gateway import exports
 from gateway.errors import GatewayError
 from gateway.exports import Column, Directory, Sheet
 
-FORMAT_TS = Path(__file__).resolve().parents[2] / "console" / "src" / "format.ts"
 DIRECTORY = Directory({"s-1": {"name": "张三", "division_id": "d-1"},
                        "s-2": {"name": "李四", "division_id": None}},
                       {"d-1": "政府机构编制处"})
@@ -34,13 +29,6 @@ def read_back(sheet, table):
     return openpyxl.load_workbook(io.BytesIO(exports.workbook(sheet, table))).active
 
 
-def console_labels(name):
-    """A ``Record<string, string>`` of console/src/format.ts, as a dict."""
-    block = re.search(rf"export const {name}\b[^=]*= \{{(.*?)\n?\}}\n", FORMAT_TS.read_text(),
-                      re.S).group(1)
-    return dict(re.findall(r"(\w+): '([^']*)'", block))
-
-
 def test_a_violation_becomes_a_row_of_names_labels_and_office_time():
     [row] = exports.rows(exports.VIOLATIONS, [VIOLATION], DIRECTORY)
     assert row[:7] == ["张三", "政府机构编制处", "逾时归岗", "不正确履行职责", "已申辩",
@@ -52,7 +40,7 @@ def test_counts_are_read_inside_objects_and_absent_ones_are_zero():
     counts = Sheet("年度考核", "appraisals", (
         Column("公文超时办结", "documents.late", "number"),
         Column("超时办理", "violations_by_kind.overdue", "number"),
-        Column("等次", "duty_report.grade", "label", GRADE_LABELS)))
+        Column("等次", "duty_report.grade", "label", GRADES)))
     record = {"documents": {"late": 3}, "violations_by_kind": {}, "duty_report": None}
     assert exports.rows(counts, [record]) == [[3, 0, None]]
 
@@ -172,12 +160,3 @@ def test_rows_written_while_a_list_is_read_neither_double_nor_push_out_another()
     assert sorted(n for n in read if isinstance(n, int)) == list(range(1201))
     assert len(read) == len(set(read))
 
-
-def test_the_exports_write_what_the_console_shows():
-    assert KIND_LABELS == console_labels("VIOLATION_KINDS")
-    assert NATURE_LABELS == console_labels("NATURES")
-    assert ROLE_LABELS == console_labels("ROLE_LABELS")
-    assert GRADE_LABELS == console_labels("GRADES")
-    statuses = console_labels("STATUS_LABELS")
-    for labels in (VIOLATION_STATUS_LABELS, DUTY_REPORT_STATUS_LABELS):
-        assert labels == {code: statuses[code] for code in labels}

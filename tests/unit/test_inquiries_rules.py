@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from chassis.calendar import WorkingCalendar
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.inquiries import rules
 
 CATALOGUE = [{"code": c, "name": n, "required": r} for c, n, r in (

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from chassis.calendar import WorkingCalendar
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.inquiries import rules
 from services.inquiries.rules import matters, referrals
 from services.inquiries.rules.matters import MatterFacts

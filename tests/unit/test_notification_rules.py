@@ -77,11 +77,11 @@ def test_a_channel_turned_on_needs_an_address_and_mail_needs_a_server():
 
 
 def test_what_a_notification_says():
-    item = {"kind": "approve_absence", "title": "张三离岗待批：因私", "link": "/absences/notice/1",
+    item = {"kind": "approve_absence", "title": "张三", "link": "/absences/notice/1",
             "due": date(2026, 11, 26), "urgent": False}
     told = rules.todo_added(item)
     assert (told.title, told.body, told.link, told.urgent) == (
-        "【待审批】张三离岗待批：因私", "办理时限：2026年11月26日", "/absences/notice/1", False)
+        "【待审批】张三", "办理时限：2026年11月26日", "/absences/notice/1", False)
     assert rules.overdue("关于…的函", "/documents/d", date(2026, 11, 20), 3).urgent
     urged = rules.urged("关于…的函", "/documents/d", None, rules_note := "请抓紧")
     assert (urged.kind, urged.body, urged.urgent) == ("urge", f"系统催办：{rules_note}", True)

@@ -1,7 +1,11 @@
 """The OpenAPI document covers every route of the API (``API_PATHS``), from the services'
 schemas."""
 
-from gateway.openapi import document
+from pathlib import Path
+
+import pytest
+
+from gateway.openapi import document, main, tag
 from gateway.service import router
 
 API_PATHS = [
@@ -47,3 +51,28 @@ def test_schemas_of_different_services_keep_their_own_names():
     schemas = document(router(test_clock=True).routes)["components"]["schemas"]
     assert {"attendance.DecisionIn", "accountability.DecisionIn", "posts.PostIn"} <= set(schemas)
     assert "/api/v1/admin/clock" in document(router(test_clock=True).routes)["paths"]
+
+
+def test_every_operation_has_a_tag_swagger_ui_groups_it_by():
+    found = document(router(test_clock=True).routes)
+    named = [t["name"] for t in found["tags"]]
+    untagged = [(method, path) for path, operations in found["paths"].items()
+                for method, operation in operations.items()
+                if len(operation.get("tags", [])) != 1 or operation["tags"][0] not in named]
+    assert untagged == []
+    assert found["paths"]["/api/v1/me/notifications"]["get"]["tags"] == ["notifications"]
+    assert found["paths"]["/api/v1/me/todo"]["get"]["tags"] == ["auth & posts"]
+    assert found["paths"]["/api/v1/public/matters"]["get"]["tags"] == ["public"]
+
+
+def test_a_route_outside_every_tag_is_refused_by_name():
+    with pytest.raises(ValueError, match="/stamps"):
+        tag("/stamps")
+
+
+def test_the_consoles_copy_of_the_document_is_the_routes_own(capsys):
+    """console/openapi.json, which the console's types are generated from (``make api``)."""
+    main()
+    fresh = capsys.readouterr().out
+    committed = (Path(__file__).parents[2] / "console" / "openapi.json").read_text()
+    assert committed == fresh, "console/openapi.json is stale: run make api"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.posts import rules
 
 DIVISION = rules.DivisionFacts(id="d1", name="政府机构编制处", head_id="head", leader_id=None)

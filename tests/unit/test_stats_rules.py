@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from chassis.clock import OFFICE_TZ
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.accountability.rules import period as periods
 from services.accountability.rules import stats as rules
 from services.accountability.rules.stats import Tally, Track

@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 import pytest
 
-from chassis import projections, urges
 from chassis.calendar import WorkingCalendar
 from chassis.clock import OFFICE_TZ
 from chassis.errors import permitted
-from chassis.schemas import Acting
+from office import projections, urges
+from office.acting import Acting
 from services.accountability.rules import judgement
 from services.attendance import rules as attendance
 from services.documents import rules as documents

@@ -15,7 +15,7 @@ describe('导出', () => {
   it('downloads the list as it is filtered now, and shows why when it cannot', async () => {
     const filters = { status: 'recorded' }
     const wrapper = mount(ExportButton, {
-      props: { path: '/violations', query: filters, filename: '违规记录.xlsx' },
+      props: { list: 'violations', query: filters, filename: '违规记录.xlsx' },
       global: { plugins: [ElementPlus] },
     })
     download.mockResolvedValueOnce(undefined)

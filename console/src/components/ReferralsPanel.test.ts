@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
-import ReferralsPanel, { type Referral } from './ReferralsPanel.vue'
+import ReferralsPanel from './ReferralsPanel.vue'
+import type { Referral } from '../api/applications'
 
 afterEach(() => vi.unstubAllGlobals())
 
 function referral(id: string, actions: string[], answer: string | null = null): Referral {
-  return { id, division_id: null, external_unit: '省民政厅', question: `问题${id}`,
+  return { id, application_id: 'a1', division_id: null, external_unit: '省民政厅', question: `问题${id}`,
+    referred_at: '2026-11-20T09:00:00+08:00', referred_by: 's1',
     status: answer ? 'answered' : 'open', due_date: '2026-11-30', answer,
     answered_by: null, answered_at: null, actions }
 }

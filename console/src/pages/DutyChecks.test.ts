@@ -19,7 +19,7 @@ const CHECK = {
 }
 const ANSWERS: Record<string, unknown> = {
   '/divisions?limit=500': { items: [{ id: 'd1', name: '综合处', leader_id: 'boss' }, { id: 'd2', name: '编制处', leader_id: 'boss' }], total: 2 },
-  '/me': { id: 'head', heads: ['d1'], acting_for: [] },
+  '/me': { id: 'head', heads: ['d1'], acting_for: [], may: ['check_duty'], divisions: { check_duty: ['d1'] } },
   '/staff?limit=500': {
     items: [
       { id: 'head', name: '处长', division_id: 'd1', role: 'division_head', active: true },

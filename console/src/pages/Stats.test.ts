@@ -47,7 +47,11 @@ const DIVISIONS = { items: [{ id: 'd1', name: '综合处' }, { id: 'd2', name: '
 async function open(url: string, heads: string[] = [], overview = async () => OVERVIEW as unknown) {
   get.mockReset().mockImplementation(async (path: string) => {
     if (path === '/divisions?limit=500') return DIVISIONS
-    if (path === '/me') return { id: 'someone', acting_for: [], heads }
+    // what the server says a leader (every division) or a head (their own) may read
+    if (path === '/me') {
+      return { id: 'someone', acting_for: [], heads, may: ['read_statistics'],
+               divisions: { read_statistics: role === 'leader' ? 'all' : heads } }
+    }
     if (path.startsWith('/stats/overview')) return overview()
     throw new Error(`unexpected ${path}`)
   })

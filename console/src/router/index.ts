@@ -1,12 +1,8 @@
-// The router table: each page with the roles that may see it (``heads``: also whoever
-// holds a division's head powers now, whatever their role); public lobby pages need none.
+// The router table: each page with what the server must let the caller do to open it
+// (``may``: a verb of GET /me's ``may``); public lobby pages need none.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { session } from '../api/client'
-import { can } from '../format'
-import { fetchMe } from '../composables'
-
-const OVERSEERS = ['division_head', 'leader', 'admin']
-const ABSENTEES = ['staff', 'division_head']
+import { allows, fetchMe } from '../composables'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/board', component: () => import('../pages/Board.vue'), meta: { public: true } },
@@ -26,38 +22,36 @@ export const routes: RouteRecordRaw[] = [
   { path: '/matters', component: () => import('../pages/Matters.vue'), meta: { menu: '办事事项' } },
   {
     path: '/complaints', component: () => import('../pages/Complaints.vue'),
-    meta: { menu: '投诉核查', roles: OVERSEERS, heads: true },
+    meta: { menu: '投诉核查', may: 'read_complaints' },
   },
   {
     path: '/complaints/:id', component: () => import('../pages/ComplaintDetail.vue'),
-    meta: { roles: OVERSEERS, heads: true },
+    meta: { may: 'read_complaints' },
   },
   {
     path: '/duty-checks', component: () => import('../pages/DutyChecks.vue'),
-    meta: { menu: '在岗检查', roles: OVERSEERS, heads: true },
+    meta: { menu: '在岗检查', may: 'check_duty' },
   },
   { path: '/violations', component: () => import('../pages/Violations.vue'), meta: { menu: '违规与申辩' } },
   { path: '/violations/:id', component: () => import('../pages/ViolationDetail.vue') },
-  { path: '/cases', component: () => import('../pages/Cases.vue'), meta: { menu: '追责案件', roles: OVERSEERS } },
-  { path: '/cases/:id', component: () => import('../pages/CaseDetail.vue'), meta: { roles: OVERSEERS } },
+  { path: '/cases', component: () => import('../pages/Cases.vue'), meta: { menu: '追责案件', may: 'read_cases' } },
+  { path: '/cases/:id', component: () => import('../pages/CaseDetail.vue'), meta: { may: 'read_cases' } },
   { path: '/duty-reports', component: () => import('../pages/DutyReports.vue'), meta: { menu: '述职评议' } },
   { path: '/reports', component: () => import('../pages/Reports.vue'), meta: { menu: '检查与考核' } },
   {
     path: '/stats', component: () => import('../pages/Stats.vue'),
-    meta: { menu: '统计分析', roles: ['leader', 'admin'], heads: true },
+    meta: { menu: '统计分析', may: 'read_statistics' },
   },
   {
     path: '/organisation', component: () => import('../pages/Organisation.vue'),
-    meta: { menu: '组织与岗位', roles: ['admin', 'division_head'], heads: true },
+    meta: { menu: '组织与岗位', may: 'manage_posts' },
   },
   { path: '/notifications', component: () => import('../pages/Notifications.vue') },
-  { path: '/operations', component: () => import('../pages/Operations.vue'), meta: { menu: '运维', roles: ['admin'] } },
-  { path: '/audit', component: () => import('../pages/Audit.vue'), meta: { menu: '审计记录', roles: ['admin'] } },
+  { path: '/operations', component: () => import('../pages/Operations.vue'), meta: { menu: '运维', may: 'operate' } },
+  { path: '/audit', component: () => import('../pages/Audit.vue'), meta: { menu: '审计记录', may: 'read_audit' } },
   { path: '/me', component: () => import('../pages/Me.vue'), meta: { menu: '个人信息' } },
   { path: '/:rest(.*)*', component: () => import('../pages/NotFound.vue'), meta: { public: true } },
 ]
-
-export { ABSENTEES, OVERSEERS }
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
@@ -65,8 +59,6 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   const current = session()
   if (!current) return { path: '/login', query: { next: to.fullPath } }
-  const roles = to.meta.roles as string[] | undefined
-  if (can(current.role, roles)) return true
-  const me = await fetchMe()
-  return can(current.role, roles, !!me?.heads.length, !!to.meta.heads) || { path: '/' }
+  const verb = to.meta.may as string | undefined
+  return !verb || allows(await fetchMe(), verb) || { path: '/' }
 })

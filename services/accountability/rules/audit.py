@@ -1,7 +1,7 @@
 """The audit trail (审计): who wrote what, when — for admins to read."""
 
 from chassis.errors import Forbidden
-from chassis.schemas import Acting
+from office.acting import Acting
 
 
 class NotAuditor(Forbidden):

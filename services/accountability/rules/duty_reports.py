@@ -7,13 +7,13 @@ Each check takes the facts as plain values and raises a domain error.
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
-from chassis.errors import Conflict, Forbidden, Invalid
-from chassis.schemas import Acting
+from chassis.errors import Conflict, Forbidden, Invalid, permitted
+from office.acting import Acting
+from office.transitions import Transition
 from services.accountability.rules.judgement import Recusal
 
-GRADES = {"excellent": "优秀", "competent": "称职", "basically_competent": "基本称职",
-          "incompetent": "不称职"}
 REPORTERS = ("staff", "division_head")  # who reports on their year (leaders report elsewhere)
 
 
@@ -65,23 +65,29 @@ def check_may_report(actor: Acting, year: int, today: date) -> None:
         raise YearNotOver("a report is for this year or an earlier one", {"year": year})
 
 
+def is_reviewer(actor: Acting, facts: ReportFacts) -> bool:
+    """Its reviewer (:attr:`ReportFacts.reviewer_id`), never on their own report (回避)."""
+    return actor.id != facts.staff_id and actor.id == facts.reviewer_id
+
+
+DUTY_REPORT = {"review": Transition(("submitted",), "reviewed", is_reviewer)}
+"""A year's report (一.4 述职): reviewed (评议) once, by whoever answers for the person."""
+
+
 def check_review(facts: ReportFacts, actor: Acting) -> None:
     """Nobody reviews their own report (回避); only its reviewer reviews it, once."""
+    step = DUTY_REPORT["review"]
     if actor.id == facts.staff_id:
         raise Recusal("nobody reviews their own report", {"staff_id": facts.staff_id})
-    if actor.id != facts.reviewer_id:
+    if not step.who(actor, facts):
         raise NotTheReviewer("a report is reviewed by the person's head, a head's by the "
                              "supervising leader", {"reviewer_id": facts.reviewer_id})
-    if facts.status != "submitted":
+    if facts.status not in step.sources:
         raise AlreadyReviewed("this report has been reviewed", {"status": facts.status})
 
 
 def actions(facts: ReportFacts, actor: Acting) -> list[str]:
-    try:
-        check_review(facts, actor)
-    except (Forbidden, Conflict):
-        return []
-    return ["review"]
+    return permitted({verb: partial(check_review, facts, actor) for verb in DUTY_REPORT})
 
 
 def year_to_report(today: date) -> int | None:

@@ -8,26 +8,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from contracts import accountability as contracts
+from contracts.vocabulary import (
+    DEFAULT_NATURES,
+    MEASURES,
+    OUTCOMES,
+    SEVERITIES,
+    VIOLATION_KINDS,
+    VIOLATION_STATUSES,
+)
 
-KINDS = tuple(contracts.KINDS)
-OUTCOMES = {"criticism_education": "批评教育", "circulated_criticism": "通报批评",
-            "written_warning": "书面告诫", "judicial_referral": "移送司法"}
-MEASURES = {"off_post_training": "离岗培训", "transfer": "调离工作岗位", "demotion": "降职",
-            "ordered_resignation": "责令辞职", "dismissal": "辞退"}
+KINDS = tuple(VIOLATION_KINDS)
 WITH_MEASURES = ("circulated_criticism", "written_warning")
-SEVERITIES = dict(zip(contracts.SEVERITIES, ("情节较轻", "情节严重"), strict=True))
-# 八.3: light → 批评教育; serious → 通报批评 or 书面告诫; a crime is referred either way.
-FITTING_OUTCOMES = {"light": ("criticism_education", "judicial_referral"),
-                    "serious": ("circulated_criticism", "written_warning", "judicial_referral")}
-# 八.2: 不履行职责 (delay, shirking, abandoning, doing part) or 不正确履行职责 (against the
-# basis, procedure, authority or time limit).
-NATURES = dict(zip(contracts.NATURES, ("不履行职责", "不正确履行职责"), strict=True))
-DEFAULT_NATURES = contracts.DEFAULT_NATURES
 # A complaint of shirking, delay or a partial notice is about not doing; the rest, doing wrong.
 COMPLAINT_NATURES = {"shirking": "non_performance", "overdue": "non_performance",
                      "no_one_time_notice": "non_performance"}
-STATUSES = contracts.VIOLATION_STATUSES
+STATUSES = tuple(VIOLATION_STATUSES)
 COUNTING = ("recorded", "contested", "upheld")  # a waived violation leaves every count
 
 DEFAULT_POLICY = {

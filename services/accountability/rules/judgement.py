@@ -8,16 +8,13 @@ Each check takes the facts it needs as plain values and raises a domain error.
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
-from chassis.schemas import Acting
-from services.accountability.rules.grading import (
-    FITTING_OUTCOMES,
-    MEASURES,
-    OUTCOMES,
-    SEVERITIES,
-    WITH_MEASURES,
-)
+from contracts.vocabulary import FITTING_OUTCOMES, MEASURES, OUTCOMES, SEVERITIES
+from office.acting import Acting
+from office.transitions import Transition
+from services.accountability.rules.grading import WITH_MEASURES
 
 
 @dataclass(frozen=True)
@@ -108,12 +105,41 @@ def _require_text(text: str, code: str, what: str) -> None:
         raise TextRequired(f"{what} is required", code=code)
 
 
-def _leader_only(actor: Acting, interested: Collection[str], verb: str) -> None:
+def is_held(actor: Acting, held_id: str) -> bool:
+    """The person a violation is held against."""
+    return actor.id == held_id
+
+
+def is_free_leader(actor: Acting, interested: Collection[str]) -> bool:
+    """A leader with no interest in the matter (``interested``: the person named and whoever
+    answers for them, 回避)."""
+    return actor.role == "leader" and actor.id not in interested
+
+
+VIOLATION = {
+    "contest": Transition(("recorded",), "contested", is_held),
+    "uphold": Transition(("recorded", "contested"), "upheld", is_free_leader),
+    "waive": Transition(("recorded", "contested"), "waived", is_free_leader),
+}
+"""A violation (八.1), verb by verb: the person named gives their account (申辩, 情况说明)
+once; a leader free of interest upholds (维持) or waives (撤销) it, once."""
+
+CASE = {
+    "decide": Transition(("open",), "decided", is_free_leader),
+    "dismiss": Transition(("open",), "dismissed", is_free_leader),
+}
+"""A case (八.3): a leader free of interest decides (裁定) it by its circumstances or
+dismisses it (e.g. force majeure), once."""
+
+
+def _leader_only(step: Transition, actor: Acting, interested: Collection[str],
+                 verb: str) -> None:
+    if step.who(actor, interested):
+        return
     if actor.role != "leader":
         raise NotLeader(f"only a leader {verb}")
-    if actor.id in interested:
-        raise Recusal(f"nobody {verb} in a matter of their own or one that decides their "
-                      "own responsibility (回避): another leader does")
+    raise Recusal(f"nobody {verb} in a matter of their own or one that decides their "
+                  "own responsibility (回避): another leader does")
 
 
 def check_contest(status: str, held_id: str, actor: Acting, explanation: str) -> None:
@@ -123,11 +149,12 @@ def check_contest(status: str, held_id: str, actor: Acting, explanation: str) ->
 
 
 def check_may_contest(status: str, held_id: str, actor: Acting) -> None:
-    if actor.id != held_id:
+    step = VIOLATION["contest"]
+    if not step.who(actor, held_id):
         raise NotYours("only the person it is held against contests a violation")
-    if status == "contested":
+    if status == step.target:
         raise AlreadyContested("the explanation has been given already")
-    if status != "recorded":
+    if status not in step.sources:
         raise AlreadyJudged(f"the violation is {status}", {"status": status})
 
 
@@ -144,17 +171,17 @@ def check_judgement(status: str, interested: Collection[str], actor: Acting, tex
 
 def check_may_judge(status: str, interested: Collection[str], actor: Acting,
                     verb: str) -> None:
-    _leader_only(actor, interested, f"{verb}s a violation")
-    if status not in ("recorded", "contested"):
+    step = VIOLATION[verb]
+    _leader_only(step, actor, interested, f"{verb}s a violation")
+    if status not in step.sources:
         raise AlreadyJudged(f"the violation is {status}", {"status": status})
 
 
 def violation_actions(status: str, interested: Collection[str], held_id: str,
                       actor: Acting) -> list[str]:
-    return permitted({
-        "contest": lambda: check_may_contest(status, held_id, actor),
-        "uphold": lambda: check_may_judge(status, interested, actor, "uphold"),
-        "waive": lambda: check_may_judge(status, interested, actor, "waive")})
+    return permitted({"contest": lambda: check_may_contest(status, held_id, actor),
+                      **{verb: partial(check_may_judge, status, interested, actor, verb)
+                         for verb in ("uphold", "waive")}})
 
 
 def check_decision(case: CaseFacts, actor: Acting, severity: str, outcome: str,
@@ -162,9 +189,6 @@ def check_decision(case: CaseFacts, actor: Acting, severity: str, outcome: str,
     """裁定: a leader free of interest grades an open case by its circumstances; the
     outcome fits the grade."""
     check_may_decide(case, actor)
-    if case.contested:
-        raise ViolationContested("a contested violation awaits its judgement first",
-                                 {"contested": case.contested})
     if severity not in SEVERITIES:
         raise UnknownSeverity("unknown severity", {"severity": severity,
                                                    "known": list(SEVERITIES)})
@@ -184,8 +208,11 @@ def check_decision(case: CaseFacts, actor: Acting, severity: str, outcome: str,
 
 
 def check_may_decide(case: CaseFacts, actor: Acting) -> None:
-    _leader_only(actor, case.interested, "decides a case")
-    _check_open(case)
+    """Also what ``actions`` runs: a case with a contested violation is not decided yet."""
+    _check_case_step(CASE["decide"], case, actor, "decides a case")
+    if case.contested:
+        raise ViolationContested("a contested violation awaits its judgement first",
+                                 {"contested": case.contested})
 
 
 def check_dismissal(case: CaseFacts, actor: Acting, reason: str) -> None:
@@ -194,13 +221,12 @@ def check_dismissal(case: CaseFacts, actor: Acting, reason: str) -> None:
 
 
 def check_may_dismiss(case: CaseFacts, actor: Acting) -> None:
-    _leader_only(actor, case.interested, "dismisses a case")
-    _check_open(case)
+    _check_case_step(CASE["dismiss"], case, actor, "dismisses a case")
 
 
 def case_actions(case: CaseFacts, actor: Acting) -> list[str]:
-    return permitted({"decide": lambda: check_may_decide(case, actor),
-                      "dismiss": lambda: check_may_dismiss(case, actor)})
+    checks = {"decide": check_may_decide, "dismiss": check_may_dismiss}
+    return permitted({verb: partial(checks[verb], case, actor) for verb in CASE})
 
 
 def is_recused(interested: Collection[str], actor: Acting) -> bool:
@@ -208,8 +234,9 @@ def is_recused(interested: Collection[str], actor: Acting) -> bool:
     return actor.role == "leader" and actor.id in interested
 
 
-def _check_open(case: CaseFacts) -> None:
-    if case.status != "open":
+def _check_case_step(step: Transition, case: CaseFacts, actor: Acting, verb: str) -> None:
+    _leader_only(step, actor, case.interested, verb)
+    if case.status not in step.sources:
         raise AlreadyDecided(f"the case is {case.status}", {"status": case.status})
 
 

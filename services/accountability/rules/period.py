@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from chassis.errors import Forbidden, Invalid
-from chassis.schemas import Acting
+from office.acting import Acting
 
 MAX_YEARS = 3
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # as a year is bounded elsewhere

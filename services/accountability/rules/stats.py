@@ -49,18 +49,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from chassis.clock import OFFICE_TZ
-from contracts.accountability import KINDS, SEVERITIES
-from contracts.inquiries import CATEGORIES
+from contracts import vocabulary
 from services.accountability.rules.period import Period
 
 NO_DIVISION = ""
-COUNTS = {"documents": ("assigned", "completed_on_time", "completed_late", "overdue_open"),
-          "absences": ("notices", "leave_requests", "late_returns", "unauthorised"),
-          "inquiries": ("recorded", "lapsed"),
-          "applications": ("accepted", "completed_on_time", "completed_late", "overdue_open"),
-          "complaints": ("received", "substantiated")}
-BREAKDOWNS = {("complaints", "by_category"): CATEGORIES, ("violations", "by_kind"): KINDS,
-              ("cases", "by_severity"): SEVERITIES}
+COUNTS = {"documents": tuple(vocabulary.DOCUMENT_COUNTS),
+          "absences": tuple(vocabulary.ABSENCE_COUNTS),
+          "inquiries": tuple(vocabulary.INQUIRY_COUNTS),
+          "applications": tuple(vocabulary.APPLICATION_COUNTS),
+          "complaints": tuple(vocabulary.COMPLAINT_COUNTS)}
+BREAKDOWNS = {("complaints", "by_category"): tuple(vocabulary.COMPLAINT_CATEGORIES),
+              ("violations", "by_kind"): tuple(vocabulary.VIOLATION_KINDS),
+              ("cases", "by_severity"): tuple(vocabulary.SEVERITIES)}
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
-from chassis import urges
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
-from chassis.schemas import Acting, Facts
-from contracts.rpc.attendance import LEAVE_KINDS
+from chassis.schemas import Facts
+from contracts.vocabulary import ABSENCE_KINDS, LEAVE_KINDS, NOTICE_KINDS
+from office import urges
+from office.acting import Acting
+from office.transitions import Transition
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -27,8 +30,8 @@ OFFICE_OPENS = time(8, 30)  # when a leave request's holder is expected back
 OPEN = ("recorded", "pending", "approved")  # statuses that still hold a time slot
 GOING = ("recorded", "approved")  # statuses an absence is taken in: started, shown, reported
 TAKEN = ("recorded", "pending", "approved", "returned")  # what a later notice may continue
-PERSONAL_REASON = "因私"
-LEAVE_REASON = "请假"
+PERSONAL_REASON = NOTICE_KINDS["personal"]
+LEAVE_REASON = ABSENCE_KINDS["leave"]
 NAMED_LEAVES = ("business_trip", "meeting")  # work away from the desk: the board names it
 
 
@@ -238,6 +241,26 @@ def approver_of(person: MemberFacts, division: HeadsFacts | None) -> str:
     return approver_id
 
 
+def is_approver(absence: AbsenceFacts, actor_id: str) -> bool:
+    """Whoever :func:`approver_of` named when it was filed."""
+    return absence.approver_id is not None and absence.approver_id == actor_id
+
+
+def is_absent_person(absence: AbsenceFacts, actor_id: str) -> bool:
+    return absence.staff_id == actor_id
+
+
+ABSENCE = {
+    "approve": Transition(("pending",), "approved", is_approver),
+    "reject": Transition(("pending",), "rejected", is_approver),
+    "return": Transition(GOING, "returned", is_absent_person),
+    "acknowledge": Transition(("returned",), "returned", is_approver),
+}
+"""A notice or a leave request, verb by verb. It is filed ``recorded`` (≤ 30 minutes, 七.1)
+or ``pending``; the approver approves or rejects it (七.2, 请假); the person reports back
+(七.5 到岗后立即报告) from an absence taken; the approver takes note of the report (七.5)."""
+
+
 def check_no_overlap(existing: Iterable[AbsenceFacts], start_at: datetime,
                      expected_return_at: datetime) -> None:
     """One absence at a time: no slot may overlap one still open."""
@@ -256,9 +279,10 @@ def check_decision(absence: AbsenceFacts, actor_id: str, decision: str,
 
 
 def check_may_decide(absence: AbsenceFacts, actor_id: str) -> None:
-    if absence.approver_id != actor_id:
+    step = ABSENCE["approve"]  # a rejection's row starts from the same status, by the same person
+    if not step.who(absence, actor_id):
         raise NotApprover("only the approver may decide", {"approver_id": absence.approver_id})
-    if absence.status != "pending":
+    if absence.status not in step.sources:
         raise AlreadyDecided(f"already {absence.status}", {"status": absence.status})
 
 
@@ -275,10 +299,11 @@ def check_handover_note(note: str | None) -> None:
 
 def check_acknowledgement(absence: AbsenceFacts, actor_id: str) -> None:
     """七.5: the approver takes note of the return report, once."""
-    if absence.approver_id is None or absence.approver_id != actor_id:
+    step = ABSENCE["acknowledge"]
+    if not step.who(absence, actor_id):
         raise NotApprover("only the approver acknowledges the return",
                           {"approver_id": absence.approver_id})
-    if absence.status != "returned":
+    if absence.status not in step.sources:
         raise NotReturned(f"the absence is {absence.status}", {"status": absence.status})
     if absence.return_acknowledged_at is not None:
         raise AlreadyAcknowledged("the return has been acknowledged", {
@@ -303,12 +328,13 @@ def check_return(absence: AbsenceFacts, actor_id: str, returned_at: datetime | N
     if returned_at is not None:
         raise SelfDatedReturn("the return is the moment it is reported; the approver may "
                               "correct it when acknowledging")
-    if absence.staff_id != actor_id:
+    step = ABSENCE["return"]
+    if not step.who(absence, actor_id):
         raise NotYourAbsence("only the absent person reports back")
-    if absence.status == "returned":
+    if absence.status == step.target:
         raise AlreadyReturned("already reported back", {"returned_at": absence.returned_at
                                                         .isoformat()})
-    if absence.status not in GOING:
+    if absence.status not in step.sources:
         raise NotAway(f"the absence is {absence.status}", {"status": absence.status})
     _check_return_time(absence, now, now)
 
@@ -326,13 +352,11 @@ def actions(absence: AbsenceFacts, actor: Acting, now: datetime,
             head_now: str | None) -> list[str]:
     """What ``actor`` may do to the absence now: the checks that would refuse the rest.
     ``head_now``: who holds the head powers of the person's division."""
-    actor_id = actor.id
-    return permitted({
-        "approve": lambda: check_may_decide(absence, actor_id),
-        "reject": lambda: check_may_decide(absence, actor_id),
-        "return": lambda: check_return(absence, actor_id, None, now),
-        "acknowledge": lambda: check_acknowledgement(absence, actor_id),
-        "urge": lambda: check_urge(absence, actor, head_now)})
+    checks = {"approve": check_may_decide, "reject": check_may_decide,
+              "return": lambda absence, actor_id: check_return(absence, actor_id, None, now),
+              "acknowledge": check_acknowledgement}
+    return permitted({**{verb: partial(checks[verb], absence, actor.id) for verb in ABSENCE},
+                      "urge": lambda: check_urge(absence, actor, head_now)})
 
 
 def holder(absence: AbsenceFacts) -> str | None:

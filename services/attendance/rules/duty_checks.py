@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Forbidden, Invalid
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.attendance.rules import AbsenceFacts, HeadsFacts
 
 EXCUSING = ("recorded", "approved", "returned")  # an absence in these was allowed while it ran

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from chassis import urges
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
-from chassis.schemas import Acting, Facts
+from chassis.schemas import Facts
+from office import urges
+from office.acting import Acting
+from office.transitions import Transition
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
 
-PROBLEMS = {"missing": "缺少", "defective": "不符合要求"}
 PARTY_FIELDS = ("visitor_name", "applicant", "contact")  # who came, and how to reach them
 
 
@@ -129,6 +130,57 @@ class NotAccepted(Conflict):
     code = "application_not_accepted"
 
 
+@dataclass(frozen=True)
+class ApplicationFacts(Facts):
+    """What the rules read of an application (``.of(row)``)."""
+
+    status: str
+    reviewer_id: str | None
+    acting_id: str | None
+
+
+def is_first_responder(inquiry: InquiryFacts, actor_id: str) -> bool:
+    """The first responder, or the B acting for them (五)."""
+    return actor_id in (inquiry.first_responder_id, inquiry.acting_id)
+
+
+def is_of_division(division_id: str | None, actor_division_id: str | None) -> bool:
+    """A member of the division the work went to."""
+    return actor_division_id is not None and actor_division_id == division_id
+
+
+def is_reviewer(application: ApplicationFacts, actor_id: str) -> bool:
+    """The reviewer who accepted it, or the B acting for them."""
+    return actor_id in (application.reviewer_id, application.acting_id)
+
+
+def reviews(actor: Acting) -> bool:
+    """Staff and heads review applications (六.2)."""
+    return actor.role in ("staff", "division_head")
+
+
+INQUIRY = {
+    "handle": Transition(("open",), "handled", is_first_responder),
+    "guide": Transition(("open",), "guided", is_first_responder),
+    "redirect": Transition(("open",), "redirected", is_first_responder),
+    "answer": Transition(("guided",), "answered", is_of_division),
+}
+"""An inquiry (首问负责制), verb by verb: the first responder closes it once (二.1) —
+handled (二.3), guided to a division (二.4) or redirected outside (二.5); a guided one is
+answered by the division it went to (二.4)."""
+
+REVIEWED = ("accepted", "returned", "refused")  # what a review of the materials decides (六.2)
+
+APPLICATION = {
+    "resubmit": Transition(("returned",), REVIEWED, reviews),
+    "refer": Transition(("accepted",), "accepted", is_reviewer),
+    "complete": Transition(("accepted",), "completed", is_reviewer),
+}
+"""An application (一次性告知制), verb by verb: reviewed on arrival (六.2), what a one-time
+notice returned comes back and is reviewed again; an accepted one is referred for advice
+(六.4) and completed (六.3) by its reviewer or their acting B."""
+
+
 def lapse_day(recorded_on: date, calendar: WorkingCalendar) -> date:
     """首问: an inquiry must be closed by the end of the next working day."""
     return calendar.add_working_days(recorded_on, 1)
@@ -143,10 +195,11 @@ def check_matter_publisher(actor: Acting, head_id: str | None) -> None:
 def check_answerer(status: str, guided_division_id: str | None,
                    actor_division_id: str | None) -> None:
     """二.4: the division an inquiry was guided to receives, handles and answers it."""
-    if status != "guided":
+    step = INQUIRY["answer"]
+    if status not in step.sources:
         raise NotGuided(f"the inquiry is {status}, not waiting for a division's answer",
                         {"status": status})
-    if actor_division_id is None or actor_division_id != guided_division_id:
+    if not step.who(guided_division_id, actor_division_id):
         raise NotYourDivision("the division it was guided to answers it",
                               {"division_id": guided_division_id})
 
@@ -163,7 +216,7 @@ def check_resubmission(given_matter: str | None, matter: str, status: str) -> No
     if given_matter is not None and given_matter != matter:
         raise MatterMismatch("a resubmission is for the application's own matter",
                              {"matter_id": matter})
-    if status != "returned":
+    if status not in APPLICATION["resubmit"].sources:
         raise NotReturned(f"the application is {status}", {"status": status})
 
 
@@ -190,20 +243,22 @@ def check_matter_open(withdrawn: bool) -> None:
 def check_completion(status: str, reviewer_id: str | None, acting_id: str | None,
                      actor_id: str) -> None:
     """六.3: the reviewer who accepted it (or the B acting for them) finishes it, once."""
-    if actor_id not in (reviewer_id, acting_id):
+    step = APPLICATION["complete"]
+    if not step.who(ApplicationFacts(status, reviewer_id, acting_id), actor_id):
         raise NotReviewer("the reviewer who accepted it, or their acting B, completes it",
                           {"reviewer_id": reviewer_id})
-    if status != "accepted":
+    if status not in step.sources:
         raise NotAccepted(f"the application is {status}", {"status": status})
 
 
 def check_referrer(application: ApplicationFacts, actor_id: str) -> None:
     """六.4: the reviewer handling an accepted application (or the B acting for them) asks
     another division or an outside unit what the party's matter needs."""
-    if actor_id not in (application.reviewer_id, application.acting_id):
+    step = APPLICATION["refer"]
+    if not step.who(application, actor_id):
         raise NotReviewer("the reviewer who accepted it, or their acting B, refers it",
                           {"reviewer_id": application.reviewer_id})
-    if application.status != "accepted":
+    if application.status not in step.sources:
         raise NotAccepted(f"the application is {application.status}",
                           {"status": application.status})
 
@@ -211,15 +266,6 @@ def check_referrer(application: ApplicationFacts, actor_id: str) -> None:
 def on_time(completed_on: date, due_date: date) -> bool:
     """办结 by the due date."""
     return completed_on <= due_date
-
-
-@dataclass(frozen=True)
-class ApplicationFacts(Facts):
-    """What the rules read of an application (``.of(row)``)."""
-
-    status: str
-    reviewer_id: str | None
-    acting_id: str | None
 
 
 def inquiry_holder(inquiry: InquiryFacts, guided_head_id: str | None) -> str | None:
@@ -254,7 +300,7 @@ def inquiry_actions(inquiry: InquiryFacts, actor: Acting, guided_division_id: st
     def close():
         check_closer(inquiry, actor.id)
     return permitted({
-        "handle": close, "guide": close, "redirect": close,
+        **dict.fromkeys(("handle", "guide", "redirect"), close),
         "answer": lambda: check_answerer(inquiry.status, guided_division_id,
                                          actor.division_id),
         "urge": lambda: check_urge(holder, actor, head_now)})
@@ -264,7 +310,7 @@ def application_actions(application: ApplicationFacts, actor: Acting,
                         head_now: str | None, matter_withdrawn: bool) -> list[str]:
     """What ``actor`` may do to the application now."""
     def resubmit():
-        if actor.role not in ("staff", "division_head"):
+        if not APPLICATION["resubmit"].who(actor):
             raise Forbidden("staff review resubmissions")
         check_resubmission(None, "", application.status)
         check_matter_open(matter_withdrawn)
@@ -278,10 +324,11 @@ def application_actions(application: ApplicationFacts, actor: Acting,
 
 def check_closer(inquiry: InquiryFacts, actor_id: str) -> None:
     """The first responder (or the B acting for them) closes the inquiry, once."""
-    if actor_id not in (inquiry.first_responder_id, inquiry.acting_id):
+    step = INQUIRY["handle"]  # guiding and redirecting start alike, by the same person
+    if not step.who(inquiry, actor_id):
         raise NotFirstResponder("only the first responder closes this inquiry",
                                 {"first_responder_id": inquiry.first_responder_id})
-    if inquiry.status != "open":
+    if inquiry.status not in step.sources:
         raise AlreadyClosed(f"the inquiry is already {inquiry.status}",
                             {"status": inquiry.status})
 

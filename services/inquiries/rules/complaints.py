@@ -6,13 +6,13 @@ and nobody judges a complaint that names them (回避).
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
 
 from chassis.errors import Conflict, DomainError, Forbidden, Invalid, permitted
-from chassis.schemas import Acting
-from contracts.inquiries import CATEGORIES as CATEGORY_CODES
+from contracts.vocabulary import FINDINGS
+from office.acting import Acting
+from office.transitions import Transition
 
-CATEGORIES = dict(zip(CATEGORY_CODES, ("推诿扯皮", "态度", "超时", "吃拿卡要", "未一次性告知",
-                                       "其他"), strict=True))
 OVERSEERS = ("leader", "admin")  # may handle any complaint, untargeted ones too
 
 
@@ -81,6 +81,13 @@ def may_see(actor: Acting, division_id: str | None, headed: Collection[str]) -> 
     return actor.role in OVERSEERS or (division_id is not None and division_id in headed)
 
 
+def check_reader(actor: Acting, headed: Collection[str]) -> None:
+    """Complaints are read by whoever may handle some: a leader, an admin, or whoever holds
+    a division's head powers now; anyone else is refused, not shown an empty list."""
+    if actor.role not in OVERSEERS and not headed:
+        raise NotYourDivision("complaints are read by a division's head, leaders and admins")
+
+
 def check_may_see(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> None:
     if not may_see(actor, complaint.division_id, headed):
         raise NotYourDivision("a division's head handles complaints about their own "
@@ -92,15 +99,35 @@ def check_not_named(actor: Acting, complaint: ComplaintFacts) -> None:
         raise Recusal("nobody investigates or concludes a complaint about themselves (回避)")
 
 
+def may_investigate(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> bool:
+    """Whoever sees it (its division's head, a leader, an admin), unless it names them."""
+    return may_see(actor, complaint.division_id, headed) and not recused(actor, complaint)
+
+
+def may_conclude(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> bool:
+    """Of those, the investigator, a leader or an admin."""
+    return may_investigate(actor, complaint, headed) and (
+        actor.role in OVERSEERS or actor.id == complaint.investigator_id)
+
+
+COMPLAINT = {
+    "investigate": Transition(("received",), "investigating", may_investigate),
+    "conclude": Transition(("investigating",), tuple(FINDINGS), may_conclude),
+}
+"""A complaint (三.7), verb by verb: taken up for investigation (核查) once, then concluded
+as substantiated (认定属实) or not, by those free of it (回避)."""
+
+
 def check_investigation(actor: Acting, complaint: ComplaintFacts,
                         headed: Collection[str]) -> None:
     """核查: a received complaint is taken up once, by its division's head or a leader."""
     check_may_see(actor, complaint, headed)
     check_not_named(actor, complaint)
-    if complaint.status == "investigating":
+    step = COMPLAINT["investigate"]
+    if complaint.status == step.target:
         raise UnderInvestigation("the complaint is being investigated",
                                  {"investigator_id": complaint.investigator_id})
-    if complaint.status != "received":
+    if complaint.status not in step.sources:
         raise AlreadyConcluded(f"the complaint is {complaint.status}",
                                {"status": complaint.status})
 
@@ -113,16 +140,17 @@ def check_conclusion(actor: Acting, complaint: ComplaintFacts,
     if actor.role not in OVERSEERS and actor.id != complaint.investigator_id:
         raise NotInvestigator("only the investigator, a leader or an admin concludes it",
                               {"investigator_id": complaint.investigator_id})
-    if complaint.status == "received":
+    if complaint.status in COMPLAINT["investigate"].sources:
         raise NotInvestigating("investigate (核查) the complaint before concluding it")
-    if complaint.status != "investigating":
+    if complaint.status not in COMPLAINT["conclude"].sources:
         raise AlreadyConcluded(f"the complaint is {complaint.status}",
                                {"status": complaint.status})
 
 
 def actions(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> list[str]:
-    return permitted({"investigate": lambda: check_investigation(actor, complaint, headed),
-                      "conclude": lambda: check_conclusion(actor, complaint, headed)})
+    checks = {"investigate": check_investigation, "conclude": check_conclusion}
+    return permitted({verb: partial(checks[verb], actor, complaint, headed)
+                      for verb in COMPLAINT})
 
 
 def recused(actor: Acting, complaint: ComplaintFacts) -> bool:

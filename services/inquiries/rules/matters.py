@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from chassis.errors import permitted
-from chassis.schemas import Acting, Facts
+from chassis.schemas import Facts
+from office.acting import Acting
 from services.inquiries.rules import check_matter_open, check_matter_publisher
 
 

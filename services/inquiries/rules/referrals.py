@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from chassis.errors import Conflict, Invalid, permitted
-from chassis.schemas import Acting, Facts
-from services.inquiries.rules import ApplicationFacts, NotReviewer, NotYourDivision
+from chassis.schemas import Facts
+from office.acting import Acting
+from office.transitions import Transition
+from services.inquiries.rules import (
+    ApplicationFacts,
+    NotReviewer,
+    NotYourDivision,
+    is_reviewer,
+)
 
 if TYPE_CHECKING:
     from chassis.calendar import WorkingCalendar
@@ -55,6 +63,19 @@ def referral_due(referred_on: date, calendar: WorkingCalendar) -> date:
     return calendar.add_working_days(referred_on, 1)
 
 
+def answers(referral: ReferralFacts, application: ApplicationFacts, actor: Acting,
+            head_now: str | None) -> bool:
+    """Staff of the division referred to, or whoever holds its head powers; for an outside
+    unit, the reviewer (or the B acting for them), who records its answer."""
+    if referral.division_id is not None:
+        return actor.division_id == referral.division_id or actor.id == head_now
+    return is_reviewer(application, actor.id)
+
+
+REFERRAL = {"answer": Transition(("open",), "answered", answers)}
+"""A referral (转办咨询, 六.4): answered once."""
+
+
 def check_answerer(referral: ReferralFacts, application: ApplicationFacts, actor: Acting,
                    head_now: str | None) -> None:
     """Staff of the division referred to, or whoever holds its head powers, answer it; an
@@ -66,12 +87,12 @@ def check_answerer(referral: ReferralFacts, application: ApplicationFacts, actor
     elif actor.id not in (application.reviewer_id, application.acting_id):
         raise NotReviewer("the reviewer records an outside unit's answer",
                           {"reviewer_id": application.reviewer_id})
-    if referral.status != "open":
+    if referral.status not in REFERRAL["answer"].sources:
         raise AlreadyAnswered("the referral has its answer", {"status": referral.status})
 
 
 def referral_actions(referral: ReferralFacts, application: ApplicationFacts, actor: Acting,
                      head_now: str | None) -> list[str]:
     """What ``actor`` (with their division) may do to the referral now: ``answer``."""
-    return permitted({"answer": lambda: check_answerer(referral, application, actor,
-                                                       head_now)})
+    return permitted({verb: partial(check_answerer, referral, application, actor, head_now)
+                      for verb in REFERRAL})

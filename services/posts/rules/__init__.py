@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
-from chassis.schemas import Acting, Facts
+from chassis.schemas import Facts
+from office.acting import Acting
 
 HEAD_ROLES = ("division_head",)
 MEMBER_ROLES = ("staff", "division_head")  # roles that belong to a division

@@ -7,7 +7,7 @@ from unittest.mock import ANY
 
 import pytest
 
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.attendance import absences, duty_checks
 from services.attendance.models import Absence, Base, DivisionView, StaffView
 from tests.fakes import FakeWork

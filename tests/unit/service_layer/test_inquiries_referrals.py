@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from chassis.clock import clock
-from chassis.schemas import Acting
+from office.acting import Acting
 from services.inquiries import referrals, todo
 from services.inquiries.models import Base, DivisionView, Referral, StaffView
 from tests.fakes import FakeWork

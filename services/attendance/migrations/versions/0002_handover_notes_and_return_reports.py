@@ -8,8 +8,8 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import projections
 from chassis.db import UTCDateTime
+from office import projections
 
 revision = "0002"
 down_revision = "0001"

@@ -10,8 +10,8 @@ Revises: 0004
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import projections
 from chassis.db import UTCDateTime
+from office import projections
 
 revision = "0005"
 down_revision = "0004"

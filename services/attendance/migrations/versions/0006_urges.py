@@ -6,7 +6,7 @@ Revises: 0005
 
 from alembic import op
 
-from chassis import work_items
+from office import work_items
 
 revision = "0006"
 down_revision = "0005"

@@ -7,8 +7,8 @@ Revises:
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import projections
 from chassis.db import UTCDateTime, create_chassis_tables
+from office import projections
 
 revision = "0001"
 down_revision = None

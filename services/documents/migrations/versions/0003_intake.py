@@ -9,7 +9,7 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import projections
+from office import projections
 
 revision = "0003"
 down_revision = "0002"

@@ -7,7 +7,7 @@ Revises: 0003
 
 from alembic import op
 
-from chassis import projections
+from office import projections
 
 revision = "0004"
 down_revision = "0003"

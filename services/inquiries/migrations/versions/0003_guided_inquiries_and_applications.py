@@ -9,8 +9,8 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import projections
 from chassis.db import UTCDateTime
+from office import projections
 
 revision = "0003"
 down_revision = "0002"

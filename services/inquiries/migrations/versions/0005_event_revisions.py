@@ -7,7 +7,7 @@ Revises: 0004
 
 from alembic import op
 
-from chassis import projections
+from office import projections
 
 revision = "0005"
 down_revision = "0004"

@@ -9,7 +9,7 @@ Revises: 0005
 import sqlalchemy as sa
 from alembic import op
 
-from chassis import projections
+from office import projections
 
 revision = "0006"
 down_revision = "0005"

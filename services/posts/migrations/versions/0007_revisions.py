@@ -7,7 +7,7 @@ Revises: 0006
 
 from alembic import op
 
-from chassis import projections
+from office import projections
 
 revision = "0007"
 down_revision = "0006"

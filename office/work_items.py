@@ -3,7 +3,7 @@ now waits for someone (``todo_added``, for notifications).
 
 An urge is kept in the owning service's ``urges`` table (``UrgeColumns``, created by
 :func:`create_urge_table`) and raised as ``work_urged``; the rules are
-:mod:`chassis.urges`.
+:mod:`office.urges`.
 """
 
 import uuid
@@ -14,7 +14,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from chassis.clock import clock
 from chassis.db import UTCDateTime
-from chassis.urges import state
+from contracts import todo
+from office.urges import state
 
 
 class UrgeColumns:
@@ -43,7 +44,7 @@ def create_urge_table(op):
     )
 
 
-def record_urge(work, table, *, kind, work_id, title, link, status, holder_id, by, note, fact=None):
+def record_urge(work, table, *, kind, work_id, title, status, holder_id, by, note, fact=None):
     """Record the urge with the work and raise ``work_urged`` for its holder; ``fact``
     makes the system's own urge once per fact."""
     record = table(id=str(uuid.uuid4()), kind=kind, work_id=work_id, target_staff_id=holder_id,
@@ -51,9 +52,9 @@ def record_urge(work, table, *, kind, work_id, title, link, status, holder_id, b
                    state=state(status, holder_id))
     work.session.add(record)
     work.emit("work_urged", {
-        "urge_id": record.id, "kind": kind, "id": work_id, "title": title, "link": link,
-        "target_staff_id": holder_id, "urged_by": by, "note": note,
-        "urged_at": record.urged_at}, fact=fact)
+        "urge_id": record.id, "kind": kind, "id": work_id, "title": title,
+        "link": todo.page(kind, work_id), "target_staff_id": holder_id, "urged_by": by,
+        "note": note, "urged_at": record.urged_at}, fact=fact)
     return record
 
 
@@ -65,18 +66,18 @@ def listed(session, table, kind, work_id):
 
 def waiting_for(session, table, staff_id):
     """The urges addressed to ``staff_id``; the owning service keeps those whose work has
-    not moved (``chassis.urges.still_waiting``)."""
+    not moved (``office.urges.still_waiting``)."""
     return session.scalars(sa.select(table).where(table.target_staff_id == staff_id)
                            .order_by(table.urged_at)).all()
 
 
 def announce(work, staff_id, item, *, by=None, urgent=False, except_ids=()):
-    """``todo_added``: ``item`` (a to-do item, ``chassis.schemas.todo_item``) now waits for
+    """``todo_added``: ``item`` (a to-do item, ``contracts.todo.todo_item``) now waits for
     ``staff_id`` — every leader but ``except_ids`` when None. Nobody is told of work they
     just gave themselves (``by``)."""
     if staff_id is not None and staff_id == by:
         return
     work.emit("todo_added", {
         "staff_id": staff_id, "except_ids": list(except_ids), "kind": item["kind"],
-        "id": item["id"], "title": item["title"], "link": item["link"], "due": item["due"],
+        "id": item["id"], "title": item["title"], "link": todo.link(item), "due": item["due"],
         "urgent": urgent})

@@ -4,11 +4,11 @@ that only open work is urged, and how long an urge stays on its holder's to-do.
 An urge records what the work looked like when urged (:func:`state`: its status and
 holder); it waits on the holder's to-do until the work moves — a new status or another
 holder (:func:`still_waiting`). Pure functions; the records are kept by
-:mod:`chassis.work_items`.
+:mod:`office.work_items`.
 """
 
 from chassis.errors import Conflict, Forbidden
-from chassis.schemas import Acting
+from office.acting import Acting
 
 SYSTEM_NOTE = "临近办理时限，请抓紧办理"  # the system's own urge, when work turns yellow
 
