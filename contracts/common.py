@@ -34,6 +34,7 @@ class TodoAdded(Schema):
     kind = fields.String(required=True)
     id = fields.String(required=True)
     title = fields.String(required=True)
+    step = fields.String(load_default=None, allow_none=True)
     link = fields.String(required=True)
     due = fields.Date(required=True, allow_none=True)
     urgent = fields.Boolean(load_default=False)

@@ -2,14 +2,15 @@
 answers it and ``todo_added`` announces it, and the console page each item is handled on.
 
 A service says what the item is — its kind, the record's id and the record's own words
-(a document's title, a person's name, a question) — and never how the console shows it:
-the kind's label is the vocabulary's (``TODO_KINDS``), the page is :func:`link`'s.
+(a document's title, a person's name, a question), and the step it asks for where its kind
+alone does not say — and never how the console shows it: the labels of kinds and steps are
+the vocabulary's (``TODO_KINDS``, ``TODO_STEPS``), the page is :func:`link`'s.
 """
 
 from marshmallow import Schema, fields, validate
 
 from contracts.fields import OfficeTime
-from contracts.vocabulary import SIGNALS, TODO_KINDS
+from contracts.vocabulary import SIGNALS, TODO_KINDS, TODO_STEPS
 
 # The console page of each kind of record an item is handled on.
 PAGES = {"document": "/documents/{id}", "outgoing": "/documents/outgoing/{id}",
@@ -32,6 +33,8 @@ class TodoItem(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(TODO_KINDS))
     id = fields.String(required=True)
     title = fields.String(required=True, metadata={"description": "the record's own words"})
+    step = fields.String(allow_none=True, validate=validate.OneOf(TODO_STEPS), metadata={
+        "description": "the step of its kind it asks for, where the kind alone does not say"})
     due = fields.Date(allow_none=True)
     signal = fields.String(allow_none=True, validate=validate.OneOf(SIGNALS))
     since = OfficeTime(required=True)
@@ -50,11 +53,16 @@ class TodoEntry(TodoItem):
 _TODO_ITEM = TodoItem()  # built once: a Schema's construction cost more than its dump
 
 
-def todo_item(kind, record_id, title, since, due=None, signal=None, *, record=None, on=None):
-    """An item of ``kind`` about the record ``record_id``; ``record`` and ``on`` (its id)
-    name the record it is handled on where the kind does not."""
-    return _TODO_ITEM.dump({"kind": kind, "id": record_id, "title": title, "since": since,
-                            "due": due, "signal": signal, "record": record, "record_id": on})
+def todo_item(kind, record_id, title, since, due=None, signal=None, *, step=None, record=None,
+              on=None):
+    """An item of ``kind`` about the record ``record_id``, asking for ``step`` (of
+    ``TODO_STEPS``) where the kind alone does not say; ``record`` and ``on`` (its id) name
+    the record it is handled on where the kind does not."""
+    if step is not None and step not in TODO_STEPS:
+        raise ValueError(f"not a step of a to-do item: {step!r}")
+    return _TODO_ITEM.dump({"kind": kind, "id": record_id, "title": title, "step": step,
+                            "since": since, "due": due, "signal": signal, "record": record,
+                            "record_id": on})
 
 
 def page(record, record_id):

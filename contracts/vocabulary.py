@@ -98,6 +98,11 @@ TODO_KINDS = {"approve_absence": "离岗审批", "return_report": "销假报告"
               "application": "申请办结", "complaint": "投诉核查", "violation": "违规记录",
               "case": "追责案件", "urge": "催办", "number_print": "编号印发",
               "referral": "转办咨询", "duty_report": "述职评议"}
+# Which step of its kind an item asks for, where the kind alone does not say: a document's
+# head decides an extension or a return, or assigns again once the assignee left; a signed
+# draft is numbered, then sent to print; a return report is late.
+TODO_STEPS = {"extension": "延期审批", "return": "退文审批", "reassign": "重新分办",
+              "number": "编号", "print": "送印", "late": "迟归销假"}
 
 # What a message about a new to-do item of each kind begins with (【待审批】…).
 TODO_HEADINGS = {"approve_absence": "待审批", "return_report": "销假待阅", "document": "待办文",

@@ -79,5 +79,5 @@ def announce(work, staff_id, item, *, by=None, urgent=False, except_ids=()):
         return
     work.emit("todo_added", {
         "staff_id": staff_id, "except_ids": list(except_ids), "kind": item["kind"],
-        "id": item["id"], "title": item["title"], "link": todo.link(item), "due": item["due"],
-        "urgent": urgent})
+        "id": item["id"], "title": item["title"], "step": item["step"], "link": todo.link(item),
+        "due": item["due"], "urgent": urgent})

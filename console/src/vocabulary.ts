@@ -222,6 +222,15 @@ export const TODO_KINDS: Record<string, string> = {
   "duty_report": "述职评议",
 }
 
+export const TODO_STEPS: Record<string, string> = {
+  "extension": "延期审批",
+  "return": "退文审批",
+  "reassign": "重新分办",
+  "number": "编号",
+  "print": "送印",
+  "late": "迟归销假",
+}
+
 export const TODO_HEADINGS: Record<string, string> = {
   "approve_absence": "待审批",
   "return_report": "销假待阅",

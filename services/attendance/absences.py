@@ -147,7 +147,7 @@ def follow_approvers(work, division):
             absence.approver_id = None  # until the division has its head or leader again
         if absence.approver_id and absence.approver_id != before:  # theirs now: tell them
             work_items.announce(work, absence.approver_id, todo.item(
-                absence, todo.name_of(session, absence.staff_id)))
+                absence, todo.name_of(session, absence.staff_id), told=True))
 
 
 def scan(work, now, grace):

@@ -299,7 +299,8 @@ class AttendanceService(ServiceBase):
         if absence.approver_id and rules.holder(rules.AbsenceFacts.of(absence)) == \
                 absence.approver_id:
             work_items.announce(work, absence.approver_id, todo.item(
-                absence, todo.name_of(work.session, absence.staff_id)), by=absence.staff_id)
+                absence, todo.name_of(work.session, absence.staff_id), told=True),
+                by=absence.staff_id)
 
     @staticmethod
     def _viewer(work, actor):

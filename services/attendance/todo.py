@@ -28,15 +28,20 @@ def name_of(session, staff_id):
         or ""
 
 
-def item(absence, name):
-    """The approver's item: to approve, or a return report to read. Named by whose absence
-    it is, not by its reason: the reason may be personal, and a notification of the item
-    may reach a group chat."""
+def item(absence, name, told=False):
+    """The approver's item: to approve, or a return report to read (step ``late`` when it
+    was late), titled by whose absence it is and its reason. ``told``: as a notification
+    says it, which may reach a group chat — a personal reason shows as the public board
+    shows it."""
     record = rules.URGE_KINDS[absence.kind]
+    reason = rules.public_reason(rules.AbsenceFacts.of(absence)) if told else absence.reason
+    title = f"{name}：{reason}"
     if absence.status == "pending":
-        return todo_item("approve_absence", absence.id, name, absence.created_at,
+        return todo_item("approve_absence", absence.id, title, absence.created_at,
                          absence.start_at.astimezone(OFFICE_TZ).date(), record=record)
-    return todo_item("return_report", absence.id, name, absence.returned_at, record=record)
+    late = f"（迟归{absence.late_minutes}分钟）" if absence.late else ""
+    return todo_item("return_report", absence.id, title + late, absence.returned_at,
+                     step="late" if absence.late else None, record=record)
 
 
 def _urged(session, staff_id):

@@ -98,7 +98,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             document.status, document.return_reason = rules.DOCUMENT["return"].target, \
                 data["reason"]
             work_items.announce(work, self._division(work, document).head_now,
-                                todo.to_handle(document), by=actor["id"])
+                                todo.return_to_decide(document), by=actor["id"])
             return self._dump(work, document, actor)
 
     @rpc

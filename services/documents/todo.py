@@ -23,9 +23,14 @@ from services.documents.models import (
 
 
 def to_handle(document, signal=None):
-    """To handle, or (for its head) a return it asks for to decide."""
     return todo_item("document", document.id, document.title, document.assigned_at,
                      document.due_date, signal)
+
+
+def return_to_decide(document, signal=None):
+    """For its head: the return its assignee asks for (退文)."""
+    return todo_item("document", document.id, document.title, document.assigned_at,
+                     document.due_date, signal, step="return")
 
 
 def to_assign(document, signal=None):
@@ -37,12 +42,12 @@ def to_assign(document, signal=None):
 def to_reassign(document, signal):
     """To assign again: its assignee left."""
     return todo_item("assign_document", document.id, document.title, document.assigned_at,
-                     document.due_date, signal)
+                     document.due_date, signal, step="reassign")
 
 
 def extension_to_decide(document, extension, signal=None):
     return todo_item("document", document.id, document.title, extension.requested_at,
-                     document.due_date, signal)
+                     document.due_date, signal, step="extension")
 
 
 def to_sign(outgoing):
@@ -51,7 +56,8 @@ def to_sign(outgoing):
 
 def to_number_print(outgoing):
     """四.5: a signed draft to number, then (numbered) to send to print."""
-    return todo_item("number_print", outgoing.id, outgoing.title, outgoing.signed_at)
+    return todo_item("number_print", outgoing.id, outgoing.title, outgoing.signed_at,
+                     step="print" if outgoing.number else "number")
 
 
 def urged(document, urge, signal):
@@ -82,7 +88,7 @@ def _for_head(session, division_id, signal_of, waiting_of):
     left = sa.select(StaffView.staff_id).where(StaffView.active.is_(False))
     orphaned = [to_reassign(d, signal_of(d)) for d in session.scalars(sa.select(Document).where(
         mine, Document.status.in_(rules.OPEN), Document.assignee_id.in_(left)))]
-    returns = [to_handle(d, signal_of(d)) for d in session.scalars(
+    returns = [return_to_decide(d, signal_of(d)) for d in session.scalars(
         sa.select(Document).where(mine, Document.status == "return_requested"))]
     extensions = [extension_to_decide(d, e, signal_of(d))
                   for d, e in session.execute(sa.select(Document, Extension).join(

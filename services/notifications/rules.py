@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Invalid
-from contracts.vocabulary import CASE_STATUSES, TODO_HEADINGS
+from contracts.vocabulary import CASE_STATUSES, TODO_HEADINGS, TODO_STEPS
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -140,8 +140,10 @@ def _due(day: date | None) -> str:
 
 
 def todo_added(data: dict) -> Message:
-    """A new item on someone's to-do (the item as their to-do lists it)."""
-    words = TODO_HEADINGS.get(data["kind"], "待办")
+    """A new item on someone's to-do (the item as their to-do lists it), headed by the step
+    it asks for where its kind alone does not say (【延期审批】, not 【待办文】)."""
+    words = TODO_STEPS[data["step"]] if data.get("step") else \
+        TODO_HEADINGS.get(data["kind"], "待办")
     return Message(data["kind"], f"【{words}】{data['title']}", _due(data.get("due")),
                    data["link"], bool(data.get("urgent")))
 

@@ -85,6 +85,8 @@ def test_an_extension_the_head_approves_moves_the_due_date_and_writes_to_the_sen
         403, "not_division_head")
     assert o.api.ok("GET", path, o.head["token"])["extensions"][0]["actions"] == [
         "approve", "reject"]
+    assert [(i["kind"], i["step"]) for i in todo(o, o.head) if i["id"] == document["id"]] == [
+        ("document", "extension")]
     assert events(o, "extension_notified") == []
 
     approved = o.api.ok("POST", f"{path}/extensions/{asked['id']}/approve", o.head["token"],
@@ -160,6 +162,8 @@ def test_the_head_refuses_a_return_with_a_note_and_the_assignee_goes_on(office):
     document = assigned(o)
     path = f"{V1}/documents/{document['id']}"
     o.api.ok("POST", f"{path}/return", o.a["token"], {"reason": "应由政策法规处办理"})
+    assert [(i["kind"], i["step"]) for i in todo(o, o.head) if i["id"] == document["id"]] == [
+        ("document", "return")]
     assert o.api.refused("POST", f"{path}/return/reject", o.head["token"], {}) == (
         422, "note_required")
     assert o.api.refused("POST", f"{path}/return/reject", o.a["token"], {"note": "x"}) == (
@@ -284,19 +288,20 @@ def test_a_signed_draft_waits_on_the_drafters_todo_until_it_is_printed(office):
     path = f"{V1}/documents/outgoing/{draft['id']}"
 
     def waiting():
-        return [(i["title"], i["link"]) for i in todo(o, o.a) if i["kind"] == "number_print"]
+        return [(i["title"], i["step"], i["link"]) for i in todo(o, o.a)
+                if i["kind"] == "number_print"]
     assert waiting() == []
     signed = o.api.ok("POST", f"{path}/sign", o.leader["token"])
-    assert waiting() == [("关于印发方案的通知", f"/documents/outgoing/{draft['id']}")]
+    assert waiting() == [("关于印发方案的通知", "number", f"/documents/outgoing/{draft['id']}")]
     [told] = [e for e in events(o, "todo_added") if e["kind"] == "number_print"]
-    assert (told["staff_id"], told["id"]) == (o.a["id"], draft["id"])
+    assert (told["staff_id"], told["id"], told["step"]) == (o.a["id"], draft["id"], "number")
     assert [i["since"] for i in todo(o, o.a) if i["kind"] == "number_print"] == [
         signed["signed_at"]]
     assert [o.api.ok("GET", path, p["token"])["actions"] for p in (o.a, o.head, o.b)] == [
         ["number"], ["number"], []]
 
     o.api.ok("POST", f"{path}/number", o.a["token"])
-    assert waiting() == [("关于印发方案的通知", f"/documents/outgoing/{draft['id']}")]
+    assert waiting() == [("关于印发方案的通知", "print", f"/documents/outgoing/{draft['id']}")]
     assert o.api.ok("GET", path, o.head["token"])["actions"] == ["print"]
     o.api.ok("POST", f"{path}/print", o.head["token"])
     assert waiting() == []

@@ -82,6 +82,9 @@ def test_what_a_notification_says():
     told = rules.todo_added(item)
     assert (told.title, told.body, told.link, told.urgent) == (
         "【待审批】张三", "办理时限：2026年11月26日", "/absences/notice/1", False)
+    extension = rules.todo_added({"kind": "document", "step": "extension", "title": "关于…的函",
+                                  "link": "/documents/d", "due": None})
+    assert (extension.kind, extension.title) == ("document", "【延期审批】关于…的函")
     assert rules.overdue("关于…的函", "/documents/d", date(2026, 11, 20), 3).urgent
     urged = rules.urged("关于…的函", "/documents/d", None, rules_note := "请抓紧")
     assert (urged.kind, urged.body, urged.urgent) == ("urge", f"系统催办：{rules_note}", True)

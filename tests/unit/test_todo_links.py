@@ -42,6 +42,13 @@ def test_an_item_is_linked_by_its_kind_or_the_record_it_names():
         "/applications/app-1"
 
 
+def test_an_item_asks_only_for_a_step_the_vocabulary_names():
+    assert todo_item("number_print", "o-1", "关于印发方案的通知", SINCE, step="print")["step"] == \
+        "print"
+    with pytest.raises(ValueError, match="step"):
+        todo_item("number_print", "o-1", "关于印发方案的通知", SINCE, step="送印")
+
+
 def test_an_item_says_what_it_is_not_where_it_is_shown():
     item = todo_item("document", "d-1", "关于核定编制的函", SINCE)
     assert "link" not in item and item["title"] == "关于核定编制的函"

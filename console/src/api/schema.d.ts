@@ -2578,6 +2578,11 @@ export interface components {
             signal?: "green" | "yellow" | "red" | null;
             /** Format: date-time */
             since: string;
+            /**
+             * @description the step of its kind it asks for, where the kind alone does not say
+             * @enum {string|null}
+             */
+            step?: "extension" | "return" | "reassign" | "number" | "print" | "late" | null;
             /** @description the record's own words */
             title: string;
         };
