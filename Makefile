@@ -116,7 +116,8 @@ api: install
 	mv console/openapi.json.new console/openapi.json
 	cd console && npm run api
 
-## Speed, beside raw pika and bare nameko in the same run (BENCHMARKS.md): ~8 minutes.
+## Speed, beside raw pika and bare nameko in the same run, then the lists, to-do, statistics
+## and exports over a province-sized data set (BENCHMARKS.md): ~12 minutes.
 bench: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-postgres.sh
@@ -125,6 +126,7 @@ bench: install
 	$(PY) bench/events.py --events 2000 --database postgresql --rate 200 --rounds 3
 	$(PY) -m bench.gateway --database postgresql
 	$(PY) -m bench.scans
+	$(PY) -m bench.scale
 
 ## List parked (dead-lettered) messages; `make parked ARGS="replay --id X"` replays.
 parked: install

@@ -32,7 +32,10 @@ def matching(select, model, args, names):
 def paginate(session, query, args):
     """The total count of a select, and the slice ``args`` (``limit``, ``offset``: a list
     page as the contracts' ``PageArgs`` loads it) asks for."""
-    total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    # Counted without the page's ORDER BY, which the database would otherwise keep inside
+    # the count: 213 ms instead of 28 for 150,000 completed documents (BENCHMARKS.md).
+    counted = query.order_by(None).subquery()
+    total = session.scalar(sa.select(sa.func.count()).select_from(counted))
     return total, query.limit(args["limit"]).offset(args["offset"])
 
 

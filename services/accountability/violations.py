@@ -17,15 +17,23 @@ from services.accountability.models import Case, StaffView, Violation
 from services.accountability.rules import judgement
 
 
-def interested(session, violation):
-    """The person it is held against and whoever answers for them (their case's
+def interested(violation, case):
+    """The person it is held against and whoever answers for them (its ``case``'s
     responsible leader): neither judges it (回避)."""
-    case = violation.case_id and session.get(Case, violation.case_id)
-    return cases.facts(session, case).interested if case else {violation.staff_id}
+    if case is None:
+        return {violation.staff_id}
+    return judgement.CaseFacts(case.staff_id, case.status,
+                               responsible_id=case.responsible_id).interested
 
 
-def violation_out(session, violation, actor):
-    concerned = interested(session, violation)
+def case_of(session, violation):
+    return violation.case_id and session.get(Case, violation.case_id) or None
+
+
+def violation_out(session, violation, actor, case=None):
+    """The violation with what ``actor`` may do; ``case`` its case, when the caller read it
+    already (a page reads its cases in one query)."""
+    concerned = interested(violation, case or case_of(session, violation))
     return {**s.ViolationOut().dump(violation),
             "actions": judgement.violation_actions(violation.status, concerned,
                                                    violation.staff_id, actor),
@@ -62,8 +70,12 @@ class ViolationEntrypoints:
             if args.get("until"):
                 select = select.where(Violation.occurred_at < args["until"])
             total, sliced = paginate(work.session, select, args)
-            items = [violation_out(work.session, v, actor)
-                     for v in work.session.scalars(sliced)]
+            listed = work.session.scalars(sliced).all()
+            case_ids = {v.case_id for v in listed if v.case_id}
+            their_cases = {c.id: c for c in work.session.scalars(
+                sa.select(Case).where(Case.id.in_(case_ids)))} if case_ids else {}
+            items = [violation_out(work.session, v, actor, their_cases.get(v.case_id))
+                     for v in listed]
         return {"items": items, "total": total}
 
     @rpc
@@ -124,8 +136,8 @@ class ViolationEntrypoints:
         with self.uow as work:
             violation = locked(work.session, Violation, violation_id, "violation")
             lock_key(work.session, f"case:{violation.staff_id}")  # as cases.record does
-            judgement.check_judgement(violation.status, interested(work.session, violation),
-                                      actor, text, verb)
+            concerned = interested(violation, case_of(work.session, violation))
+            judgement.check_judgement(violation.status, concerned, actor, text, verb)
             status = violation.status = judgement.VIOLATION[verb].target
             violation.judgement = text
             violation.judged_by, violation.judged_at = actor.id, clock.now()
