@@ -29,7 +29,9 @@ def tally(keys, what):
 
 def counts(name, labels, **more):
     """A schema of one count per code of ``labels`` (the vocabulary's), and ``more``."""
-    return Schema.from_dict({**{code: count() for code in labels}, **more}, name=name)
+    schema = Schema.from_dict({**{code: count() for code in labels}, **more}, name=name)
+    schema.__module__ = __name__  # named in the OpenAPI document as this module's own
+    return schema
 
 
 DocumentCounts = counts("DocumentCounts", vocabulary.DOCUMENT_COUNTS)

@@ -2146,48 +2146,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "abc.AbsenceCounts": {
-            late_returns: number;
-            leave_requests: number;
-            notices: number;
-            unauthorised: number;
-        };
-        "abc.ApplicationCounts": {
-            accepted: number;
-            completed_late: number;
-            completed_on_time: number;
-            overdue_open: number;
-        };
-        "abc.CaseCounts": {
-            /** @description cases by severity: every one, 0 where none */
-            by_severity: {
-                [key: string]: number;
-            };
-        };
-        "abc.ComplaintCounts": {
-            /** @description complaints received by category: every one, 0 where none */
-            by_category: {
-                [key: string]: number;
-            };
-            received: number;
-            substantiated: number;
-        };
-        "abc.DocumentCounts": {
-            assigned: number;
-            completed_late: number;
-            completed_on_time: number;
-            overdue_open: number;
-        };
-        "abc.InquiryCounts": {
-            lapsed: number;
-            recorded: number;
-        };
-        "abc.ViolationCounts": {
-            /** @description violations by kind: every one, 0 where none */
-            by_kind: {
-                [key: string]: number;
-            };
-        };
         "accountability.AppraisalOut": {
             /** @description applications completed on time and late */
             applications: {
@@ -3389,44 +3347,86 @@ export interface components {
             staff_id: string;
             token_type: string;
         };
+        "stats.AbsenceCounts": {
+            late_returns: number;
+            leave_requests: number;
+            notices: number;
+            unauthorised: number;
+        };
+        "stats.ApplicationCounts": {
+            accepted: number;
+            completed_late: number;
+            completed_on_time: number;
+            overdue_open: number;
+        };
+        "stats.CaseCounts": {
+            /** @description cases by severity: every one, 0 where none */
+            by_severity: {
+                [key: string]: number;
+            };
+        };
+        "stats.ComplaintCounts": {
+            /** @description complaints received by category: every one, 0 where none */
+            by_category: {
+                [key: string]: number;
+            };
+            received: number;
+            substantiated: number;
+        };
         "stats.DivisionCounts": {
-            absences: components["schemas"]["abc.AbsenceCounts"];
-            applications: components["schemas"]["abc.ApplicationCounts"];
-            cases: components["schemas"]["abc.CaseCounts"];
-            complaints: components["schemas"]["abc.ComplaintCounts"];
+            absences: components["schemas"]["stats.AbsenceCounts"];
+            applications: components["schemas"]["stats.ApplicationCounts"];
+            cases: components["schemas"]["stats.CaseCounts"];
+            complaints: components["schemas"]["stats.ComplaintCounts"];
             division_id: string;
             division_name?: string | null;
-            documents: components["schemas"]["abc.DocumentCounts"];
-            inquiries: components["schemas"]["abc.InquiryCounts"];
-            violations: components["schemas"]["abc.ViolationCounts"];
+            documents: components["schemas"]["stats.DocumentCounts"];
+            inquiries: components["schemas"]["stats.InquiryCounts"];
+            violations: components["schemas"]["stats.ViolationCounts"];
+        };
+        "stats.DocumentCounts": {
+            assigned: number;
+            completed_late: number;
+            completed_on_time: number;
+            overdue_open: number;
+        };
+        "stats.InquiryCounts": {
+            lapsed: number;
+            recorded: number;
         };
         "stats.MonthCounts": {
-            absences: components["schemas"]["abc.AbsenceCounts"];
-            applications: components["schemas"]["abc.ApplicationCounts"];
-            cases: components["schemas"]["abc.CaseCounts"];
-            complaints: components["schemas"]["abc.ComplaintCounts"];
-            documents: components["schemas"]["abc.DocumentCounts"];
-            inquiries: components["schemas"]["abc.InquiryCounts"];
+            absences: components["schemas"]["stats.AbsenceCounts"];
+            applications: components["schemas"]["stats.ApplicationCounts"];
+            cases: components["schemas"]["stats.CaseCounts"];
+            complaints: components["schemas"]["stats.ComplaintCounts"];
+            documents: components["schemas"]["stats.DocumentCounts"];
+            inquiries: components["schemas"]["stats.InquiryCounts"];
             /** @description YYYY-MM */
             month: string;
-            violations: components["schemas"]["abc.ViolationCounts"];
+            violations: components["schemas"]["stats.ViolationCounts"];
         };
         "stats.OverviewOut": {
-            absences: components["schemas"]["abc.AbsenceCounts"];
-            applications: components["schemas"]["abc.ApplicationCounts"];
+            absences: components["schemas"]["stats.AbsenceCounts"];
+            applications: components["schemas"]["stats.ApplicationCounts"];
             /** @description each division read: a head's own, else every division of the office (or the one asked for); counts held by no division are in the totals and months only */
             by_division: components["schemas"]["stats.DivisionCounts"][];
-            cases: components["schemas"]["abc.CaseCounts"];
-            complaints: components["schemas"]["abc.ComplaintCounts"];
-            documents: components["schemas"]["abc.DocumentCounts"];
+            cases: components["schemas"]["stats.CaseCounts"];
+            complaints: components["schemas"]["stats.ComplaintCounts"];
+            documents: components["schemas"]["stats.DocumentCounts"];
             /** Format: date */
             from: string;
-            inquiries: components["schemas"]["abc.InquiryCounts"];
+            inquiries: components["schemas"]["stats.InquiryCounts"];
             /** @description each month the period touches, its own days only */
             monthly: components["schemas"]["stats.MonthCounts"][];
             /** Format: date */
             to: string;
-            violations: components["schemas"]["abc.ViolationCounts"];
+            violations: components["schemas"]["stats.ViolationCounts"];
+        };
+        "stats.ViolationCounts": {
+            /** @description violations by kind: every one, 0 where none */
+            by_kind: {
+                [key: string]: number;
+            };
         };
         "urges.UrgeIn": {
             id: string;
