@@ -102,7 +102,8 @@ TODO_KINDS = {"approve_absence": "离岗审批", "return_report": "销假报告"
 # head decides an extension or a return, or assigns again once the assignee left; a signed
 # draft is numbered, then sent to print; a return report is late.
 TODO_STEPS = {"extension": "延期审批", "return": "退文审批", "reassign": "重新分办",
-              "number": "编号", "print": "送印", "late": "迟归销假"}
+              "number": "编号", "print": "送印", "late": "迟归销假", "judge": "申辩待审",
+              "guided": "引导来的首问"}
 
 # What a message about a new to-do item of each kind begins with (【待审批】…).
 TODO_HEADINGS = {"approve_absence": "待审批", "return_report": "销假待阅", "document": "待办文",

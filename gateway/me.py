@@ -7,6 +7,8 @@ service's rules pass for some division: each service's ``may`` RPC runs the chec
 refuse the route as predicates, division by division. ``divisions`` says where such a verb
 reaches: ``"all"`` or the ids. A service that does not answer leaves its verbs out, and
 ``missing`` names it (its routes would not answer either), so the console still loads.
+Documents and the gateway decide their verbs by role alone: they are not asked, and their
+verbs are listed by the role whether documents answers or not.
 """
 
 from marshmallow import fields

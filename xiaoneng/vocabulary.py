@@ -1,5 +1,5 @@
-"""console/src/vocabulary.ts from contracts/vocabulary.py: the console's labels, role groups
-and the outcomes each severity allows, written from the one place they are defined.
+"""console/src/vocabulary.ts from contracts/vocabulary.py: the console's labels and the
+outcomes each severity allows, written from the one place they are defined.
 
 ``python -m xiaoneng.vocabulary`` prints the file, ``--write`` writes it (``make
 vocabulary``); tests/unit/test_vocabulary.py fails while the committed file is stale.
@@ -20,8 +20,8 @@ HEADER = """\
 
 def _typescript(name, value):
     """One enumeration as an exported constant, or None for what the console does not read."""
-    if name == "ROLE_GROUPS":  # read by name (ROLE_GROUPS.OVERSEERS), so typed by name
-        return f"export const {name} = {_literal(value)} satisfies Record<string, string[]>\n"
+    if name == "ROLE_GROUPS":  # the console asks the server what the caller may (/me's may)
+        return None
     if all(isinstance(v, str) for v in value.values()):
         return f"export const {name}: Record<string, string> = {_literal(value)}\n"
     if all(isinstance(v, tuple) for v in value.values()):

@@ -8,15 +8,6 @@ export const ROLES: Record<string, string> = {
   "admin": "管理员",
 }
 
-export const ROLE_GROUPS = {
-  "ADMIN": ["admin"],
-  "ABSENTEES": ["staff", "division_head"],
-  "HEADS": ["staff", "division_head", "leader"],
-  "APPROVERS": ["staff", "division_head", "leader"],
-  "ORG_MANAGERS": ["admin", "staff", "division_head", "leader"],
-  "OVERSEERS": ["division_head", "leader", "admin"],
-} satisfies Record<string, string[]>
-
 export const ABSENCE_KINDS: Record<string, string> = {
   "notice": "离岗告示",
   "leave": "请假",
@@ -229,6 +220,8 @@ export const TODO_STEPS: Record<string, string> = {
   "number": "编号",
   "print": "送印",
   "late": "迟归销假",
+  "judge": "申辩待审",
+  "guided": "引导来的首问",
 }
 
 export const TODO_HEADINGS: Record<string, string> = {

@@ -5,8 +5,8 @@ from werkzeug.wrappers import Response
 from contracts.vocabulary import ROLE_GROUPS
 from gateway.console import with_page_headers
 
-# The role groups, which the console's router reads too (contracts/vocabulary.py says who
-# each is and why).
+# The role groups the routes admit (contracts/vocabulary.py says who each is and why); the
+# console never reads them: /me's ``may`` tells it.
 ADMIN, ABSENTEES, HEADS, APPROVERS, ORG_MANAGERS, OVERSEERS = (ROLE_GROUPS[group] for group in (
     "ADMIN", "ABSENTEES", "HEADS", "APPROVERS", "ORG_MANAGERS", "OVERSEERS"))
 

@@ -17,7 +17,7 @@ def items(session, actor, today):
             Violation.staff_id == actor.id, Violation.status == "recorded"))]
     if actor.role == "leader":  # what the leader may judge: never their own matter (回避)
         free = sa.or_(Case.responsible_id.is_(None), Case.responsible_id != actor.id)
-        found += [violation_item(v) for v in session.scalars(
+        found += [violation_item(v, step="judge") for v in session.scalars(
             sa.select(Violation).outerjoin(Case, Case.id == Violation.case_id).where(
                 Violation.status == "contested", Violation.staff_id != actor.id, free))]
         found += [to_decide(c) for c in session.scalars(sa.select(Case).where(
@@ -25,11 +25,11 @@ def items(session, actor, today):
     return found
 
 
-def violation_item(violation):
-    """A violation of theirs to explain, or (for a leader) an explanation to judge: by its
-    kind."""
+def violation_item(violation, step=None):
+    """A violation of theirs to explain, or (for a leader, ``step="judge"``) an explanation
+    to judge: by its kind."""
     return todo_item("violation", violation.id, VIOLATION_KINDS[violation.kind],
-                     violation.contested_at or violation.occurred_at)
+                     violation.contested_at or violation.occurred_at, step=step)
 
 
 def to_decide(case):

@@ -117,7 +117,8 @@ class ViolationEntrypoints:
                 "kind": violation.kind, "case_id": violation.case_id,
                 "explanation": violation.explanation, "contested_at": violation.contested_at})
             case = violation.case_id and work.session.get(Case, violation.case_id)
-            work_items.announce(work, None, todo.violation_item(violation), except_ids=[
+            to_judge = todo.violation_item(violation, step="judge")
+            work_items.announce(work, None, to_judge, except_ids=[
                 i for i in (violation.staff_id, case and case.responsible_id) if i])
             return violation_out(work.session, violation, actor)
 

@@ -47,7 +47,7 @@ def guided(inquiry):
     """A guided inquiry, as its division's head is told of it (no visitor's name: it may go
     to a group robot)."""
     return todo_item("inquiry", inquiry.id, inquiry.question[:60], inquiry.closed_at,
-                     inquiry.answer_due_day)
+                     inquiry.answer_due_day, step="guided")
 
 
 def referral(row):

@@ -144,3 +144,12 @@ def test_every_violation_an_event_reports_is_a_kind_with_its_handler():
     for (source, type_), reported in intake.VIOLATIONS.items():
         assert reported.kind in vocabulary.VIOLATION_KINDS, (source, type_)
         assert reported.handler in handlers, (source, type_)
+
+
+def test_the_violation_handlers_keep_the_names_their_queues_are_named_by():
+    """A handler's name names its queue: renaming one would leave the old queue, with
+    whatever waits in it, unread."""
+    assert {r.handler for r in intake.VIOLATIONS.values()} == {
+        "on_overdue", "on_application_overdue", "on_late_return", "on_unauthorised_absence",
+        "on_complaint_concluded", "on_notice_violated", "on_first_inquiry_lapsed",
+        "on_handover_failed"}

@@ -2540,7 +2540,7 @@ export interface components {
              * @description the step of its kind it asks for, where the kind alone does not say
              * @enum {string|null}
              */
-            step?: "extension" | "return" | "reassign" | "number" | "print" | "late" | null;
+            step?: "extension" | "return" | "reassign" | "number" | "print" | "late" | "judge" | "guided" | null;
             /** @description the record's own words */
             title: string;
         };
