@@ -2,6 +2,7 @@
 
 import dataclasses
 from collections.abc import Mapping
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -42,4 +43,11 @@ def paginate(session, query, args):
 def page(session, query, schema, args):
     """``{"items", "total"}`` for a select of one entity."""
     total, sliced = paginate(session, query, args)
-    return {"items": schema(many=True).dump(session.scalars(sliced).all()), "total": total}
+    return {"items": _listing(schema).dump(session.scalars(sliced).all()), "total": total}
+
+
+@cache
+def _listing(schema):
+    """The one ``schema(many=True)`` of this process: a schema keeps no state between dumps
+    (contracts.fields.once, which the chassis may not import, does the same for the rest)."""
+    return schema(many=True)

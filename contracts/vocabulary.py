@@ -14,10 +14,21 @@ ROLES = {"staff": "工作人员", "division_head": "处室负责人", "leader": 
 # not the role, and pass to whoever acts for an absent head (五.3: a B, who may be staff,
 # else the supervising leader): the gateway lets every role that may hold them through, and
 # the owning service decides.
+# Every role code grouped with others is typed here only (a unit test finds a copy elsewhere).
 _HEADS = ("staff", "division_head", "leader")
+_MEMBERS = ("staff", "division_head")  # the roles that belong to a division
 ROLE_GROUPS = {
     "ADMIN": ("admin",),
-    "ABSENTEES": ("staff", "division_head"),  # who file notices, handle documents, inquiries
+    "MEMBERS": _MEMBERS,  # a division's people: a division and head are theirs to name
+    "ABSENTEES": _MEMBERS,  # who file notices, handle documents, inquiries, review applications
+    "REPORTERS": _MEMBERS,  # who report on their year (一.4); leaders report elsewhere
+    # Leaders and admins answer for the whole office, not one division: they read every
+    # division's figures and personal details, handle any complaint (untargeted ones too),
+    # and have no approver in a division.
+    "LEADERSHIP": ("leader", "admin"),
+    # Complaints: the division's head, or whoever holds head powers now (any of _HEADS),
+    # leaders and admins; the service decides which complaint is whose.
+    "COMPLAINT_HANDLERS": (*_HEADS, "admin"),
     "HEADS": _HEADS,
     "APPROVERS": _HEADS,  # a head's (or acting head's) approvals, a leader's for heads
     "ORG_MANAGERS": ("admin", *_HEADS),

@@ -8,6 +8,7 @@ holder (:func:`still_waiting`). Pure functions; the records are kept by
 """
 
 from chassis.errors import Conflict, Forbidden
+from contracts.vocabulary import ROLE_GROUPS
 from office.acting import Acting
 
 SYSTEM_NOTE = "临近办理时限，请抓紧办理"  # the system's own urge, when work turns yellow
@@ -24,7 +25,7 @@ class NotOpen(Conflict):
 def check_may_urge(actor: Acting, head_now: str | None) -> None:
     """催办 is for whoever holds the head powers of the work's division (the head, or the
     acting head while the head is away), leaders and admins."""
-    if actor.role not in ("leader", "admin") and actor.id != head_now:
+    if actor.role not in ROLE_GROUPS["LEADERSHIP"] and actor.id != head_now:
         raise MayNotUrge("only the division's head, a leader or an admin urges work")
 
 

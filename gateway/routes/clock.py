@@ -3,6 +3,7 @@
 from marshmallow import Schema, fields
 
 from chassis.clock import clock
+from contracts.fields import once
 from gateway.dispatch import Route
 from gateway.routes.common import ADMIN
 
@@ -22,7 +23,7 @@ def clock_routes():
         return {"now": clock.now().isoformat(), "offset_seconds": clock.offset.total_seconds()}
 
     def set_clock(c):
-        now = ClockIn().load(c.body)["now"]
+        now = once(ClockIn).load(c.body)["now"]
         clock.set_to(now)
         clock.save(c.settings.data_dir)
         c.dispatch_event("clock_set", clock.setting())

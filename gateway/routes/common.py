@@ -7,8 +7,9 @@ from gateway.console import with_page_headers
 
 # The role groups the routes admit (contracts/vocabulary.py says who each is and why); the
 # console never reads them: /me's ``may`` tells it.
-ADMIN, ABSENTEES, HEADS, APPROVERS, ORG_MANAGERS, OVERSEERS = (ROLE_GROUPS[group] for group in (
-    "ADMIN", "ABSENTEES", "HEADS", "APPROVERS", "ORG_MANAGERS", "OVERSEERS"))
+ADMIN, ABSENTEES, HEADS, APPROVERS, ORG_MANAGERS, OVERSEERS, COMPLAINT_HANDLERS = (
+    ROLE_GROUPS[group] for group in ("ADMIN", "ABSENTEES", "HEADS", "APPROVERS", "ORG_MANAGERS",
+                                     "OVERSEERS", "COMPLAINT_HANDLERS"))
 
 
 class Fixed(str):

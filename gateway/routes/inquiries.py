@@ -11,6 +11,7 @@ from gateway.console import with_page_headers
 from gateway.dispatch import ANY, PUBLIC, Route
 from gateway.routes.common import (
     ABSENTEES,
+    COMPLAINT_HANDLERS,
     HEADS,
     ORG_MANAGERS,
     OVERSEERS,
@@ -47,7 +48,6 @@ def one_time_notice(c):
     return with_page_headers(Response(page, mimetype="text/html"))
 
 
-HANDLERS = (*HEADS, "admin")  # complaints: the division's head (or acting head), leaders
 
 
 def inquiry_routes():
@@ -137,17 +137,17 @@ def inquiry_routes():
                                c.query.get("token")),
               "a complaint's status, with its token", response=inquiries.ComplaintOut,
               query=TokenQuery),
-        Route("GET", "/complaints", HANDLERS, call("list_complaints", "actor", "query"),
+        Route("GET", "/complaints", COMPLAINT_HANDLERS, call("list_complaints", "actor", "query"),
               "complaints: a head (or acting head) sees those about their division and its "
               "staff", response=inquiries.ComplaintRecord, many=True,
               query=inquiries.ComplaintQuery),
-        Route("GET", "/complaints/{id}", HANDLERS, call("get_complaint", "actor", "id"),
+        Route("GET", "/complaints/{id}", COMPLAINT_HANDLERS, call("get_complaint", "actor", "id"),
               "a complaint, for those who may handle it", response=inquiries.ComplaintRecord),
-        Route("POST", "/complaints/{id}/investigate", HANDLERS,
+        Route("POST", "/complaints/{id}/investigate", COMPLAINT_HANDLERS,
               call("investigate_complaint", "actor", "id"),
               "take up a complaint (核查): the caller investigates it; never one naming "
               "the caller (回避)", response=inquiries.ComplaintRecord),
-        Route("POST", "/complaints/{id}/conclude", HANDLERS,
+        Route("POST", "/complaints/{id}/conclude", COMPLAINT_HANDLERS,
               call("conclude_complaint", "actor", "id", "body"),
               "conclude: substantiated (认定属实, a violation) or not, with the reply",
               inquiries.ConclusionIn, inquiries.ComplaintRecord),

@@ -1,6 +1,7 @@
 """Notifications (each person's, their settings, the admin's view of deliveries) and 催办,
 which goes to the service that keeps the work urged."""
 
+from contracts.fields import once
 from contracts.rpc import notifications, urges
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ADMIN, forward
@@ -9,13 +10,13 @@ from gateway.routes.common import ADMIN, forward
 def urge(c):
     """``{kind, id, note}`` to the owning service: it decides who may urge (the head of the
     work's division, or whoever acts for them; leaders; admins) and whom it urges."""
-    data = urges.UrgeIn().load(c.body)
+    data = once(urges.UrgeIn).load(c.body)
     return c.call(urges.OWNERS[data["kind"]], "urge", c.actor, data["kind"], data["id"],
                   {"note": data["note"]})
 
 
 def urges_of(c):
-    query = urges.UrgeQuery().load(c.query)
+    query = once(urges.UrgeQuery).load(c.query)
     return {"items": (found := c.call(urges.OWNERS[query["kind"]], "urges", query["kind"],
                                       query["id"])), "total": len(found)}
 

@@ -1,6 +1,7 @@
 """运维, for administrators: each service's status and the parked messages (replay,
 discard). The gateway gathers and reads; a replay is the owning service's (gateway.operations)."""
 
+from contracts.fields import once
 from contracts.rpc import operations as s
 from gateway import operations
 from gateway.dispatch import Route
@@ -8,7 +9,7 @@ from gateway.routes.common import ADMIN
 
 
 def parked_page(c):
-    query = s.ParkedQuery().load(c.query)
+    query = once(s.ParkedQuery).load(c.query)
     items = operations.parked_items(c.settings)
     return {"items": items[query["offset"]:query["offset"] + query["limit"]],
             "total": len(items)}

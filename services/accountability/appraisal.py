@@ -12,6 +12,7 @@ from chassis.clock import OFFICE_TZ
 from chassis.db import found
 from chassis.entrypoints import rpc
 from chassis.schemas import paginate
+from contracts.fields import once
 from contracts.rpc import accountability as s
 from office.acting import acting
 from services.accountability import duty_reports, people
@@ -69,7 +70,7 @@ def division_rows(session, persons, year):
         .group_by(Case.staff_id)).all())
     reports = {r.staff_id: {"status": r.status, "grade": r.grade} for r in session.scalars(
         sa.select(DutyReport).where(DutyReport.staff_id.in_(ids), DutyReport.year == year))}
-    return s.AppraisalRowOut(many=True).dump([{
+    return once(s.AppraisalRowOut, many=True).dump([{
         "staff_id": p.staff_id, "name": p.name, "division_id": p.division_id, "year": year,
         **counts[p.staff_id], "violations": sum(counts[p.staff_id]["violations_by_kind"]
                                                 .values()),
@@ -82,7 +83,7 @@ class AppraisalEntrypoints:
 
     @rpc
     def appraisal(self, actor, staff_id, query):
-        actor, year = acting(actor), s.YearQuery().load(query or {})["year"]
+        actor, year = acting(actor), once(s.YearQuery).load(query or {})["year"]
         start, end = year_bounds(year)
         with self.uow as work:
             work.snapshot()
@@ -94,7 +95,7 @@ class AppraisalEntrypoints:
             contested = work.session.scalars(sa.select(Violation).where(
                 Violation.staff_id == staff_id, Violation.occurred_at >= start,
                 Violation.occurred_at < end, Violation.status == "contested")).all()
-            return s.AppraisalOut().dump({
+            return once(s.AppraisalOut).dump({
                 "staff_id": staff_id, "year": year,
                 **year_counts(work.session, [staff_id], year)[staff_id],
                 "cases": [{k: v for k, v in case_out(work.session, c, actor).items()
@@ -106,7 +107,7 @@ class AppraisalEntrypoints:
     @rpc
     def division_appraisals(self, actor, query):
         """A division's year (or every division's), one row a person in it now."""
-        actor, args = acting(actor), s.DivisionAppraisalQuery().load(query or {})
+        actor, args = acting(actor), once(s.DivisionAppraisalQuery).load(query or {})
         division_id = args.get("division_id")
         with self.uow as work:
             work.snapshot()

@@ -9,6 +9,7 @@ from chassis.db import DriverInsert
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
 from chassis.schemas import matching, page
+from contracts.fields import once
 from contracts.rpc import accountability as s
 from office.acting import acting
 from services.accountability.models import AuditEntry
@@ -39,7 +40,7 @@ class AuditEntrypoints:
     @rpc
     def audit_trail(self, actor, query=None):
         audit.check_auditor(acting(actor))
-        args = s.AuditQuery().load(query or {})
+        args = once(s.AuditQuery).load(query or {})
         select = sa.select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id)
         select = matching(select, AuditEntry, args, ("actor_id", "correlation_id"))
         if args.get("since"):

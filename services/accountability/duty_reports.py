@@ -10,8 +10,10 @@ from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import matching, paginate
+from contracts.fields import once
 from contracts.rpc import accountability as s
 from contracts.todo import todo_item
+from contracts.vocabulary import ROLE_GROUPS
 from office import work_items
 from office.acting import acting
 from services.accountability import people
@@ -31,7 +33,7 @@ def facts(session, report):
 def report_out(session, report, actor):
     known = facts(session, report)
     staff = session.get(StaffView, report.staff_id)
-    return {**s.DutyReportOut().dump(report), "name": staff.name if staff else None,
+    return {**once(s.DutyReportOut).dump(report), "name": staff.name if staff else None,
             "reviewer_id": known.reviewer_id, "actions": rules.actions(known, actor)}
 
 
@@ -39,7 +41,7 @@ def visible(session, select, actor):
     """Leaders and admins read every report; others their own and those of the divisions
     whose head powers they hold now — but not the head's own (the leader reviews it; a B
     acting for the head does not read it)."""
-    if actor.role in ("leader", "admin"):
+    if actor.role in ROLE_GROUPS["LEADERSHIP"]:
         return select
     headed = people.headed(session, actor.id)
     heads = session.scalars(sa.select(DivisionView.head_id).where(
@@ -87,7 +89,7 @@ class DutyReportEntrypoints:
 
     @rpc
     def submit_duty_report(self, actor, payload):
-        actor, data = acting(actor), s.DutyReportIn().load(payload)
+        actor, data = acting(actor), once(s.DutyReportIn).load(payload)
         rules.check_may_report(actor, data["year"], clock.today())
         with self.uow as work:
             lock_key(work.session, f"duty_report:{actor.id}:{data['year']}")
@@ -109,7 +111,7 @@ class DutyReportEntrypoints:
 
     @rpc
     def review_duty_report(self, actor, report_id, payload):
-        actor, data = acting(actor), s.DutyReviewIn().load(payload)
+        actor, data = acting(actor), once(s.DutyReviewIn).load(payload)
         with self.uow as work:
             report = locked(work.session, DutyReport, report_id, "duty_report")
             rules.check_review(facts(work.session, report), actor)
@@ -130,7 +132,7 @@ class DutyReportEntrypoints:
 
     @rpc
     def list_duty_reports(self, actor, query=None):
-        actor, args = acting(actor), s.DutyReportQuery().load(query or {})
+        actor, args = acting(actor), once(s.DutyReportQuery).load(query or {})
         with self.uow as work:
             select = visible(work.session, sa.select(DutyReport), actor).order_by(
                 DutyReport.year.desc(), DutyReport.submitted_at)

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.db import found
 from chassis.entrypoints import rpc
+from contracts.fields import once
 from contracts.rpc import stats as s
 from office.acting import acting
 from services.accountability import people
@@ -23,7 +24,7 @@ class OverviewEntrypoints:
     def stats_overview(self, actor, query=None):
         """The figures of a period (by default this year so far) for the divisions the
         caller may read: a head their own, leaders and admins the office or one division."""
-        actor, args = acting(actor), s.OverviewQuery().load(query or {})
+        actor, args = acting(actor), once(s.OverviewQuery).load(query or {})
         with self.uow as work:
             work.snapshot()  # the totals, months and divisions of one moment
             headed = people.read_as_head(work.session, actor.id)
@@ -34,7 +35,7 @@ class OverviewEntrypoints:
                 found(work.session, DivisionView, asked, "division")
             period = periods.period(args.get("start"), args.get("end"), clock.today())
             by_month, by_division = counted(work.session, period, scope)
-            return s.OverviewOut().dump(rules.overview(
+            return once(s.OverviewOut).dump(rules.overview(
                 period, by_month, by_division, named(work.session, scope, by_division)))
 
 

@@ -14,6 +14,7 @@ from chassis.events import handle_event
 from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
+from contracts.fields import once
 from contracts.rpc import accountability as s
 from office import projections
 from office.acting import acting
@@ -122,7 +123,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
 
     @rpc
     def list_cases(self, actor, query=None):
-        actor, args = acting(actor), s.CaseQuery().load(query or {})
+        actor, args = acting(actor), once(s.CaseQuery).load(query or {})
         with self.uow as work:
             work.snapshot()  # each case with the violations it had at that moment
             select = sa.select(Case).order_by(Case.opened_at.desc())
@@ -148,7 +149,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
     @rpc
     def decide(self, actor, case_id, payload):
         """裁定: the leader's grade (the suggestion unless they judge otherwise) and outcome."""
-        actor, data = acting(actor), s.DecisionIn().load(payload)
+        actor, data = acting(actor), once(s.DecisionIn).load(payload)
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
             severity = data["severity"] or case.suggested_severity
@@ -162,7 +163,7 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
 
     @rpc
     def dismiss(self, actor, case_id, payload):
-        actor, data = acting(actor), s.DismissalIn().load(payload)
+        actor, data = acting(actor), once(s.DismissalIn).load(payload)
         with self.uow as work:
             case = locked(work.session, Case, case_id, "case")
             judgement.check_dismissal(cases.facts(work.session, case), actor, data["reason"])

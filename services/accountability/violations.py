@@ -9,6 +9,7 @@ from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.schemas import matching, paginate
+from contracts.fields import once
 from contracts.rpc import accountability as s
 from office import work_items
 from office.acting import acting
@@ -34,7 +35,7 @@ def violation_out(session, violation, actor, case=None):
     """The violation with what ``actor`` may do; ``case`` its case, when the caller read it
     already (a page reads its cases in one query)."""
     concerned = interested(violation, case or case_of(session, violation))
-    return {**s.ViolationOut().dump(violation),
+    return {**once(s.ViolationOut).dump(violation),
             "actions": judgement.violation_actions(violation.status, concerned,
                                                    violation.staff_id, actor),
             "recused": judgement.is_recused(concerned, actor)}
@@ -44,7 +45,7 @@ def case_out(session, case, actor):
     violations = session.scalars(sa.select(Violation).where(Violation.case_id == case.id)
                                  .order_by(Violation.occurred_at)).all()
     facts = cases.facts(session, case)
-    return {**s.CaseOut(exclude=("violations",)).dump(case),
+    return {**once(s.CaseOut, exclude=("violations",)).dump(case),
             "violations": [violation_out(session, v, actor) for v in violations],
             "actions": judgement.case_actions(facts, actor),
             "recused": judgement.is_recused(facts.interested, actor)}
@@ -55,7 +56,7 @@ class ViolationEntrypoints:
 
     @rpc
     def list_violations(self, actor, query=None):
-        actor, args = acting(actor), s.ViolationQuery().load(query or {})
+        actor, args = acting(actor), once(s.ViolationQuery).load(query or {})
         args["staff_id"] = judgement.violations_visible_to(actor, args.get("staff_id"))
         with self.uow as work:
             # the id breaks ties, so that pages (an export reads them all) neither repeat
@@ -88,7 +89,7 @@ class ViolationEntrypoints:
 
     @rpc
     def record_duty_failure(self, actor, payload):
-        actor, data = acting(actor), s.DutyFailureIn().load(payload)
+        actor, data = acting(actor), once(s.DutyFailureIn).load(payload)
         with self.uow as work:
             person, division = people.person_and_division(work.session, data["staff_id"])
             judgement.check_recorder(actor, person.id, person.division_id,
@@ -104,7 +105,7 @@ class ViolationEntrypoints:
 
     @rpc
     def contest(self, actor, violation_id, payload):
-        actor, data = acting(actor), s.ContestIn().load(payload)
+        actor, data = acting(actor), once(s.ContestIn).load(payload)
         with self.uow as work:
             violation = locked(work.session, Violation, violation_id, "violation")
             judgement.check_contest(violation.status, violation.staff_id, actor,
@@ -125,12 +126,12 @@ class ViolationEntrypoints:
     @rpc
     def uphold(self, actor, violation_id, payload):
         return self._judge(acting(actor), violation_id, "uphold",
-                           s.UpholdIn().load(payload)["note"])
+                           once(s.UpholdIn).load(payload)["note"])
 
     @rpc
     def waive(self, actor, violation_id, payload):
         return self._judge(acting(actor), violation_id, "waive",
-                           s.WaiveIn().load(payload)["reason"])
+                           once(s.WaiveIn).load(payload)["reason"])
 
     def _judge(self, actor, violation_id, verb, text):
         """A leader's judgement; a waiver takes the violation out of its case's grade."""

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.db import lock_key
 from chassis.schemas import paginate
+from contracts.fields import once
 from contracts.rpc import attendance as s
 from office import projections
 from services.attendance import absences, rules
@@ -128,4 +129,4 @@ def checked_by(session, staff_id):
 
 def dump(check):
     # a check stands as it was recorded: no verb applies to it
-    return {**s.DutyCheckOut().dump(check), "actions": []}
+    return {**once(s.DutyCheckOut).dump(check), "actions": []}

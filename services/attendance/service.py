@@ -12,7 +12,7 @@ from chassis.events import handle_event
 from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import attendance as s
 from contracts.rpc import urges as u
 from office import projections, work_items
@@ -58,7 +58,7 @@ class AttendanceService(ServiceBase):
 
     @rpc
     def file_notice(self, actor, payload):
-        actor, data = Actor().load(actor), s.NoticeIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.NoticeIn).load(payload)
         rules.check_contact(data["contact"])
         with self.uow as work:
             nearby = absences.nearby(work, actor["id"], data["start_at"],
@@ -77,7 +77,7 @@ class AttendanceService(ServiceBase):
 
     @rpc
     def file_leave(self, actor, payload):
-        actor, data = Actor().load(actor), s.LeaveIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.LeaveIn).load(payload)
         rules.check_contact(data["contact"])
         rules.check_handover_note(data["handover_note"])
         start_at, back_at = rules.leave_window(data["start_date"], data["end_date"],
@@ -97,7 +97,7 @@ class AttendanceService(ServiceBase):
 
     @rpc
     def decide(self, actor, kind, absence_id, decision, payload):
-        actor, data = Actor().load(actor), s.DecisionIn().load(payload or {})
+        actor, data = once(Actor).load(actor), once(s.DecisionIn).load(payload or {})
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
             rules.check_decision(rules.AbsenceFacts.of(absence), actor["id"], decision,
@@ -112,7 +112,7 @@ class AttendanceService(ServiceBase):
     @rpc
     def report_return(self, actor, kind, absence_id, payload):
         """七.5: back now — the report is the return; nobody dates their own."""
-        actor, data = Actor().load(actor), s.ReturnIn().load(payload or {})
+        actor, data = once(Actor).load(actor), once(s.ReturnIn).load(payload or {})
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
             rules.check_return(rules.AbsenceFacts.of(absence), actor["id"],
@@ -125,7 +125,7 @@ class AttendanceService(ServiceBase):
     def acknowledge_return(self, actor, kind, absence_id, payload=None):
         """七.5: the approver has read the return report; it leaves their to-do. The approver
         may correct the return time, with a note; lateness follows."""
-        actor, data = Actor().load(actor), s.AcknowledgeIn().load(payload or {})
+        actor, data = once(Actor).load(actor), once(s.AcknowledgeIn).load(payload or {})
         with self.uow as work:
             absence = absences.locked(work.session, kind, absence_id)
             facts = rules.AbsenceFacts.of(absence)
@@ -143,12 +143,12 @@ class AttendanceService(ServiceBase):
     def urge(self, actor, kind, absence_id, payload):
         """催办: the head (or acting head) of the person's division, a leader or an admin
         urges whoever the absence waits on."""
-        actor, data = acting(actor), u.NoteIn().load(payload)
+        actor, data = acting(actor), once(u.NoteIn).load(payload)
         with self.uow as work:
             absence = absences.locked(work.session, KINDS.get(kind, kind), absence_id)
             target = rules.check_urge(rules.AbsenceFacts.of(absence), actor,
                                       self._head_now(work, absence.staff_id))
-            return u.UrgeOut().dump(work_items.record_urge(
+            return once(u.UrgeOut).dump(work_items.record_urge(
                 work, Urge, kind=kind, work_id=absence.id,
                 title=todo.name_of(work.session, absence.staff_id),
                 status=absence.status, holder_id=target,
@@ -158,28 +158,28 @@ class AttendanceService(ServiceBase):
     def urges(self, kind, absence_id):
         with self.uow as work:
             absences.locked(work.session, KINDS.get(kind, kind), absence_id)
-            return u.UrgeOut(many=True).dump(work_items.listed(work.session, Urge, kind,
+            return once(u.UrgeOut, many=True).dump(work_items.listed(work.session, Urge, kind,
                                                                absence_id))
 
     @rpc
     def todo(self, actor, division_id=None):
         with self.uow as work:
-            return todo.items(work.session, Actor().load(actor)["id"])
+            return todo.items(work.session, once(Actor).load(actor)["id"])
 
     @rpc
     def report_absence(self, actor, payload):
-        actor, data = Actor().load(actor), s.ReportIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ReportIn).load(payload)
         with self.uow as work:
             approver_id = self._approver(work, data["staff_id"], required=False)
             rules.check_reporter(acting(actor), approver_id)
             report = absences.report(work, reported_by=actor["id"], approver_id=approver_id,
                                      **data)
-        return s.ReportOut().dump(report)
+        return once(s.ReportOut).dump(report)
 
     @rpc
     def record_duty_check(self, actor, payload):
         """在岗检查 (七.6): who was found away; those no absence excused are reported."""
-        actor, data = acting(actor), s.DutyCheckIn().load(payload)
+        actor, data = acting(actor), once(s.DutyCheckIn).load(payload)
         with self.uow as work:
             division = duty_checks.division(work.session, data["division_id"], self.call)
             check_rules.check_checker(actor, rules.HeadsFacts.of(division))
@@ -191,13 +191,13 @@ class AttendanceService(ServiceBase):
 
     @rpc
     def list_duty_checks(self, actor, query=None):
-        actor, args = acting(actor), s.DutyCheckQuery().load(query or {})
+        actor, args = acting(actor), once(s.DutyCheckQuery).load(query or {})
         with self.uow as work:
             return duty_checks.listed(work.session, actor, args, self.call)
 
     @rpc
     def list_absences(self, actor, kind, query=None):
-        actor, args = Actor().load(actor), s.AbsenceQuery().load(query or {})
+        actor, args = once(Actor).load(actor), once(s.AbsenceQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Absence).where(Absence.kind == kind) \
                 .order_by(Absence.start_at.desc())
@@ -216,13 +216,13 @@ class AttendanceService(ServiceBase):
 
     @rpc
     def get_absence(self, actor, kind, absence_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             return self._dump(work, absences.locked(work.session, kind, absence_id), actor)
 
     @rpc
     def notice_board(self, query=None):
-        args = s.BoardQuery().load(query or {})
+        args = once(s.BoardQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Absence).where(*board.SHOWN).order_by(Absence.start_at)
             if "division_id" in args:
@@ -230,7 +230,7 @@ class AttendanceService(ServiceBase):
                     .where(StaffView.division_id == args["division_id"])
             total, sliced = paginate(work.session, select, args)
             rows = board.rows(work.session, work.session.scalars(sliced).all())
-        return {"items": s.BoardRow(many=True).dump(rows), "total": total}
+        return {"items": once(s.BoardRow, many=True).dump(rows), "total": total}
 
     @periodic("scan_interval")
     def scan(self):
@@ -282,7 +282,7 @@ class AttendanceService(ServiceBase):
         # the viewer holds the head powers of the person's division exactly when the person
         # is among those they head now
         head_now = viewer.id if absence.staff_id in viewer.headed_staff else None
-        record = {**s.AbsenceOut().dump(absence), "actions": rules.actions(
+        record = {**once(s.AbsenceOut).dump(absence), "actions": rules.actions(
             facts, Acting(actor["id"], actor["role"]), clock.now(), head_now)}
         return rules.shown(record, facts, viewer)
 

@@ -5,7 +5,7 @@ import uuid
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import documents as s
 from office import work_items
 from office.acting import Acting, acting
@@ -18,7 +18,7 @@ class OutgoingEntrypoints:
 
     @rpc
     def create_outgoing(self, actor, payload):
-        actor, data = Actor().load(actor), s.OutgoingIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.OutgoingIn).load(payload)
         with self.uow as work:
             outgoing = Outgoing(id=str(uuid.uuid4()), drafter_id=actor["id"], status="draft",
                                 created_at=clock.now(), **data)
@@ -28,7 +28,7 @@ class OutgoingEntrypoints:
 
     @rpc
     def sign(self, actor, outgoing_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
             rules.check_sign(rules.OutgoingFacts.of(outgoing), acting(actor))
@@ -40,7 +40,7 @@ class OutgoingEntrypoints:
 
     @rpc
     def number(self, actor, outgoing_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
             rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), acting(actor),
@@ -55,7 +55,7 @@ class OutgoingEntrypoints:
 
     @rpc
     def print_outgoing(self, actor, outgoing_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             outgoing = locked(work.session, Outgoing, outgoing_id, "outgoing")
             rules.check_numbering_stage(rules.OutgoingFacts.of(outgoing), acting(actor),
@@ -65,13 +65,13 @@ class OutgoingEntrypoints:
 
     @rpc
     def get_outgoing(self, actor, outgoing_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             return self._outgoing_out(work, found(work.session, Outgoing, outgoing_id,
                                                   "outgoing"), actor["id"], actor["role"])
 
     def _outgoing_out(self, work, outgoing, actor_id, role):
-        return {**s.OutgoingOut().dump(outgoing), "actions": rules.outgoing_actions(
+        return {**once(s.OutgoingOut).dump(outgoing), "actions": rules.outgoing_actions(
             rules.OutgoingFacts.of(outgoing), Acting(actor_id, role),
             self._drafter_head(work, outgoing))}
 

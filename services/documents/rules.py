@@ -221,16 +221,17 @@ def check_assignment(document: DocumentFacts, actor_id: str, head_id: str | None
 def check_may_assign(document: DocumentFacts, actor_id: str, head_id: str | None,
                      assignee_left: bool = False) -> None:
     step = DOCUMENT["assign"]
-    _check_head(document, actor_id, head_id, "assigns it")
+    _check_head(step, document, actor_id, head_id, "assigns it")
     again = document.status == step.target  # a reassignment, once the assignee has left
     if document.status not in step.sources or (again and not assignee_left):
         raise AlreadyAssigned(f"the document is already {document.status}",
                               {"assignee_id": document.assignee_id})
 
 
-def _check_head(document: DocumentFacts, actor_id: str, head_id: str | None,
-                what: str) -> None:
-    if not is_head(document, actor_id, head_id):
+def _check_head(step: Transition, document: DocumentFacts, actor_id: str,
+                head_id: str | None, what: str) -> None:
+    """Refuses whom ``step``'s row refuses: the rows these checks guard name the head."""
+    if not step.who(document, actor_id, head_id):
         raise NotDivisionHead(f"only the head of the document's division (or whoever acts "
                               f"for them) {what}")
 
@@ -303,7 +304,7 @@ def check_extension_decision(document: DocumentFacts, extension: ExtensionFacts,
 def check_may_decide_extension(document: DocumentFacts, extension: ExtensionFacts,
                                actor_id: str, head_id: str | None) -> None:
     step = EXTENSION["approve"]  # a rejection's row starts alike, by the same person
-    _check_head(document, actor_id, head_id, "decides an extension")
+    _check_head(step, document, actor_id, head_id, "decides an extension")
     if extension.status not in step.sources:
         raise ExtensionDecided(f"the request is {extension.status}",
                                {"status": extension.status})
@@ -315,8 +316,9 @@ def check_return_decision(document: DocumentFacts, actor_id: str, head_id: str |
                           decision: str = "approved", note: str | None = None) -> None:
     """四.1: a 退文 goes back to the sender once the head agrees; the head may refuse it,
     with a note, and the assignee goes on with it."""
-    _check_head(document, actor_id, head_id, "decides a return")
-    if document.status not in DOCUMENT["approve_return"].sources:
+    step = DOCUMENT["approve_return"]  # a refusal's row starts alike, by the same person
+    _check_head(step, document, actor_id, head_id, "decides a return")
+    if document.status not in step.sources:
         raise NotReturnRequested("no return has been asked for", {"status": document.status})
     if decision == "rejected" and not (note or "").strip():
         raise NoteRequired("refusing a return needs a note")

@@ -15,7 +15,7 @@ from chassis.events import handle_event, handle_intake
 from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import documents as s
 from contracts.rpc import urges as u
 from office import projections, work_items
@@ -45,7 +45,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def register(self, actor, payload):
-        actor, data = Actor().load(actor), s.DocumentIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.DocumentIn).load(payload)
         division_id = self.call("posts", "get_staff", actor["id"])["division_id"]
         rules.check_registrar(division_id)
         with self.uow as work:
@@ -58,7 +58,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def assign(self, actor, document_id, payload):
-        actor, data = Actor().load(actor), s.AssignIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.AssignIn).load(payload)
         assignee = self.call("posts", "get_staff", data["assignee_id"])
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
@@ -90,7 +90,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def request_return(self, actor, document_id, payload):
-        actor, data = Actor().load(actor), s.ReasonIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ReasonIn).load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             rules.check_handler(rules.DocumentFacts.of(document), actor["id"],
@@ -105,7 +105,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def decide_return(self, actor, document_id, decision, payload=None):
         """四.1: the head agrees to a 退文 — it goes back to the sender — or refuses it with a
         note, and the assignee goes on with the document."""
-        actor, data = Actor().load(actor), s.NoteIn().load(payload or {})
+        actor, data = once(Actor).load(actor), once(s.NoteIn).load(payload or {})
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             division = self._division(work, document)
@@ -126,30 +126,30 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def open_consultation(self, actor, document_id, payload):
-        actor, data = Actor().load(actor), s.ConsultationIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ConsultationIn).load(payload)
         with self.uow as work:
             rules.check_handler(rules.DocumentFacts.of(
                 locked(work.session, Document, document_id, "document")), actor["id"], "consult")
             consultation = Consultation(id=str(uuid.uuid4()), document_id=document_id,
                                         opened_at=clock.now(), **data)
             work.session.add(consultation)
-        return s.ConsultationOut().dump(consultation)
+        return once(s.ConsultationOut).dump(consultation)
 
     @rpc
     def reply_consultation(self, actor, document_id, consultation_id, payload):
-        actor, data = Actor().load(actor), s.ReplyIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ReplyIn).load(payload)
         with self.uow as work:
             rules.check_handler(rules.DocumentFacts.of(
                 locked(work.session, Document, document_id, "document")), actor["id"], "consult")
             consultation = locked(work.session, Consultation, consultation_id, "consultation")
             rules.check_reply(rules.ConsultationFacts.of(consultation), document_id)
             consultation.reply, consultation.replied_at = data["reply"], clock.now()
-        return s.ConsultationOut().dump(consultation)
+        return once(s.ConsultationOut).dump(consultation)
 
     @rpc
     def extend(self, actor, document_id, payload):
         """申请延期: a request for the head; nothing moves until the head approves it."""
-        actor, data = Actor().load(actor), s.ExtensionIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ExtensionIn).load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             facts = rules.DocumentFacts.of(document)
@@ -169,7 +169,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def decide_extension(self, actor, document_id, extension_id, decision, payload=None):
         """四.3/四.6: approved by the head, the due date moves and the sending unit is told
         (the 延期办理告知函); rejected, with a note, nothing moves."""
-        actor, data = Actor().load(actor), s.NoteIn().load(payload or {})
+        actor, data = once(Actor).load(actor), once(s.NoteIn).load(payload or {})
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             extension = locked(work.session, Extension, extension_id, "extension")
@@ -194,7 +194,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def complete(self, actor, document_id, payload):
-        actor, data = Actor().load(actor), s.CompleteIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.CompleteIn).load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, "document")
             rules.check_handler(rules.DocumentFacts.of(document), actor["id"],
@@ -211,7 +211,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def list_documents(self, actor, query=None):
-        actor, args = Actor().load(actor), s.DocumentQuery().load(query or {})
+        actor, args = once(Actor).load(actor), once(s.DocumentQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Document).order_by(Document.received_at.desc())
             select = matching(select, Document, args, ("status", "assignee_id"))
@@ -227,7 +227,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     @rpc
     def get_document(self, actor, document_id):
         """An incoming document with its consultations and extensions, or an outgoing one."""
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             outgoing = work.session.get(Outgoing, document_id)
             if outgoing is not None:
@@ -239,7 +239,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
             extensions = work.session.scalars(sa.select(Extension).where(
                 Extension.document_id == document_id).order_by(Extension.requested_at)).all()
             return {**self._dump(work, document, actor), "direction": "incoming",
-                    "consultations": s.ConsultationOut(many=True).dump(consultations),
+                    "consultations": once(s.ConsultationOut, many=True).dump(consultations),
                     "extensions": [self._extension_out(work, document, e, actor["id"])
                                    for e in extensions]}
 
@@ -247,12 +247,12 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def urge(self, actor, kind, document_id, payload):
         """催办: the division's head (or acting head), a leader or an admin urges whoever
         holds the document now."""
-        actor, data = acting(actor), u.NoteIn().load(payload)
+        actor, data = acting(actor), once(u.NoteIn).load(payload)
         with self.uow as work:
             document = locked(work.session, Document, document_id, kind)
             target = rules.check_urge(rules.DocumentFacts.of(document), actor,
                                       self._division(work, document).head_now)
-            return u.UrgeOut().dump(work_items.record_urge(
+            return once(u.UrgeOut).dump(work_items.record_urge(
                 work, Urge, kind="document", work_id=document.id, title=document.title,
                 status=document.status, holder_id=target,
                 by=actor.id, note=data["note"]))
@@ -261,7 +261,7 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def urges(self, kind, document_id):
         with self.uow as work:
             found(work.session, Document, document_id, kind)
-            return u.UrgeOut(many=True).dump(work_items.listed(work.session, Urge, kind,
+            return once(u.UrgeOut, many=True).dump(work_items.listed(work.session, Urge, kind,
                                                                document_id))
 
     @rpc
@@ -287,8 +287,8 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
 
     @rpc
     def working_day(self, query):
-        args = s.WorkingDayQuery().load(query)
-        return s.DateOut().dump({"date": self.calendar.add_working_days(args["start"],
+        args = once(s.WorkingDayQuery).load(query)
+        return once(s.DateOut).dump({"date": self.calendar.add_working_days(args["start"],
                                                                         args["n"])})
 
     @periodic("scan_interval")
@@ -349,14 +349,14 @@ class DocumentsService(OutgoingEntrypoints, ServiceBase):
     def _dump(self, work, document, actor, seen=None):
         seen = seen or views.Seen.of(work.session, [document])
         facts = rules.DocumentFacts.of(document)
-        return {**s.DocumentOut().dump(document), "signal": self._signal(document),
+        return {**once(s.DocumentOut).dump(document), "signal": self._signal(document),
                 "actions": rules.actions(facts, Acting(actor["id"], actor["role"]),
                                          seen.head_now(document), clock.today(),
                                          document.id in seen.pending,
                                          document.assignee_id in seen.left)}
 
     def _extension_out(self, work, document, extension, actor_id):
-        return {**s.ExtensionOut().dump(extension), "actions": rules.extension_actions(
+        return {**once(s.ExtensionOut).dump(extension), "actions": rules.extension_actions(
             rules.DocumentFacts.of(document), rules.ExtensionFacts.of(extension), actor_id,
             self._division(work, document).head_now)}
 

@@ -11,7 +11,7 @@ from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound, Unauthenticated
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import inquiries as s
 from office import projections
 from services.inquiries import notice_html, rules, views
@@ -108,7 +108,7 @@ class ApplicationEntrypoints:
 
     @rpc
     def submit_application(self, actor, payload):
-        actor, data = Actor().load(actor), s.ApplicationIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ApplicationIn).load(payload)
         token = secrets.token_urlsafe(16)
         with self.uow as work:
             matter = work.session.get(Matter, data["matter_id"])
@@ -127,7 +127,7 @@ class ApplicationEntrypoints:
 
     @rpc
     def resubmit(self, actor, application_id, payload):
-        actor, data = Actor().load(actor), s.ResubmissionIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.ResubmissionIn).load(payload)
         with self.uow as work:
             application = locked(work.session, Application, application_id, "application")
             rules.check_resubmission(data["matter_id"], application.matter_id,
@@ -143,7 +143,7 @@ class ApplicationEntrypoints:
     @rpc
     def complete_application(self, actor, application_id, payload):
         """办结: by the reviewer who accepted it, or the B acting for them."""
-        actor, data = Actor().load(actor), s.CompleteIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.CompleteIn).load(payload)
         with self.uow as work:
             application = locked(work.session, Application, application_id, "application")
             rules.check_completion(application.status, application.reviewer_id,
@@ -164,7 +164,7 @@ class ApplicationEntrypoints:
 
     @rpc
     def get_application(self, actor, application_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             application = found(work.session, Application, application_id, "application")
             return self._dump(work, actor, application,
@@ -185,7 +185,7 @@ class ApplicationEntrypoints:
             if actor is None and not holds_token:
                 raise NotFound("no such application", code="application_not_found")
             if not holds_token:  # staff: those handling it
-                views.check_letter(work.session, Actor().load(actor), application)
+                views.check_letter(work.session, once(Actor).load(actor), application)
             return notice_html.letter(work.session, application, self.settings.office_name)
 
     @staticmethod
@@ -193,6 +193,7 @@ class ApplicationEntrypoints:
         """The application as the caller may read it (views.application), with its latest
         notice while it is returned."""
         with_notice = application.status == "returned" and notice is not None
-        record = {**s.ApplicationOut(exclude=("notice", "token", "actions")).dump(application),
-                  "notice": s.NoticeOut().dump(notice) if with_notice else None}
+        shown = once(s.ApplicationOut, exclude=("notice", "token", "actions"))
+        record = {**shown.dump(application),
+                  "notice": once(s.NoticeOut).dump(notice) if with_notice else None}
         return views.application(work.session, actor, application, record)

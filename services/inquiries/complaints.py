@@ -15,6 +15,7 @@ from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.events import handle_intake
 from chassis.schemas import matching, paginate
+from contracts.fields import once
 from contracts.rpc import inquiries as s
 from office import projections, work_items
 from office.acting import acting
@@ -38,7 +39,7 @@ def dump(complaint, actor, divisions):
     """A complaint as ``actor`` reads it; whoever it names never reads how to reach the
     complainant."""
     recused = rules.recused(actor, facts(complaint))
-    record = {**s.ComplaintRecord().dump(complaint),
+    record = {**once(s.ComplaintRecord).dump(complaint),
               "actions": rules.actions(actor, facts(complaint), divisions),
               "recused": recused}
     return {**record, "contact": None} if recused else record
@@ -77,7 +78,7 @@ class ComplaintEntrypoints:
 
     @rpc
     def file_complaint(self, payload, client_address):
-        data = s.ComplaintIn().load(payload)
+        data = once(s.ComplaintIn).load(payload)
         responder_id = None
         if data["inquiry_id"]:
             with self.uow as work:
@@ -93,7 +94,7 @@ class ComplaintEntrypoints:
                 Complaint.client_address == client_address, Complaint.filed_at > minute_ago))
             rules.check_complaint_rate(recent, self.settings.complaint_rate)
             complaint = record(work, data, token, client_address)
-        return {**s.ComplaintOut(exclude=("token",)).dump(complaint), "token": token}
+        return {**once(s.ComplaintOut, exclude=("token",)).dump(complaint), "token": token}
 
     @rpc
     def complaint_status(self, complaint_id, token):
@@ -102,16 +103,16 @@ class ComplaintEntrypoints:
             if complaint is None or not hmac.compare_digest(complaint.token_hash,
                                                             digest(token or "")):
                 raise NotFound("no complaint with that id and token", code="complaint_not_found")
-            return s.ComplaintOut(exclude=("token",)).dump(complaint)
+            return once(s.ComplaintOut, exclude=("token",)).dump(complaint)
 
     @rpc
     def list_complaints(self, actor, query=None):
-        actor, args = acting(actor), s.ComplaintQuery().load(query or {})
+        actor, args = acting(actor), once(s.ComplaintQuery).load(query or {})
         with self.uow as work:
             divisions = headed(work.session, actor)
             rules.check_reader(actor, divisions)
             select = sa.select(Complaint).order_by(Complaint.filed_at.desc())
-            if actor.role not in rules.OVERSEERS:
+            if actor.role not in rules.LEADERSHIP:
                 select = select.where(Complaint.division_id.in_(divisions))
             select = matching(select, Complaint, args, ("status", "division_id"))
             total, sliced = paginate(work.session, select, args)
@@ -142,7 +143,7 @@ class ComplaintEntrypoints:
 
     @rpc
     def conclude_complaint(self, actor, complaint_id, payload):
-        actor, data = acting(actor), s.ConclusionIn().load(payload)
+        actor, data = acting(actor), once(s.ConclusionIn).load(payload)
         with self.uow as work:
             complaint = found(work.session, Complaint, complaint_id, "complaint")
             rules.check_conclusion(actor, facts(complaint), headed(work.session, actor))

@@ -10,7 +10,7 @@ from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.schemas import page, paginate
-from contracts.fields import PageArgs
+from contracts.fields import PageArgs, once
 from contracts.rpc import inquiries as s
 from office.acting import acting
 from services.inquiries import rules, views
@@ -29,7 +29,7 @@ def publish(work, matter, actor_id):
 
 def record(matter, actor, head_now):
     """A matter as staff manage it, with what ``actor`` may do to it."""
-    return {**s.MatterRecord(exclude=("actions",)).dump(matter), "actions":
+    return {**once(s.MatterRecord, exclude=("actions",)).dump(matter), "actions":
             matter_rules.matter_actions(matter_rules.MatterFacts.of(matter), actor, head_now)}
 
 
@@ -38,7 +38,7 @@ class MatterEntrypoints:
 
     @rpc
     def create_matter(self, actor, payload):
-        actor, data = acting(actor), s.MatterIn().load(payload)
+        actor, data = acting(actor), once(s.MatterIn).load(payload)
         head = self._head_now(data["division_id"])
         rules.check_matter_publisher(actor, head)
         with self.uow as work:
@@ -50,7 +50,7 @@ class MatterEntrypoints:
     @rpc
     def revise_matter(self, actor, matter_id, payload):
         """三.3: the same shape as a new matter; the version rises, the earlier stays."""
-        actor, data = acting(actor), s.MatterIn().load(payload)
+        actor, data = acting(actor), once(s.MatterIn).load(payload)
         with self.uow as work:
             division_id = found(work.session, Matter, matter_id, "matter").division_id
         head, new_head = self._head_now(division_id), self._head_now(data["division_id"])
@@ -67,7 +67,7 @@ class MatterEntrypoints:
     @rpc
     def withdraw_matter(self, actor, matter_id, payload):
         """三.2: gone from the catalogue; applications already made go on."""
-        actor, data = acting(actor), s.WithdrawIn().load(payload)
+        actor, data = acting(actor), once(s.WithdrawIn).load(payload)
         with self.uow as work:
             division_id = found(work.session, Matter, matter_id, "matter").division_id
         head = self._head_now(division_id)
@@ -83,7 +83,7 @@ class MatterEntrypoints:
         """The public catalogue: matters offered now, as their newest version."""
         with self.uow as work:
             return page(work.session, sa.select(Matter).where(Matter.withdrawn_at.is_(None))
-                        .order_by(Matter.name), s.MatterOut, PageArgs().load(query or {}))
+                        .order_by(Matter.name), s.MatterOut, once(PageArgs).load(query or {}))
 
     @rpc
     def get_matter(self, matter_id):
@@ -92,12 +92,12 @@ class MatterEntrypoints:
             if matter is None or matter.withdrawn_at is not None:
                 raise NotFound(f"no matter offered with id {matter_id}", {"id": matter_id},
                                code="matter_not_found")
-            return s.MatterOut().dump(matter)
+            return once(s.MatterOut).dump(matter)
 
     @rpc
     def list_matter_records(self, actor, query=None):
         """Every matter, withdrawn ones last, as staff manage them."""
-        actor, args = acting(actor), PageArgs().load(query or {})
+        actor, args = acting(actor), once(PageArgs).load(query or {})
         with self.uow as work:
             total, sliced = paginate(work.session, sa.select(Matter).order_by(
                 Matter.withdrawn_at.is_not(None), Matter.name), args)

@@ -12,7 +12,7 @@ from chassis.clock import clock
 from chassis.db import locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import referrals as r
 from office import work_items
 from office.acting import Acting
@@ -39,7 +39,7 @@ class ReferralEntrypoints:
 
     @rpc
     def refer(self, actor, application_id, payload):
-        actor, data = Actor().load(actor), r.ReferralIn().load(payload)
+        actor, data = once(Actor).load(actor), once(r.ReferralIn).load(payload)
         own_division = self.call("posts", "get_staff", actor["id"])["division_id"]
         if data["division_id"] is not None:  # NotFound: no such division
             self.call("posts", "get_division", data["division_id"])
@@ -64,7 +64,7 @@ class ReferralEntrypoints:
     @rpc
     def answer_referral(self, actor, referral_id, payload):
         """By the division referred to; an outside unit's answer, by the reviewer."""
-        actor, data = Actor().load(actor), r.ReferralAnswerIn().load(payload)
+        actor, data = once(Actor).load(actor), once(r.ReferralAnswerIn).load(payload)
         who = Acting(actor["id"], actor["role"],
                      self.call("posts", "get_staff", actor["id"])["division_id"])
         with self.uow as work:
@@ -89,7 +89,7 @@ class ReferralEntrypoints:
                                                                digest(token or "")):
                 raise NotFound("no application with that id and token",
                                code="application_not_found")
-            return r.PublicApplicationOut().dump({
+            return once(r.PublicApplicationOut).dump({
                 "id": application.id, "status": application.status,
                 "due_date": application.due_date,
                 "matter": work.session.get(MatterVersion, (application.matter_id,

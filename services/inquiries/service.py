@@ -15,7 +15,7 @@ from chassis.events import handle_event
 from chassis.schemas import matching, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import inquiries as s
 from office import projections, work_items
 from office.acting import acting
@@ -60,7 +60,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
 
     @rpc
     def record_inquiry(self, actor, payload):
-        actor, data = Actor().load(actor), s.InquiryIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.InquiryIn).load(payload)
         with self.uow as work:
             if data["matter_id"] and work.session.get(Matter, data["matter_id"]) is None:
                 raise rules.UnknownMaterial("no such matter", code="unknown_matter")
@@ -81,7 +81,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
     def close_inquiry(self, actor, inquiry_id, how, payload):
         """Handled (an answer), guided to one of our divisions (which must then answer it),
         or redirected outside."""
-        actor, data = Actor().load(actor), CLOSINGS[how]().load(payload)
+        actor, data = once(Actor).load(actor), CLOSINGS[how]().load(payload)
         division = how == "guided" and self.call("posts", "get_division", data["division_id"])
         with self.uow as work:
             inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
@@ -107,7 +107,7 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
     @rpc
     def answer_inquiry(self, actor, inquiry_id, payload):
         """二.4: staff or the head of the division it was guided to answer it."""
-        actor, data = Actor().load(actor), s.AnswerIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.AnswerIn).load(payload)
         division_id = self.call("posts", "get_staff", actor["id"])["division_id"]
         with self.uow as work:
             inquiry = locked(work.session, Inquiry, inquiry_id, "inquiry")
@@ -126,14 +126,14 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
 
     @rpc
     def get_inquiry(self, actor, inquiry_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             inquiry = found(work.session, Inquiry, inquiry_id, "inquiry")
             return views.inquiries(work.session, actor, [inquiry])[0]
 
     @rpc
     def list_inquiries(self, actor, query=None):
-        actor, args = Actor().load(actor), s.InquiryQuery().load(query or {})
+        actor, args = once(Actor).load(actor), once(s.InquiryQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Inquiry).order_by(Inquiry.recorded_at.desc())
             select = matching(select, Inquiry, args,
@@ -154,11 +154,11 @@ class InquiriesService(MatterEntrypoints, ApplicationEntrypoints, ReferralEntryp
 
     @rpc
     def commitments_report(self, query):
-        start, end = rules.half_year(s.HalfQuery().load(query)["half"])
+        start, end = rules.half_year(once(s.HalfQuery).load(query)["half"])
         bounds = [datetime.combine(day, time(0), OFFICE_TZ) for day in (start, end)]
         with self.uow as work:
             rows = report.semi_annual(work.session, *bounds, self.calendar)
-        return {"half": query["half"], "items": s.CommitmentReportRow(many=True).dump(rows),
+        return {"half": query["half"], "items": once(s.CommitmentReportRow, many=True).dump(rows),
                 "total": len(rows)}
 
     @rpc

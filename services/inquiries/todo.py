@@ -130,4 +130,4 @@ def _complaints(session, actor):
 
 
 def _handles(actor, handler):
-    return handler == actor.id or (handler == "leaders" and actor.role in rules.OVERSEERS)
+    return handler == actor.id or (handler == "leaders" and actor.role in rules.LEADERSHIP)

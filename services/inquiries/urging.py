@@ -5,6 +5,7 @@ it on their to-do until the work moves."""
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
+from contracts.fields import once
 from contracts.rpc import urges as u
 from office import work_items
 from office.acting import acting
@@ -25,12 +26,12 @@ class UrgeEntrypoints:
 
     @rpc
     def urge(self, actor, kind, work_id, payload):
-        actor, data = acting(actor), u.NoteIn().load(payload)
+        actor, data = acting(actor), once(u.NoteIn).load(payload)
         with self.uow as work:
             record = locked(work.session, model(kind), work_id, kind)
             holder, head = todo.holding(work.session, kind, record)
             target = rules.check_urge(holder, actor, head)
-            return u.UrgeOut().dump(work_items.record_urge(
+            return once(u.UrgeOut).dump(work_items.record_urge(
                 work, Urge, kind=kind, work_id=record.id,
                 title=todo.work_title(work.session, kind, record),
                 status=record.status, holder_id=target,
@@ -40,5 +41,5 @@ class UrgeEntrypoints:
     def urges(self, kind, work_id):
         with self.uow as work:
             found(work.session, model(kind), work_id, kind)
-            return u.UrgeOut(many=True).dump(work_items.listed(work.session, Urge, kind,
+            return once(u.UrgeOut, many=True).dump(work_items.listed(work.session, Urge, kind,
                                                                work_id))

@@ -6,6 +6,7 @@ data."""
 
 import sqlalchemy as sa
 
+from contracts.fields import once
 from contracts.rpc import inquiries as s
 from contracts.rpc import referrals as r
 from office.acting import Acting
@@ -66,7 +67,7 @@ def inquiries(session, actor, rows) -> list[dict]:
     found = []
     for row in rows:
         holder, head = inquiry_holding(session, row, responders)
-        record = {**s.InquiryOut().dump(row), "actions": rules.inquiry_actions(
+        record = {**once(s.InquiryOut).dump(row), "actions": rules.inquiry_actions(
             rules.InquiryFacts.of(row), acting, row.guided_division_id, holder, head)}
         found.append(rules.party_shown(record, who, handling(
             (row.first_responder_id, row.acting_id, row.closed_by, row.answered_by),
@@ -106,7 +107,7 @@ def application(session, actor, row, record) -> dict:
 def referrals(session, actor: Acting, application, rows) -> list[dict]:
     """Referrals of an application (六.4), and what ``actor`` may do to each."""
     facts = rules.ApplicationFacts.of(application)
-    return [{**r.ReferralOut().dump(row), "actions": referral_rules.referral_actions(
+    return [{**once(r.ReferralOut).dump(row), "actions": referral_rules.referral_actions(
         referral_rules.ReferralFacts.of(row), facts, actor, head_now(session, row.division_id))}
         for row in rows]
 

@@ -18,7 +18,7 @@ from chassis.events import handle_event
 from chassis.schemas import paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import notifications as s
 from contracts.todo import page
 from office import projections
@@ -123,7 +123,7 @@ class NotificationsService(ServiceBase):
     @rpc
     def notifications(self, actor, query=None):
         """The caller's notifications, newest first, with how many are unread."""
-        actor, args = Actor().load(actor), s.NotificationQuery().load(query or {})
+        actor, args = once(Actor).load(actor), once(s.NotificationQuery).load(query or {})
         mine = Notification.staff_id == actor["id"]
         with self.uow as work:
             select = sa.select(Notification).where(mine)
@@ -134,23 +134,23 @@ class NotificationsService(ServiceBase):
                 Notification.created_at.desc(), Notification.id), args)
             unread = work.session.scalar(sa.select(sa.func.count()).where(
                 mine, Notification.read_at.is_(None)))
-            items = s.NotificationOut(many=True).dump(work.session.scalars(sliced).all())
+            items = once(s.NotificationOut, many=True).dump(work.session.scalars(sliced).all())
         return {"items": items, "total": total, "unread": unread}
 
     @rpc
     def mark_read(self, actor, notification_id):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             notification = work.session.get(Notification, notification_id)
             if notification is None or notification.staff_id != actor["id"]:
                 raise NotFound(f"no notification {notification_id} of yours",
                                {"id": notification_id}, code="notification_not_found")
             notification.read_at = notification.read_at or clock.now()
-            return s.NotificationOut().dump(notification)
+            return once(s.NotificationOut).dump(notification)
 
     @rpc
     def mark_all_read(self, actor):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
             marked = work.session.execute(sa.update(Notification).where(
                 Notification.staff_id == actor["id"], Notification.read_at.is_(None))
@@ -159,14 +159,14 @@ class NotificationsService(ServiceBase):
 
     @rpc
     def get_settings(self, actor):
-        actor = Actor().load(actor)
+        actor = once(Actor).load(actor)
         with self.uow as work:
-            return s.SettingsOut().dump(work.session.get(Setting, actor["id"]) or Setting(
+            return once(s.SettingsOut).dump(work.session.get(Setting, actor["id"]) or Setting(
                 email=None, email_enabled=False, webhook_url=None, webhook_enabled=False))
 
     @rpc
     def put_settings(self, actor, payload):
-        actor, data = Actor().load(actor), s.SettingsIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.SettingsIn).load(payload)
         rules.check_settings(data["email"], data["email_enabled"], data["webhook_url"],
                              data["webhook_enabled"])
         rules.check_webhook(data["webhook_url"], self.settings.webhook_hosts)
@@ -178,18 +178,19 @@ class NotificationsService(ServiceBase):
             for field, value in data.items():
                 setattr(setting, field, value)
             work.session.flush()
-            return s.SettingsOut().dump(setting)
+            return once(s.SettingsOut).dump(setting)
 
     @rpc
     def deliveries(self, query=None):
         """Mail and webhook deliveries, newest first (the admin's view of failures)."""
-        args = s.DeliveryQuery().load(query or {})
+        args = once(s.DeliveryQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Delivery).order_by(Delivery.created_at.desc(), Delivery.id)
             if "status" in args:
                 select = select.where(Delivery.status == args["status"])
             total, sliced = paginate(work.session, select, args)
-            return {"items": s.DeliveryOut(many=True).dump(work.session.scalars(sliced).all()),
+            deliveries = work.session.scalars(sliced).all()
+            return {"items": once(s.DeliveryOut, many=True).dump(deliveries),
                     "total": total}
 
     @periodic("delivery_interval")

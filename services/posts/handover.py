@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from chassis.clock import clock
 from contracts.common import WorkItem as PendingItem
+from contracts.fields import once
 from services.posts import events, rules
 from services.posts.models import Absence, Backup, Division, Handover, Post
 
@@ -44,7 +45,7 @@ def record_pending(session, data):
     record = rules.require(session.get(Handover, data["handover_id"]), "handover",
                            data["handover_id"])
     kept = [item for item in record.pending_items if item["kind"] != data["kind"]]
-    record.pending_items = kept + PendingItem(many=True).dump(data["items"])
+    record.pending_items = kept + once(PendingItem, many=True).dump(data["items"])
 
 
 def posts_involving(session, staff_id):

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
 from chassis.schemas import page
+from contracts.fields import once
 from contracts.rpc import posts as s
 from services.posts import events, handover, rules
 from services.posts.models import CaseView, Handover, Post
@@ -65,7 +66,7 @@ class HandoverEntrypoints:
 
     @rpc
     def list_handovers(self, query=None):
-        args = s.HandoverQuery().load(query or {})
+        args = once(s.HandoverQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Handover).order_by(Handover.started_at.desc())
             if "post_id" in args:

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.schemas import matching, page, paginate
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import posts as s
 from office.acting import acting
 from services.posts import handover, rules
@@ -21,7 +21,7 @@ class OrganisationEntrypoints:
 
     @rpc
     def create_post(self, actor, payload):
-        actor, data = Actor().load(actor), s.PostIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.PostIn).load(payload)
         with self.uow as work:
             division = work.session.get(Division, data["division_id"])
             if division is None:
@@ -36,12 +36,12 @@ class OrganisationEntrypoints:
                         special=data["special"], state="normal", acting_id=None)
             work.session.add(post)
             self._set_backups(work, post, data["backup_ids"])
-        return s.PostOut().dump(post)
+        return once(s.PostOut).dump(post)
 
     @rpc
     def update_post(self, actor, post_id, payload):
         """Title, duties, special, or a new holder, who takes over the previous one's work."""
-        actor, data = Actor().load(actor), s.PostUpdate().load(payload)
+        actor, data = once(Actor).load(actor), once(s.PostUpdate).load(payload)
         with self.uow as work:
             post = self._managed_post(work, actor, post_id)
             backup_ids, took_over_from = post.backup_ids, None
@@ -56,25 +56,25 @@ class OrganisationEntrypoints:
             for key, value in data.items():
                 setattr(post, key, value)
             self._set_backups(work, post, backup_ids, took_over_from)
-        return s.PostOut().dump(post)
+        return once(s.PostOut).dump(post)
 
     @rpc
     def set_backups(self, actor, post_id, payload):
-        actor, data = Actor().load(actor), s.BackupsIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.BackupsIn).load(payload)
         with self.uow as work:
             post = self._managed_post(work, actor, post_id)
             self._set_backups(work, post, data["backup_ids"])
-        return s.PostOut().dump(post)
+        return once(s.PostOut).dump(post)
 
     @rpc
     def get_post(self, post_id):
         with self.uow as work:
-            return s.PostOut().dump(rules.require(work.session.get(Post, post_id), "post",
+            return once(s.PostOut).dump(rules.require(work.session.get(Post, post_id), "post",
                                                   post_id))
 
     @rpc
     def list_posts(self, query=None):
-        args = s.PostQuery().load(query or {})
+        args = once(s.PostQuery).load(query or {})
         with self.uow as work:
             select = matching(sa.select(Post).order_by(Post.division_id, Post.title, Post.id),
                               Post, args, ("division_id", "holder_id", "state"))
@@ -82,7 +82,7 @@ class OrganisationEntrypoints:
 
     @rpc
     def signage(self, query=None):
-        args = s.SignageQuery().load(query or {})
+        args = once(s.SignageQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Post, Division).join(Division).order_by(Division.code, Post.title)
             if args.get("division_id"):
@@ -98,11 +98,11 @@ class OrganisationEntrypoints:
                 people.get(post.holder_id), people.get(post.acting_id),
                 [people[b] for b in post.backup_ids if b in people])
                 for post, division in rows]
-        return {"items": s.SignageCard(many=True).dump(cards), "total": total}
+        return {"items": once(s.SignageCard, many=True).dump(cards), "total": total}
 
     @rpc
     def org_warnings(self, actor, query=None):
-        actor, args = acting(actor), s.WarningsQuery().load(query or {})
+        actor, args = acting(actor), once(s.WarningsQuery).load(query or {})
         with self.uow as work:
             select = sa.select(Division).order_by(Division.code)
             if actor.role != "admin":  # whoever holds a division's head powers: theirs only
@@ -117,7 +117,7 @@ class OrganisationEntrypoints:
             items = self._warnings(work.session, divisions, everyone=actor.role == "admin"
                                    and not args.get("division_id"))
         start = args["offset"]
-        return {"items": s.OrgWarning(many=True).dump(items[start:start + args["limit"]]),
+        return {"items": once(s.OrgWarning, many=True).dump(items[start:start + args["limit"]]),
                 "total": len(items)}
 
     @staticmethod

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.entrypoints import rpc
 from chassis.schemas import matching, page
-from contracts.fields import Actor
+from contracts.fields import Actor, once
 from contracts.rpc import posts as s
 from office.acting import acting
 from services.posts import handover, rules, sign_ins
@@ -25,7 +25,7 @@ class PeopleEntrypoints:
 
     @rpc
     def list_staff(self, query=None):
-        args = s.StaffQuery().load(query or {})
+        args = once(s.StaffQuery).load(query or {})
         with self.uow as work:
             select = matching(sa.select(Staff).order_by(Staff.name, Staff.id), Staff, args,
                               ("division_id", "active", "role"))
@@ -36,7 +36,7 @@ class PeopleEntrypoints:
         """Corrections, a move to another division, a new role; a head follows their role,
         and a new role revokes the tokens that carry the old one."""
         rules.check_admin(acting(actor))
-        data = s.StaffUpdate().load(payload)
+        data = once(s.StaffUpdate).load(payload)
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
             role, division_id = data.get("role", staff.role), \
@@ -51,13 +51,13 @@ class PeopleEntrypoints:
                 setattr(staff, key, value)
             self._set_heads(work, people.head_changes(staff_id, role, division_id, heads))
             staff_changed(work, staff)
-        return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
+        return {**once(s.StaffOut).dump(staff), "token_version": staff.token_version}
 
     @rpc
     def deactivate_staff(self, actor, staff_id, payload):
         """Someone left: no more sign-in or tokens; out of every B list; their posts vacant;
         no longer head or supervising leader of anything. History stays."""
-        actor, data = Actor().load(actor), s.DeactivationIn().load(payload)
+        actor, data = once(Actor).load(actor), once(s.DeactivationIn).load(payload)
         rules.check_admin(acting(actor))
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, staff_id, with_for_update=True),
@@ -75,13 +75,13 @@ class PeopleEntrypoints:
                     else division.leader_id
                 division_changed(work, division)
             staff_changed(work, staff)
-        return s.StaffOut().dump(staff)
+        return once(s.StaffOut).dump(staff)
 
     @rpc
     def change_password(self, actor, payload, client="unknown"):
         """The current password is checked like a sign-in (counted first, per address):
         guessing through a stolen session is throttled too."""
-        actor, data = Actor().load(actor), s.PasswordChange().load(payload)
+        actor, data = once(Actor).load(actor), once(s.PasswordChange).load(payload)
         with self.uow as work:
             staff = rules.require(work.session.get(Staff, actor["id"]), "staff", actor["id"])
             sign_ins.reserve(work, staff.username, client)
@@ -94,7 +94,7 @@ class PeopleEntrypoints:
     @rpc
     def reset_password(self, actor, staff_id, payload):
         rules.check_admin(acting(actor))
-        return self._set_password(staff_id, s.PasswordReset().load(payload)["new_password"])
+        return self._set_password(staff_id, once(s.PasswordReset).load(payload)["new_password"])
 
     @rpc
     def revocations(self):
@@ -115,7 +115,7 @@ class PeopleEntrypoints:
                                   "staff", staff_id)
             staff.password_hash, staff.token_version = password_hash, staff.token_version + 1
             staff_changed(work, staff)
-            return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
+            return {**once(s.StaffOut).dump(staff), "token_version": staff.token_version}
 
     def _leave_posts(self, work, staff):
         session = work.session

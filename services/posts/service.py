@@ -10,7 +10,7 @@ from chassis.errors import Unauthenticated
 from chassis.schemas import page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import PageArgs
+from contracts.fields import PageArgs, once
 from contracts.rpc import posts as s
 from office.acting import acting
 from services.posts import rules, sign_ins
@@ -53,7 +53,7 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
         """Sign-in from ``client`` (the address): throttled per username and address and
         per address, counted before the password is verified; each refused or throttled
         attempt is in the audit trail with the username tried."""
-        login = s.Login().load(credentials)
+        login = once(s.Login).load(credentials)
         username, audited = login["username"], {"username": login["username"][:64]}
         with self.uow as work:
             try:
@@ -79,12 +79,12 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             work.audit(200 if staff.active else 401, actor_id=staff.id, role=staff.role,
                        **audited)
         people_rules.check_active(account(staff))
-        return {**s.StaffOut().dump(staff), "token_version": staff.token_version}
+        return {**once(s.StaffOut).dump(staff), "token_version": staff.token_version}
 
     @rpc
     def get_staff(self, staff_id):
         with self.uow as work:
-            return s.StaffOut().dump(rules.require(work.session.get(Staff, staff_id),
+            return once(s.StaffOut).dump(rules.require(work.session.get(Staff, staff_id),
                                                    "staff", staff_id))
 
     @rpc
@@ -109,13 +109,14 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
                 sa.or_(Division.acting_head_id == staff_id, sa.and_(
                     Division.head_id == staff_id, Division.acting_head_id.is_(None))))
                 .order_by(Division.code)).all()
-            return {**s.StaffOut().dump(staff), "acting_for": s.Cover(many=True).dump(covers),
+            return {**once(s.StaffOut).dump(staff),
+                    "acting_for": once(s.Cover, many=True).dump(covers),
                     "heads": heads}
 
     @rpc
     def create_staff(self, actor, payload):
         rules.check_admin(acting(actor))
-        data = s.StaffIn().load(payload)
+        data = once(s.StaffIn).load(payload)
         password_hash = hash_password(data.pop("password"))  # slow: before taking the lock
         with self.uow as work:
             if work.session.scalar(sa.select(Staff.id).where(
@@ -131,12 +132,12 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
                 division.head_id = staff.id
                 division_changed(work, division)
             staff_changed(work, staff)
-        return s.StaffOut().dump(staff)
+        return once(s.StaffOut).dump(staff)
 
     @rpc
     def create_division(self, actor, payload):
         rules.check_admin(acting(actor))
-        data = s.DivisionIn().load(payload)
+        data = once(s.DivisionIn).load(payload)
         with self.uow as work:
             if work.session.scalar(sa.select(Division.id).where(Division.code == data["code"])):
                 raise rules.DivisionCodeTaken("the division code is taken", {"code": data["code"]})
@@ -146,12 +147,12 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             division = Division(id=new_id(), head_id=None, **data)
             work.session.add(division)
             division_changed(work, division)
-        return s.DivisionOut().dump(division)
+        return once(s.DivisionOut).dump(division)
 
     @rpc
     def update_division(self, actor, division_id, payload):
         rules.check_admin(acting(actor))
-        data = s.DivisionUpdate().load(payload)
+        data = once(s.DivisionUpdate).load(payload)
         with self.uow as work:
             division = rules.require(work.session.get(Division, division_id), "division",
                                      division_id)
@@ -164,17 +165,17 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             for key, value in data.items():
                 setattr(division, key, value)
             division_changed(work, division)
-        return s.DivisionOut().dump(division)
+        return once(s.DivisionOut).dump(division)
 
     @rpc
     def get_division(self, division_id):
         with self.uow as work:
-            return s.DivisionOut().dump(rules.require(
+            return once(s.DivisionOut).dump(rules.require(
                 work.session.get(Division, division_id), "division", division_id))
 
     @rpc
     def list_divisions(self, args=None):
         with self.uow as work:
             query = sa.select(Division).order_by(Division.code)
-            return page(work.session, query, s.DivisionOut, PageArgs().load(args or {}))
+            return page(work.session, query, s.DivisionOut, once(PageArgs).load(args or {}))
 

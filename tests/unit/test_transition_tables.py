@@ -2,11 +2,13 @@
 from, the status it leads to, who may do it): walked here, and the ``actions`` a record
 lists held to it."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
 from chassis.clock import OFFICE_TZ
+from chassis.errors import Forbidden
 from contracts import vocabulary
 from office.acting import Acting
 from services.accountability.rules import duty_reports, judgement
@@ -194,3 +196,62 @@ def test_a_complaint_lists_the_verbs_its_table_allows_in_each_status():
         return complaints.actions(actor, complaint, {"d"})
     assert listed_as_the_table_says(complaints.COMPLAINT, actions_in, dict.fromkeys(
         complaints.COMPLAINT, Acting("head", "division_head", "d"))) == []
+
+
+# machine: (its table, the check behind each verb) — a check refuses whom its row's ``who``
+# refuses, by calling it, so that the table and the check cannot say different things.
+COMPLAINT_CHECKS = {"investigate": complaints.check_investigation,
+                    "conclude": complaints.check_conclusion}
+# verb: (the actor, the divisions whose head powers they hold, the refusal), each refused
+COMPLAINT_REFUSED = [
+    ("investigate", Acting("x", "division_head", "d9"), set(), complaints.NotYourDivision),
+    ("investigate", Acting("a", "division_head", "d"), {"d"}, complaints.Recusal),
+    ("conclude", Acting("x", "division_head", "d9"), set(), complaints.NotYourDivision),
+    ("conclude", Acting("a", "division_head", "d"), {"d"}, complaints.Recusal),
+    ("conclude", Acting("b", "staff", "d"), {"d"}, complaints.NotInvestigator),
+]
+
+
+@pytest.mark.parametrize(("verb", "actor", "headed", "refusal"), COMPLAINT_REFUSED)
+def test_whom_a_complaint_row_refuses_its_check_refuses(verb, actor, headed, refusal):
+    step = complaints.COMPLAINT[verb]
+    complaint = complaints.ComplaintFacts(step.sources[0], "d", "h", "a")
+    assert not step.who(actor, complaint, headed)
+    with pytest.raises(refusal):
+        COMPLAINT_CHECKS[verb](actor, complaint, headed)
+
+
+@pytest.mark.parametrize("verb", COMPLAINT_CHECKS)
+def test_a_complaint_check_reads_its_row(verb, monkeypatch):
+    step, leader = complaints.COMPLAINT[verb], Acting("boss", "leader")
+    complaint = complaints.ComplaintFacts(step.sources[0], "d", "h", "a")
+    COMPLAINT_CHECKS[verb](leader, complaint, set())  # admitted by the row as it is
+    monkeypatch.setitem(complaints.COMPLAINT, verb, replace(step, who=lambda *_: False))
+    with pytest.raises(Forbidden):
+        COMPLAINT_CHECKS[verb](leader, complaint, set())
+
+
+REVIEWED_BY_R = inquiries.ApplicationFacts(status="accepted", reviewer_id="r", acting_id=None)
+# (the referral, the actor, the refusal): each refused
+REFERRAL_REFUSED = [
+    (referrals.ReferralFacts("open", "d2", None), Acting("y", "staff", "d3"),
+     referrals.NotYourDivision),
+    (referrals.ReferralFacts("open", None, "税务局"), Acting("y", "staff", "d2"),
+     referrals.NotReviewer),
+]
+
+
+@pytest.mark.parametrize(("referral", "actor", "refusal"), REFERRAL_REFUSED)
+def test_whom_the_referral_row_refuses_its_check_refuses(referral, actor, refusal):
+    assert not referrals.REFERRAL["answer"].who(referral, REVIEWED_BY_R, actor, None)
+    with pytest.raises(refusal):
+        referrals.check_answerer(referral, REVIEWED_BY_R, actor, None)
+
+
+def test_the_referral_check_reads_its_row(monkeypatch):
+    referral, answerer = referrals.ReferralFacts("open", "d2", None), Acting("x", "staff", "d2")
+    referrals.check_answerer(referral, REVIEWED_BY_R, answerer, None)
+    step = referrals.REFERRAL["answer"]
+    monkeypatch.setitem(referrals.REFERRAL, "answer", replace(step, who=lambda *_: False))
+    with pytest.raises(Forbidden):
+        referrals.check_answerer(referral, REVIEWED_BY_R, answerer, None)

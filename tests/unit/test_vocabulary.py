@@ -25,6 +25,8 @@ CODE_SETS = {frozenset(e) for e in ENUMERATIONS.values() if len(e) > 1}
 # A code with its label (a Chinese word): what a retyped table of labels holds.
 LABELLED = {(code, label) for e in ENUMERATIONS.values() for code, label in e.items()
             if re.search(r"[\u4e00-\u9fff]", label)}
+# Role groups (ROLE_GROUPS) are named once too: any literal of two or more role codes is one.
+ROLE_CODES = frozenset(vocabulary.ROLES)
 
 
 def test_the_console_vocabulary_is_generated_from_the_python_one():
@@ -42,8 +44,8 @@ def test_the_generated_file_says_it_is_generated_and_carries_every_enumeration()
 def copies_in_python(source, where="<source>"):
     """Where ``source`` types an enumeration of the vocabulary again: a label beside its code
     (in a table, or as neighbouring arguments: an export's column), a literal list of every
-    code of one, or a literal list of codes a schema accepts (``OneOf``, ``"enum"``) that
-    the vocabulary already holds."""
+    code of one, a literal list of codes a schema accepts (``OneOf``, ``"enum"``) that
+    the vocabulary already holds, or a role group (two or more role codes) typed out."""
     found = []
     accepted = set()  # the literal lists a schema accepts
     tree = ast.parse(source)
@@ -66,7 +68,7 @@ def copies_in_python(source, where="<source>"):
                 and all(isinstance(e, ast.Constant) and isinstance(e.value, str)
                         for e in node.elts):
             codes = frozenset(e.value for e in node.elts)
-            if codes in CODE_SETS or (id(node) in accepted and any(
+            if codes in CODE_SETS or codes <= ROLE_CODES or (id(node) in accepted and any(
                     codes <= known for known in CODE_SETS)):
                 found.append(f"{where}:{node.lineno}: {sorted(codes)}")
     return found
@@ -129,6 +131,8 @@ def test_a_copy_typed_again_is_found_in_either_language():
     assert copies_in_console('<el-table-column label="申请超时" prop="overdue_applications" />')
     assert copies_in_console('<el-descriptions-item label="首问办结">{{ a.inquiries_closed }}')
     assert copies_in_python('Column("公文按时办结", "documents.on_time", "number")')
+    assert copies_in_python('OVERSEERS = ("leader", "admin")')
+    assert copies_in_python('if actor.role in {"staff", "division_head"}: pass')
 
 
 def test_words_that_only_look_alike_are_not_copies():
@@ -137,6 +141,8 @@ def test_words_that_only_look_alike_are_not_copies():
     assert not copies_in_console("act('approve', {}, '已批准')")
     assert not copies_in_console("{ key: 'documents', label: '公文按时/超时' }")
     assert not copies_in_python('Column("类别", "kind", "label", VIOLATION_KINDS)')
+    assert not copies_in_python('HEAD_ROLES = ("division_head",)')
+    assert not copies_in_python('TABLES = ("staff", "divisions")')
 
 
 def test_every_violation_an_event_reports_is_a_kind_with_its_handler():

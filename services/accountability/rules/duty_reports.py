@@ -10,11 +10,12 @@ from datetime import date
 from functools import partial
 
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
+from contracts.vocabulary import ROLE_GROUPS
 from office.acting import Acting
 from office.transitions import Transition
 from services.accountability.rules.judgement import Recusal
 
-REPORTERS = ("staff", "division_head")  # who reports on their year (leaders report elsewhere)
+REPORTERS = ROLE_GROUPS["REPORTERS"]
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ from datetime import datetime
 from functools import partial
 
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
-from contracts.vocabulary import FITTING_OUTCOMES, MEASURES, OUTCOMES, SEVERITIES
+from contracts.vocabulary import FITTING_OUTCOMES, MEASURES, OUTCOMES, ROLE_GROUPS, SEVERITIES
 from office.acting import Acting
 from office.transitions import Transition
 from services.accountability.rules.grading import WITH_MEASURES
+
+LEADERSHIP = ROLE_GROUPS["LEADERSHIP"]  # answer for every division: see and judge all
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ def check_recorder(actor: Acting, person_id: str, person_division_id: str | None
     their own. What has not happened yet is not a failure."""
     if actor.id == person_id:
         raise Recusal("nobody records a duty failure of their own (回避)")
-    if actor.role not in ("leader", "admin") and person_division_id not in headed:
+    if actor.role not in LEADERSHIP and person_division_id not in headed:
         raise NotYourDivision("a division head records failures of their own division's staff")
     if occurred_at > now:
         raise OccurredInFuture("a duty failure cannot lie in the future",
@@ -265,7 +267,7 @@ def violations_visible_to(actor: Acting, staff_id: str | None) -> str | None:
 
 def check_appraisal_reader(actor: Acting, staff_id: str, heads: Collection[str]) -> None:
     """The staff member, their division's head (or acting head), a leader or an admin."""
-    if actor.role in ("leader", "admin") or actor.id == staff_id or actor.id in heads:
+    if actor.role in LEADERSHIP or actor.id == staff_id or actor.id in heads:
         return
     raise NotAllowedToSee("only the person, their head, a leader or an admin")
 
@@ -276,7 +278,7 @@ def appraised_divisions(actor: Acting, division_id: str | None, heads: Collectio
     an admin (``None``: every division's), a division's for its head or acting head
     (``heads``); with no division named, those the caller heads, away or not, or acts for
     (people.read_as_head, as the statistics read them)."""
-    overseer = actor.role in ("leader", "admin")
+    overseer = actor.role in LEADERSHIP
     if division_id is None and (overseer or headed):
         return None if overseer else list(headed)
     if division_id is not None and (overseer or actor.id in heads):

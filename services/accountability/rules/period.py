@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from chassis.errors import Forbidden, Invalid
+from contracts.vocabulary import ROLE_GROUPS
 from office.acting import Acting
 
 MAX_YEARS = 3
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # as a year is bounded elsewhere
-OFFICE_READERS = ("leader", "admin")  # read the whole office, or any one division
+OFFICE_READERS = ROLE_GROUPS["LEADERSHIP"]  # read the whole office, or any one division
 
 
 class InvalidPeriod(Invalid):

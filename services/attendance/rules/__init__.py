@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from chassis.clock import OFFICE_TZ
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Facts
-from contracts.vocabulary import ABSENCE_KINDS, LEAVE_KINDS, NOTICE_KINDS
+from contracts.vocabulary import ABSENCE_KINDS, LEAVE_KINDS, NOTICE_KINDS, ROLE_GROUPS
 from office import urges
 from office.acting import Acting
 from office.transitions import Transition
+
+LEADERSHIP = ROLE_GROUPS["LEADERSHIP"]  # no approver in a division; see every absence
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -227,7 +229,7 @@ def approver_of(person: MemberFacts, division: HeadsFacts | None) -> str:
     supervising leader approves the head's (the person ``head_id`` names); the head —
     or whoever holds the head's powers while the head is away (五.3) — everyone else's,
     except their own, which goes to the supervising leader."""
-    if person.role in ("leader", "admin"):
+    if person.role in LEADERSHIP:
         raise NoApprover(f"a {person.role} has no approver in a division", {"role": person.role})
     head_now = division and (division.acting_head_id or division.head_id)
     if division is None or person.id == division.head_id or person.id == head_now:
@@ -422,7 +424,7 @@ def sees_personal(absence: AbsenceFacts, viewer: Viewer) -> bool:
     """个人信息保护: the reason of a personal absence, the contact and the handover note are
     for the person, their approver (or whoever approves for them now), their division's
     head, leaders and admins."""
-    return viewer.role in ("leader", "admin") \
+    return viewer.role in LEADERSHIP \
         or viewer.id in (absence.staff_id, absence.approver_id) \
         or absence.staff_id in viewer.headed_staff
 

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 from chassis.errors import Conflict, Forbidden, Invalid, permitted
 from chassis.schemas import Facts
+from contracts.vocabulary import ROLE_GROUPS
 from office import urges
 from office.acting import Acting
 from office.transitions import Transition
+
+LEADERSHIP = ROLE_GROUPS["LEADERSHIP"]  # read every division's parties
 
 if TYPE_CHECKING:  # the calendar's module brings nameko; the rules need only its type
     from chassis.calendar import WorkingCalendar
@@ -43,7 +46,7 @@ class Handling:
 def sees_party(reader: Reader, handling: Handling) -> bool:
     """个人信息保护: a visitor's or party's name and contact are for the divisions handling
     the inquiry or application, leaders and admins."""
-    return reader.role in ("leader", "admin") or reader.id in handling.people \
+    return reader.role in LEADERSHIP or reader.id in handling.people \
         or (reader.division_id is not None and reader.division_id in handling.divisions)
 
 
@@ -156,7 +159,7 @@ def is_reviewer(application: ApplicationFacts, actor_id: str) -> bool:
 
 def reviews(actor: Acting) -> bool:
     """Staff and heads review applications (六.2)."""
-    return actor.role in ("staff", "division_head")
+    return actor.role in ROLE_GROUPS["ABSENTEES"]
 
 
 INQUIRY = {

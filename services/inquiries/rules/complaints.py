@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from chassis.errors import Conflict, DomainError, Forbidden, Invalid, permitted
-from contracts.vocabulary import FINDINGS
+from contracts.vocabulary import FINDINGS, ROLE_GROUPS
 from office.acting import Acting
 from office.transitions import Transition
 
-OVERSEERS = ("leader", "admin")  # may handle any complaint, untargeted ones too
+LEADERSHIP = ROLE_GROUPS["LEADERSHIP"]  # may handle any complaint, untargeted ones too
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,13 @@ def check_complaint_rate(recent: int, limit: int) -> None:
 def may_see(actor: Acting, division_id: str | None, headed: Collection[str]) -> bool:
     """Whoever holds a division's head powers (``headed``: those divisions) sees the
     complaints about it and its staff; leaders and admins all."""
-    return actor.role in OVERSEERS or (division_id is not None and division_id in headed)
+    return actor.role in LEADERSHIP or (division_id is not None and division_id in headed)
 
 
 def check_reader(actor: Acting, headed: Collection[str]) -> None:
     """Complaints are read by whoever may handle some: a leader, an admin, or whoever holds
     a division's head powers now; anyone else is refused, not shown an empty list."""
-    if actor.role not in OVERSEERS and not headed:
+    if actor.role not in LEADERSHIP and not headed:
         raise NotYourDivision("complaints are read by a division's head, leaders and admins")
 
 
@@ -92,11 +92,6 @@ def check_may_see(actor: Acting, complaint: ComplaintFacts, headed: Collection[s
     if not may_see(actor, complaint.division_id, headed):
         raise NotYourDivision("a division's head handles complaints about their own "
                               "division; untargeted ones are for leaders and admins")
-
-
-def check_not_named(actor: Acting, complaint: ComplaintFacts) -> None:
-    if complaint.staff_id is not None and complaint.staff_id == actor.id:
-        raise Recusal("nobody investigates or concludes a complaint about themselves (回避)")
 
 
 def may_investigate(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> bool:
@@ -107,7 +102,7 @@ def may_investigate(actor: Acting, complaint: ComplaintFacts, headed: Collection
 def may_conclude(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> bool:
     """Of those, the investigator, a leader or an admin."""
     return may_investigate(actor, complaint, headed) and (
-        actor.role in OVERSEERS or actor.id == complaint.investigator_id)
+        actor.role in LEADERSHIP or actor.id == complaint.investigator_id)
 
 
 COMPLAINT = {
@@ -118,12 +113,24 @@ COMPLAINT = {
 as substantiated (认定属实) or not, by those free of it (回避)."""
 
 
+def refusal(actor: Acting, complaint: ComplaintFacts, headed: Collection[str]) -> Forbidden:
+    """Why a row's ``who`` refused ``actor``, in the order the rows ask: the complaint is
+    not theirs to see, it names them, or (concluding) they are not its investigator."""
+    if not may_see(actor, complaint.division_id, headed):
+        return NotYourDivision("a division's head handles complaints about their own "
+                               "division; untargeted ones are for leaders and admins")
+    if recused(actor, complaint):
+        return Recusal("nobody investigates or concludes a complaint about themselves (回避)")
+    return NotInvestigator("only the investigator, a leader or an admin concludes it",
+                           {"investigator_id": complaint.investigator_id})
+
+
 def check_investigation(actor: Acting, complaint: ComplaintFacts,
                         headed: Collection[str]) -> None:
     """核查: a received complaint is taken up once, by its division's head or a leader."""
-    check_may_see(actor, complaint, headed)
-    check_not_named(actor, complaint)
     step = COMPLAINT["investigate"]
+    if not step.who(actor, complaint, headed):
+        raise refusal(actor, complaint, headed)
     if complaint.status == step.target:
         raise UnderInvestigation("the complaint is being investigated",
                                  {"investigator_id": complaint.investigator_id})
@@ -135,11 +142,8 @@ def check_investigation(actor: Acting, complaint: ComplaintFacts,
 def check_conclusion(actor: Acting, complaint: ComplaintFacts,
                      headed: Collection[str]) -> None:
     """认定: the investigator, a leader or an admin concludes a complaint under investigation."""
-    check_may_see(actor, complaint, headed)
-    check_not_named(actor, complaint)
-    if actor.role not in OVERSEERS and actor.id != complaint.investigator_id:
-        raise NotInvestigator("only the investigator, a leader or an admin concludes it",
-                              {"investigator_id": complaint.investigator_id})
+    if not COMPLAINT["conclude"].who(actor, complaint, headed):
+        raise refusal(actor, complaint, headed)
     if complaint.status in COMPLAINT["investigate"].sources:
         raise NotInvestigating("investigate (核查) the complaint before concluding it")
     if complaint.status not in COMPLAINT["conclude"].sources:
@@ -182,5 +186,5 @@ def held_against(finding: str, named_id: str | None, complained_id: str | None) 
 def check_named_staff(actor: Acting, staff_division_id: str | None,
                       headed: Collection[str]) -> None:
     """A head's finding holds someone of their own division."""
-    if actor.role not in OVERSEERS and staff_division_id not in headed:
+    if actor.role not in LEADERSHIP and staff_division_id not in headed:
         raise StaffNotInDivision("a division head's finding names someone of their division")

@@ -80,14 +80,14 @@ def check_answerer(referral: ReferralFacts, application: ApplicationFacts, actor
                    head_now: str | None) -> None:
     """Staff of the division referred to, or whoever holds its head powers, answer it; an
     outside unit's answer is recorded by the reviewer (or the B acting for them). Once."""
-    if referral.division_id is not None:
-        if actor.division_id != referral.division_id and actor.id != head_now:
+    step = REFERRAL["answer"]
+    if not step.who(referral, application, actor, head_now):
+        if referral.division_id is not None:
             raise NotYourDivision("the division it was referred to answers it",
                                   {"division_id": referral.division_id})
-    elif actor.id not in (application.reviewer_id, application.acting_id):
         raise NotReviewer("the reviewer records an outside unit's answer",
                           {"reviewer_id": application.reviewer_id})
-    if referral.status not in REFERRAL["answer"].sources:
+    if referral.status not in step.sources:
         raise AlreadyAnswered("the referral has its answer", {"status": referral.status})
 
 

@@ -11,10 +11,11 @@ from typing import TypeVar
 
 from chassis.errors import Conflict, Forbidden, Invalid, NotFound
 from chassis.schemas import Facts
+from contracts.vocabulary import ROLE_GROUPS
 from office.acting import Acting
 
 HEAD_ROLES = ("division_head",)
-MEMBER_ROLES = ("staff", "division_head")  # roles that belong to a division
+MEMBER_ROLES = ROLE_GROUPS["MEMBERS"]
 T = TypeVar("T")
 
 
