@@ -43,11 +43,23 @@ def paginate(session, query, args):
 def page(session, query, schema, args):
     """``{"items", "total"}`` for a select of one entity."""
     total, sliced = paginate(session, query, args)
-    return {"items": _listing(schema).dump(session.scalars(sliced).all()), "total": total}
+    return {"items": once(schema, many=True).dump(session.scalars(sliced).all()),
+            "total": total}
+
+
+def once(schema_cls, **options):
+    """The one ``schema_cls(**options)`` of this process. A schema keeps no state between
+    loads and dumps, and building one costs more than most calls that use it, so each kind
+    is built on first use and shared after; list and set options are frozen to key it."""
+    return _built(schema_cls, **{name: _frozen(value) for name, value in options.items()})
+
+
+def _frozen(value):
+    if isinstance(value, list):
+        return tuple(value)
+    return frozenset(value) if isinstance(value, set) else value
 
 
 @cache
-def _listing(schema):
-    """The one ``schema(many=True)`` of this process: a schema keeps no state between dumps
-    (contracts.fields.once, which the chassis may not import, does the same for the rest)."""
-    return schema(many=True)
+def _built(schema_cls, **options):
+    return schema_cls(**options)

@@ -2,7 +2,6 @@
 the acting user."""
 
 from datetime import timedelta, timezone
-from functools import cache
 
 from marshmallow import Schema, fields, validate
 
@@ -10,24 +9,6 @@ from chassis.clock import OFFICE_TZ
 from contracts.posts import ROLES
 
 CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
-
-
-def once(schema_cls, **options):
-    """The one ``schema_cls(**options)`` of this process. A schema keeps no state between
-    loads and dumps, and building one costs more than most calls that use it, so each kind
-    is built on first use and shared after; list and set options are frozen to key it."""
-    return _built(schema_cls, **{name: _frozen(value) for name, value in options.items()})
-
-
-def _frozen(value):
-    if isinstance(value, list):
-        return tuple(value)
-    return frozenset(value) if isinstance(value, set) else value
-
-
-@cache
-def _built(schema_cls, **options):
-    return schema_cls(**options)
 
 
 class OfficeTime(fields.AwareDateTime):

@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields
 
 from chassis.clock import clock
-from contracts.fields import once
+from chassis.schemas import once
 from gateway.dispatch import Route
 from gateway.routes.common import ADMIN
 

@@ -1,7 +1,7 @@
 """Notifications (each person's, their settings, the admin's view of deliveries) and 催办,
 which goes to the service that keeps the work urged."""
 
-from contracts.fields import once
+from chassis.schemas import once
 from contracts.rpc import notifications, urges
 from gateway.dispatch import ANY, Route
 from gateway.routes.common import ADMIN, forward

@@ -1,7 +1,7 @@
 """运维, for administrators: each service's status and the parked messages (replay,
 discard). The gateway gathers and reads; a replay is the owning service's (gateway.operations)."""
 
-from contracts.fields import once
+from chassis.schemas import once
 from contracts.rpc import operations as s
 from gateway import operations
 from gateway.dispatch import Route

@@ -11,8 +11,7 @@ import sqlalchemy as sa
 from chassis.clock import OFFICE_TZ
 from chassis.db import found
 from chassis.entrypoints import rpc
-from chassis.schemas import paginate
-from contracts.fields import once
+from chassis.schemas import once, paginate
 from contracts.rpc import accountability as s
 from office.acting import acting
 from services.accountability import duty_reports, people

@@ -8,8 +8,7 @@ import sqlalchemy as sa
 from chassis.db import DriverInsert
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
-from chassis.schemas import matching, page
-from contracts.fields import once
+from chassis.schemas import matching, once, page
 from contracts.rpc import accountability as s
 from office.acting import acting
 from services.accountability.models import AuditEntry

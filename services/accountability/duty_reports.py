@@ -9,8 +9,7 @@ import sqlalchemy as sa
 from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
-from chassis.schemas import matching, paginate
-from contracts.fields import once
+from chassis.schemas import matching, once, paginate
 from contracts.rpc import accountability as s
 from contracts.todo import todo_item
 from contracts.vocabulary import ROLE_GROUPS

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.db import found
 from chassis.entrypoints import rpc
-from contracts.fields import once
+from chassis.schemas import once
 from contracts.rpc import stats as s
 from office.acting import acting
 from services.accountability import people

@@ -11,10 +11,9 @@ from chassis.config import Settings
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
-from chassis.schemas import matching, paginate
+from chassis.schemas import matching, once, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import once
 from contracts.rpc import accountability as s
 from office import projections
 from office.acting import acting

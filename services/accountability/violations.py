@@ -8,8 +8,7 @@ import sqlalchemy as sa
 from chassis.clock import clock
 from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
-from chassis.schemas import matching, paginate
-from contracts.fields import once
+from chassis.schemas import matching, once, paginate
 from contracts.rpc import accountability as s
 from office import work_items
 from office.acting import acting

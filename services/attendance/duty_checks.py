@@ -14,8 +14,7 @@ import sqlalchemy as sa
 
 from chassis.clock import clock
 from chassis.db import lock_key
-from chassis.schemas import paginate
-from contracts.fields import once
+from chassis.schemas import once, paginate
 from contracts.rpc import attendance as s
 from office import projections
 from services.attendance import absences, rules

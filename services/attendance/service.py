@@ -9,10 +9,10 @@ from chassis.calls import ServiceCalls
 from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import matching, paginate
+from chassis.schemas import matching, once, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor, once
+from contracts.fields import Actor
 from contracts.rpc import attendance as s
 from contracts.rpc import urges as u
 from office import projections, work_items

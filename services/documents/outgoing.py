@@ -5,7 +5,8 @@ import uuid
 from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
-from contracts.fields import Actor, once
+from chassis.schemas import once
+from contracts.fields import Actor
 from contracts.rpc import documents as s
 from office import work_items
 from office.acting import Acting, acting

@@ -12,10 +12,10 @@ from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event, handle_intake
-from chassis.schemas import matching, paginate
+from chassis.schemas import matching, once, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor, once
+from contracts.fields import Actor
 from contracts.rpc import documents as s
 from contracts.rpc import urges as u
 from office import projections, work_items

@@ -11,7 +11,8 @@ from chassis.clock import clock
 from chassis.db import found, locked, next_number
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound, Unauthenticated
-from contracts.fields import Actor, once
+from chassis.schemas import once
+from contracts.fields import Actor
 from contracts.rpc import inquiries as s
 from office import projections
 from services.inquiries import notice_html, rules, views

@@ -14,8 +14,7 @@ from chassis.db import found, lock_key, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
 from chassis.events import handle_intake
-from chassis.schemas import matching, paginate
-from contracts.fields import once
+from chassis.schemas import matching, once, paginate
 from contracts.rpc import inquiries as s
 from office import projections, work_items
 from office.acting import acting

@@ -9,8 +9,8 @@ from chassis.clock import clock
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from chassis.schemas import page, paginate
-from contracts.fields import PageArgs, once
+from chassis.schemas import once, page, paginate
+from contracts.fields import PageArgs
 from contracts.rpc import inquiries as s
 from office.acting import acting
 from services.inquiries import rules, views

@@ -12,7 +12,8 @@ from chassis.clock import clock
 from chassis.db import locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from contracts.fields import Actor, once
+from chassis.schemas import once
+from contracts.fields import Actor
 from contracts.rpc import referrals as r
 from office import work_items
 from office.acting import Acting

@@ -12,10 +12,10 @@ from chassis.clock import OFFICE_TZ, clock
 from chassis.db import found, locked
 from chassis.entrypoints import periodic, rpc
 from chassis.events import handle_event
-from chassis.schemas import matching, paginate
+from chassis.schemas import matching, once, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor, once
+from contracts.fields import Actor
 from contracts.rpc import inquiries as s
 from office import projections, work_items
 from office.acting import acting

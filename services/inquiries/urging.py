@@ -5,7 +5,7 @@ it on their to-do until the work moves."""
 from chassis.db import found, locked
 from chassis.entrypoints import rpc
 from chassis.errors import NotFound
-from contracts.fields import once
+from chassis.schemas import once
 from contracts.rpc import urges as u
 from office import work_items
 from office.acting import acting

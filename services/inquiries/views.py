@@ -6,7 +6,7 @@ data."""
 
 import sqlalchemy as sa
 
-from contracts.fields import once
+from chassis.schemas import once
 from contracts.rpc import inquiries as s
 from contracts.rpc import referrals as r
 from office.acting import Acting

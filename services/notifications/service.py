@@ -15,10 +15,10 @@ from chassis.clock import clock
 from chassis.entrypoints import periodic, rpc
 from chassis.errors import NotFound
 from chassis.events import handle_event
-from chassis.schemas import paginate
+from chassis.schemas import once, paginate
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import Actor, once
+from contracts.fields import Actor
 from contracts.rpc import notifications as s
 from contracts.todo import page
 from office import projections

@@ -10,8 +10,8 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.clock import clock
+from chassis.schemas import once
 from contracts.common import WorkItem as PendingItem
-from contracts.fields import once
 from services.posts import events, rules
 from services.posts.models import Absence, Backup, Division, Handover, Post
 

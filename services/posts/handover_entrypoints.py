@@ -5,8 +5,7 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.events import handle_event
-from chassis.schemas import page
-from contracts.fields import once
+from chassis.schemas import once, page
 from contracts.rpc import posts as s
 from services.posts import events, handover, rules
 from services.posts.models import CaseView, Handover, Post

@@ -6,8 +6,8 @@ import uuid
 import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
-from chassis.schemas import matching, page, paginate
-from contracts.fields import Actor, once
+from chassis.schemas import matching, once, page, paginate
+from contracts.fields import Actor
 from contracts.rpc import posts as s
 from office.acting import acting
 from services.posts import handover, rules

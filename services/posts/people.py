@@ -5,8 +5,8 @@ import sqlalchemy as sa
 
 from chassis.clock import clock
 from chassis.entrypoints import rpc
-from chassis.schemas import matching, page
-from contracts.fields import Actor, once
+from chassis.schemas import matching, once, page
+from contracts.fields import Actor
 from contracts.rpc import posts as s
 from office.acting import acting
 from services.posts import handover, rules, sign_ins

@@ -7,10 +7,10 @@ import sqlalchemy as sa
 
 from chassis.entrypoints import rpc
 from chassis.errors import Unauthenticated
-from chassis.schemas import page
+from chassis.schemas import once, page
 from chassis.service import ServiceBase
 from chassis.uow import UnitOfWork
-from contracts.fields import PageArgs, once
+from contracts.fields import PageArgs
 from contracts.rpc import posts as s
 from office.acting import acting
 from services.posts import rules, sign_ins
