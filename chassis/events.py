@@ -27,6 +27,7 @@ from nameko.exceptions import ContainerBeingKilled, RpcTimeout, UnknownService
 from nameko.messaging import QueueConsumer
 
 from chassis import amqp, identity, metrics
+from chassis.acks import AckRuns
 from chassis.config import Settings
 from chassis.envelope import MalformedEvent, load_event
 from chassis.errors import DomainError, ServiceError, Unavailable
@@ -52,10 +53,13 @@ class SafeQueueConsumer(QueueConsumer):
     - Acknowledging on a connection the broker just dropped raises an OSError that nameko
       lets kill the whole service; the broker gives the message again anyway.
     - A body that cannot be decoded is parked where the entrypoint can park, not fatal.
+    - A committed event is acknowledged with others in one frame (``defer_ack``,
+      chassis.acks); every other message alone, at once.
     - ``connected``: consuming on a live connection, for readiness (chassis.readiness).
     """
 
     connected = False
+    _runs = None  # (channel, AckRuns): the current channel's open and deferred tags
 
     def on_consume_ready(self, connection, channel, consumers, **kwargs):
         """After every (re)connection, once the consumers are set up."""
@@ -67,11 +71,41 @@ class SafeQueueConsumer(QueueConsumer):
         self.connected = False
         super().on_connection_error(exc, interval)
 
+    def handle_message(self, provider, body, message):
+        self._delivered(message)
+        super().handle_message(provider, body, message)
+
+    def _delivered(self, message):
+        """Each delivery, in the channel's order, before anything settles it."""
+        if self._runs is None or self._runs[0] is not message.channel:  # a new connection
+            self._runs = (message.channel, AckRuns(self.prefetch_count // 2))
+        self._runs[1].delivered(message.delivery_tag)
+
     def ack_message(self, message):
         self._settle(super().ack_message, message)
+        self._send(message, lambda runs: runs.settled(message.delivery_tag))
 
     def requeue_message(self, message):
         self._settle(super().requeue_message, message)
+        self._send(message, lambda runs: runs.settled(message.delivery_tag))
+
+    def defer_ack(self, message):
+        """Acknowledge an event whose transaction has committed, with the next run of its
+        channel (chassis.acks); at once if its channel is gone or never was counted."""
+        if not self._send(message, lambda runs: runs.defer(message.delivery_tag)):
+            self.ack_message(message)
+
+    def _send(self, message, step):
+        """Apply ``step`` to the runs of the message's channel and send what falls due;
+        False when that channel is not the current one."""
+        if self._runs is None or self._runs[0] is not message.channel:
+            return False
+        channel = message.channel
+        for tag, multiple in step(self._runs[1]):
+            if channel.connection:  # a dropped connection: the broker delivers them again
+                self._settle(lambda _, t=tag, m=multiple: channel.basic_ack(t, multiple=m),
+                             message)
+        return True
 
     @staticmethod
     def _settle(settle, message):
@@ -89,6 +123,7 @@ class SafeQueueConsumer(QueueConsumer):
         return consumers
 
     def _undecodable(self, provider, message, exc):
+        self._delivered(message)  # kombu does not hand it to handle_message
         provider.park(message, f"undecodable body: {exc}")
         self.ack_message(message)
 
@@ -222,7 +257,10 @@ class ChassisEventHandler(Verified, EventHandler):
             log.exception("%s: could not retry or park; requeueing", self.consumer_name)
             self.queue_consumer.requeue_message(message)
             return result, exc_info
-        self.queue_consumer.ack_message(message)
+        if outcome in ("handled", "duplicate"):  # committed: a redelivery would be skipped
+            self.queue_consumer.defer_ack(message)
+        else:
+            self.queue_consumer.ack_message(message)
         metrics.event_handled(self.container.service_name, self.event_type, outcome)
         return result, exc_info
 

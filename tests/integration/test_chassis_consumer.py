@@ -125,3 +125,29 @@ def test_a_forged_message_replayed_is_parked_again_not_applied(consumer):
     [again] = wait_until(lambda: parked_messages(config["vhost"]), message="parked again")
     assert again["properties"]["headers"]["x-parked-reason"].startswith("unverified_sender")
     assert applied(config) == [] and toy.behaviour["attempts"] == 0
+
+
+def test_a_flood_of_events_is_acknowledged_in_runs_and_nothing_stays_unacknowledged(
+        consumer, monkeypatch):
+    from chassis import events
+
+    sent = []
+
+    class Recorded(events.AckRuns):
+        def _due(self):
+            due = super()._due()
+            sent.extend(due)
+            return due
+    monkeypatch.setattr(events, "AckRuns", Recorded)
+    config = consumer()
+    for i in range(200):
+        publish_event(config["AMQP_URI"], staff_changed(f"批{i}", staff_id=f"s-{i}"))
+    wait_until(lambda: len(applied(config)) == 200, timeout=30)
+    queue = f"{config['vhost']}/evt-posts-staff_changed--toy.on_staff_changed"
+    wait_until(lambda: (q := requests.get(f"http://127.0.0.1:15672/api/queues/{queue}",
+                                          auth=("guest", "guest"), timeout=10).json())
+               .get("messages_unacknowledged") == 0 and q.get("messages") == 0,
+               timeout=20, message="the queue empty and nothing unacknowledged")
+    runs = [tag for tag, multiple in sent if multiple]
+    assert runs and max(runs) >= 200 - 1  # the last run reaches the last delivery
+    assert len(sent) < 200, "some frames acknowledged more than one event"
