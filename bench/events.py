@@ -1,7 +1,8 @@
-"""Events/s and publish → handled latency: the chassis beside raw pika, in one run.
+"""Events/s and publish → handled latency: the chassis beside raw pika and beside its floor
+on bare nameko, in one run.
 
     python bench/events.py [--events 1000] [--database sqlite|postgresql] [--rate 200]
-                           [--rounds 3]
+                           [--rounds 3] [--summary]
 
 ``--rate`` paces the producers (events/s in all; default 0: a flood), for the latency
 a person waiting for the board sees when the office is busy but not flooded.
@@ -11,7 +12,10 @@ The chassis path: a producer service raises each event in its own transaction
 background); a consumer service, in its own process, applies it in its own
 transaction (inbox row + a row of its own). The baseline: pika publishing
 persistent messages with publisher confirms to a durable queue and a pika
-consumer acking them. Each part runs on its own vhost.
+consumer acking them. The floor: the same two processes and transactions on bare
+nameko and bare DB-API connections (bench/bare.py: a row and an outbox row committed,
+then nameko's confirmed publish; an inbox row and its effect committed, then nameko's
+acknowledgement). Each part runs on its own vhost.
 """
 
 import argparse
@@ -130,38 +134,71 @@ def run_pika(amqp_uri, count, rate=0.0):
 def run_chassis(amqp_uri, count, database, rate=0.0):
     """The producer in this process, the consumer in its own (as deployed: one process
     per service), each with its database."""
+    from bench.services import Producer
+
+    return run_pair(amqp_uri, count, database, rate, Producer, ("posts", "bench"),
+                    [sys.executable, "-m", "chassis.runner", "bench.services:Consumer"],
+                    "evt-posts-staff_changed--bench.on_staff_changed")
+
+
+def run_floor(amqp_uri, count, database, rate=0.0):
+    """The chassis' floor, shaped the same: bare nameko on bare connections (bench/bare.py)."""
+    from bench import bare
+
+    workdir = Path(tempfile.mkdtemp(prefix="xn-bench-floor-"))
+    urls = postgres_databases(("floor_producer", "floor_consumer")) \
+        if database == "postgresql" else {}
+    producer_url, consumer_url = (
+        urls.get(f"XIAONENG_FLOOR_{part}_DATABASE_URL", f"sqlite:///{workdir}/{part}.db")
+        for part in ("PRODUCER", "CONSUMER"))
+    bare.open_database("producer", producer_url)
+    try:
+        return run_pair(amqp_uri, count, database, rate, bare.FloorProducer,
+                        ("floor_producer", "floor_consumer"),
+                        [sys.executable, "-m", "bench.bare", amqp_uri, "0", "consumer",
+                         consumer_url],
+                        "evt-floor_producer-staff_changed--floor_consumer.on_staff_changed")
+    finally:
+        drop_databases(urls)
+
+
+def run_pair(amqp_uri, count, database, rate, producer, names, consumer_command, queue):
+    """``producer`` (a service whose ``emit`` RPC raises events) in this process, the
+    consumer in its own, started by ``consumer_command``, consuming from ``queue``;
+    ``names``: the two services' names (the consumer answers ``handled``, ``finished_at``
+    and ``latencies``)."""
     import eventlet
 
     eventlet.monkey_patch()
     from nameko.runners import ServiceRunner
-    from nameko.standalone.rpc import ClusterRpcProxy
 
-    from bench.services import Producer
+    from tests.helpers import rpc  # signed: the chassis answers only its parties
 
     workdir = Path(tempfile.mkdtemp(prefix="xn-bench-"))
     config = {"AMQP_URI": amqp_uri, "XIAONENG_DATA_DIR": str(workdir),
               "XIAONENG_RELAY_INTERVAL": "60", "max_workers": 10}
     databases = postgres_databases() if database == "postgresql" else {}
     config.update(databases)
-    consumer = start_consumer(config, workdir / "consumer.log")
+    consumer = start_consumer(config, consumer_command, queue, workdir / "consumer.log")
     runner = ServiceRunner(config)
-    runner.add_service(Producer)
+    runner.add_service(producer)
     runner.start()
     try:
-        with ClusterRpcProxy(config) as cluster:
+        with rpc(config) as cluster:
+            emitter, counter = (getattr(cluster, name) for name in names)
             batches, per_batch = 10, count // 10
             meter = CpuMeter(producer=os.getpid(), consumer=consumer.pid)
             start = time.time()
             interval = batches / rate if rate else 0.0  # ten producers share the rate,
-            replies = [cluster.posts.emit.call_async(per_batch, interval, k / batches)
+            replies = [emitter.emit.call_async(per_batch, interval, k / batches)
                        for k in range(batches)]  # evenly spaced, not ten at once
             for reply in replies:
                 reply.result()
-            while cluster.bench.handled() < batches * per_batch:
+            while counter.handled() < batches * per_batch:
                 time.sleep(0.25)
-            elapsed = cluster.bench.finished_at() - start
+            elapsed = counter.finished_at() - start
             cpu = meter.per_event_ms(batches * per_batch)
-            latencies = cluster.bench.latencies()
+            latencies = counter.latencies()
     finally:
         runner.stop()
         consumer.terminate()
@@ -170,16 +207,14 @@ def run_chassis(amqp_uri, count, database, rate=0.0):
     return summary(latencies, elapsed, cpu)
 
 
-def start_consumer(config, log_path):
+def start_consumer(config, command, queue, log_path):
     environ = {**os.environ, **{k: str(v) for k, v in config.items()},
                "PYTHONPATH": str(ROOT), "XIAONENG_LOG_LEVEL": "WARNING"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "chassis.runner", "bench.services:Consumer"], cwd=ROOT,
-        env=environ, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=ROOT, env=environ, stdout=open(log_path, "wb"),
+                               stderr=subprocess.STDOUT)
     import requests
 
     vhost = config["AMQP_URI"].rsplit("/", 1)[1]
-    queue = "evt-posts-staff_changed--bench.on_staff_changed"
     while requests.get(f"{MANAGEMENT}/queues/{vhost}/{queue}", auth=AUTH,
                        timeout=5).status_code != 200:  # its queue exists
         if process.poll() is not None:
@@ -228,45 +263,60 @@ def with_vhost(part, count, database, rate):
     return json.loads(output.strip().splitlines()[-1])
 
 
+PARTS = {"pika": run_pika, "chassis": run_chassis, "floor": run_floor}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--part", choices=["pika", "chassis"])
+    parser.add_argument("--part", choices=list(PARTS))
     parser.add_argument("--rate", type=float, default=0.0)
     parser.add_argument("--rounds", type=int, default=1,
-                        help="pairs of runs; the median ratio is printed")
+                        help="runs of the three; the median ratios are printed")
+    parser.add_argument("--summary", action="store_true",
+                        help="end with the summary lines events_vs_floor and events_vs_pika")
     parser.add_argument("--amqp-uri")
     args = parser.parse_args()
     if args.part == "pika":
         print(json.dumps(run_pika(args.amqp_uri, args.events, args.rate)))
         return
-    if args.part == "chassis":
-        print(json.dumps(run_chassis(args.amqp_uri, args.events, args.database, args.rate)))
+    if args.part:
+        print(json.dumps(PARTS[args.part](args.amqp_uri, args.events, args.database, args.rate)))
         return
     pace = f"paced at {args.rate:.0f}/s" if args.rate else "a flood"
     print(f"{args.events} events ({pace}), chassis database: {args.database}, "
-          f"{args.rounds} round(s) of pika then chassis")
-    ratios, p99s = [], []
-    for _ in range(args.rounds):  # side by side, so a slower minute of the host hits both
-        baseline = with_vhost("pika", args.events, args.database, args.rate)
-        chassis = with_vhost("chassis", args.events, args.database, args.rate)
-        for label, result in (("raw pika, confirms", baseline),
-                              (f"chassis outbox+inbox ({args.database})", chassis)):
+          f"{args.rounds} round(s) of pika, chassis, its floor")
+    ratios, p99s = {"pika": [], "floor": []}, []
+    for _ in range(args.rounds):  # side by side, so a slower minute of the host hits all
+        results = {part: with_vhost(part, args.events, args.database, args.rate)
+                   for part in PARTS}
+        chassis = results["chassis"]
+        for label, part in (("raw pika, confirms", "pika"),
+                            (f"chassis outbox+inbox ({args.database})", "chassis"),
+                            ("its floor, bare nameko", "floor")):
+            result = results[part]
             print(f"  {label:<34} {result['rate']:8.0f} events/s   p50 {result['p50_ms']:7.1f} ms"
                   f"   p99 {result['p99_ms']:7.1f} ms   peak RSS {result['peak_rss_mb']:5.0f} MB")
-        for label, result in (("pika", baseline), ("chassis", chassis)):
-            print(f"  CPU per event, {label}: " + ", ".join(
+        for part, result in results.items():
+            print(f"  CPU per event, {part}: " + ", ".join(
                 f"{name} {ms:.2f} ms" for name, ms in result["cpu_ms"].items())
                 + f" (total {sum(result['cpu_ms'].values()):.2f} ms)")
-        ratios.append(chassis["rate"] / baseline["rate"])
-        print(f"  ratio chassis/pika: throughput {ratios[-1]:.2f}x, "
-              f"p50 latency {chassis['p50_ms'] / baseline['p50_ms']:.1f}x")
+        for part in ratios:
+            ratios[part].append(chassis["rate"] / results[part]["rate"])
+            print(f"  ratio chassis/{part}: throughput {ratios[part][-1]:.2f}x, "
+                  f"p50 latency {chassis['p50_ms'] / results[part]['p50_ms']:.1f}x")
         p99s.append(chassis["p99_ms"])
-    if len(ratios) > 1:
-        print(f"  over {len(ratios)} rounds: throughput ratio median "
-              f"{statistics.median(ratios):.2f}x (" + ", ".join(f"{r:.2f}" for r in ratios)
-              + f"), chassis p99 median {statistics.median(p99s):.1f} ms")
+    if len(p99s) > 1:
+        for part, values in ratios.items():
+            print(f"  over {len(values)} rounds: chassis/{part} median "
+                  f"{statistics.median(values):.2f}x (" + ", ".join(f"{r:.2f}" for r in values)
+                  + ")")
+        print(f"  chassis p99 median {statistics.median(p99s):.1f} ms")
+    if args.summary:
+        print(f"summary: events_vs_floor {statistics.median(ratios['floor']):.2f}")
+        print(f"summary: events_vs_pika {statistics.median(ratios['pika']):.2f}")
+
 
 if __name__ == "__main__":
     main()
