@@ -121,12 +121,7 @@ api: install
 bench: install
 	scripts/ensure-rabbitmq.sh
 	scripts/ensure-postgres.sh
-	$(PY) bench/events.py --events 2000 --database postgresql --rounds 3
-	$(PY) bench/events.py --events 2000 --database sqlite
-	$(PY) bench/events.py --events 2000 --database postgresql --rate 200 --rounds 3
-	$(PY) -m bench.gateway --database postgresql
-	$(PY) -m bench.scans
-	$(PY) -m bench.scale
+	$(PY) -m bench.run
 
 ## List parked (dead-lettered) messages; `make parked ARGS="replay --id X"` replays.
 parked: install

@@ -41,9 +41,10 @@ from nameko.web.handlers import http  # noqa: E402
 
 class Database:
     """Bare DB-API connections: psycopg2 made green (a pool of ``size``), or one SQLite
-    connection (a single writer anyway). Statements are written with ``%s``."""
+    connection (a single writer anyway). Statements are written with ``%s``. The pools are
+    small: beside the system's own, PostgreSQL allows 100 connections in all."""
 
-    def __init__(self, url, tables=(), size=10):
+    def __init__(self, url, tables=(), size=5):
         self.connections = LightQueue()
         if url.startswith("postgresql"):
             import psycopg2
@@ -95,7 +96,7 @@ def insert(table, body):
 databases = {}
 
 
-READ_BY_ME = {  # the service: its person with their division, and the divisions it judges
+READ_BY_ME = {  # gateway.me.SOURCES: the person with their division; the divisions judged
     "posts": ("SELECT s.id, s.name, d.name FROM staff s LEFT JOIN divisions d "
               "ON d.id = s.division_id WHERE s.id = %s", "SELECT * FROM divisions"),
     **{service: (None, "SELECT * FROM division_view")
@@ -242,7 +243,7 @@ TABLES = {"writer": [row_table("bare_writer")], "auditor": [row_table("bare_audi
 def open_database(role, url):
     """The database of ``role`` (a reader's: its service's), its tables made."""
     name = role.removeprefix("reader-")
-    databases[name] = Database(url, TABLES.get(name, ()))
+    databases[name] = Database(url, TABLES.get(name, ()), size=2 if name in READ_BY_ME else 5)
 
 
 def main():

@@ -3,15 +3,18 @@
     python -m bench.gateway [--requests 400] [--database sqlite|postgresql]
 
 The baseline is a bare nameko HTTP entrypoint making one RPC to a bare echo service
-(bench/bare.py). Through the gateway: an authenticated read (``GET /api/v1/me``, one RPC
-to posts) and an authenticated write (a ≤ 30-minute leave-post notice: attendance reads
-who approves from its own views and commits; the gateway's audit entry is kept by
-accountability), at concurrency 1 and 16, with the CPU each process spent per request at
-each (from /proc). Beside the write, its floor on bare nameko: the same processes, messages
-and transactions with nothing else (an RPC that inserts a row, an event stored by a third
-process; bench/bare.py). Then ``GET /api/v1/me/todo`` for a head with 200 documents
-waiting, and the peak RSS of every process of the system. Everything runs on its own vhost
-and data directory.
+(bench/bare.py). Through the gateway: an authenticated read (``GET /api/v1/me``: the
+person from posts, then what they may do from four services at once) and an
+authenticated write (a ≤ 30-minute leave-post notice: attendance reads who approves from
+its own views and commits; the gateway's audit entry is kept by accountability), at
+concurrency 1 and 16, with the CPU each process spent per request at each (from /proc).
+Beside each, its floor on bare nameko (bench/bare.py): the same processes, messages and
+transactions with nothing else — for the write an RPC that inserts a row and an event
+stored by a third process; for ``/me`` the same five RPCs to four processes, each reading
+the same rows of that service's database in one SELECT. Then ``GET /api/v1/me/todo`` for a
+head with 200 documents waiting, the peak RSS of every process of the system, and the
+summary lines ``write_vs_floor_c1``, ``write_vs_floor_c16`` and ``me_vs_bare_c1``.
+Everything runs on its own vhost and data directory.
 """
 
 import argparse
@@ -25,18 +28,21 @@ import tempfile
 import threading
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
 
 from bench.events import ROOT, CpuMeter, drop_databases, postgres_databases
+from chassis.config import Settings
 from contracts import SERVICES
+from gateway.me import SOURCES as READ_BY_ME  # bench/bare.py's readers, one each
 from xiaoneng.launcher import System
 from xiaoneng.vhosts import scratch_vhost
 
 V1 = "/api/v1"
 BARE_WRITE = "bare nameko write (its floor)"
+BARE_ME = "bare nameko /me (its floor)"
 
 
 def free_port():
@@ -111,6 +117,17 @@ def peak_rss(system):
     return peaks
 
 
+def start_bare(amqp_uri, port, roles):
+    """bench/bare.py's processes, ``{role: database url}``, once each is ready."""
+    processes = {role: subprocess.Popen(
+        [sys.executable, "-m", "bench.bare", amqp_uri, str(port), role, database],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}) for role, database in roles.items()}
+    for role, process in processes.items():
+        assert process.stdout.readline().strip() == "ready", f"bench.bare {role} did not start"
+    return processes
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=400)
@@ -130,20 +147,24 @@ def run(args, name):
     bare_url = databases.get("XIAONENG_BARE_DATABASE_URL", f"sqlite:///{data_dir}/bare")
     environ.update(databases)  # the system's services take theirs; dropped together below
     bare_port = free_port()
-    bare = {role: subprocess.Popen(
-        [sys.executable, "-m", "bench.bare", amqp_uri, str(bare_port), role,
-         f"{bare_url}-{role}.db" if bare_url.startswith("sqlite") else bare_url],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)}) for role in ("auditor", "writer", "http")}
+    bare = start_bare(amqp_uri, bare_port, {
+        role: f"{bare_url}-{role}.db" if bare_url.startswith("sqlite") else bare_url
+        for role in ("auditor", "writer", "http")})
     system = System(environ)
     try:
-        for process in bare.values():
-            assert process.stdout.readline().strip() == "ready"
         system.start(timeout=120)
+        settings = Settings.from_mapping(environ)
+        bare.update(start_bare(amqp_uri, bare_port, {  # on the tables the services made
+            f"reader-{service}": settings.database_url(service, environ)
+            for service in READ_BY_ME}))
         url = system.url
         head, people = organisation(url, 16)
-        future = datetime.now(UTC) + timedelta(days=30)
-        slots = itertools.count()  # every notice its own 31-minute slot: none overlap
+        staff_ids = [requests.get(f"{url}{V1}/me", headers={"Authorization": f"Bearer {t}"},
+                                  timeout=30).json()["id"] for t in people]
+        office = timezone(timedelta(hours=8))
+        day = datetime.now(office) + timedelta(days=30)
+        future = datetime(day.year, day.month, day.day, 9, tzinfo=office)
+        slots = itertools.count()  # every notice its own 31-minute slot: none overlap,
 
         def bare_get(session, thread, i):
             return session.get(f"http://127.0.0.1:{bare_port}/echo", timeout=30)
@@ -152,12 +173,17 @@ def run(args, name):
             return session.post(f"http://127.0.0.1:{bare_port}/write", timeout=30,
                                 json={"start_at": future.isoformat(), "reason": "到楼下取件"})
 
+        def bare_me(session, thread, i):
+            return session.get(f"http://127.0.0.1:{bare_port}/me/{staff_ids[thread]}",
+                               timeout=30)
+
         def me(session, thread, i):
             return session.get(f"{url}{V1}/me", timeout=30,
                                headers={"Authorization": f"Bearer {people[thread]}"})
 
         def notice(session, thread, i):
-            start = future + timedelta(minutes=31 * next(slots))
+            day, slot = divmod(next(slots), 20)  # 09:00–19:20, never past midnight
+            start = future + timedelta(days=day, minutes=31 * slot)
             return post(session, f"{url}{V1}/leave-notices", people[thread], {
                 "start_at": start.isoformat(), "contact": "0571",
                 "expected_return_at": (start + timedelta(minutes=20)).isoformat(),
@@ -166,10 +192,12 @@ def run(args, name):
         n = args.requests
         print(f"gateway vs bare nameko, {n} requests per row, database {args.database}")
         processes = {name: process.pid for name, process in system.processes.items()}
+        summary = {}
         for concurrency in (1, 16):
             results, cpu = {}, {}
             for label, request in (("bare nameko GET (1 RPC)", bare_get),
                                    ("gateway GET /me", me),
+                                   (BARE_ME, bare_me),
                                    ("gateway POST /leave-notices", notice),
                                    (BARE_WRITE, bare_write)):
                 meter = CpuMeter(bench=os.getpid(), **{f"bare {role}": process.pid
@@ -182,8 +210,14 @@ def run(args, name):
                 print(f"  c={concurrency:<3} {label:<30} {r['rate']:7.0f} req/s   "
                       f"p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
                       f"{r['rate'] / base:4.2f}x bare")
-            floor = results["gateway POST /leave-notices"]["rate"] / results[BARE_WRITE]["rate"]
-            print(f"        the gateway's write: {floor:.2f}x its floor on bare nameko")
+            floors = {"write": results["gateway POST /leave-notices"]["rate"]
+                      / results[BARE_WRITE]["rate"],
+                      "me": results["gateway GET /me"]["rate"] / results[BARE_ME]["rate"]}
+            print(f"        the gateway's write: {floors['write']:.2f}x its floor on bare "
+                  f"nameko; GET /me: {floors['me']:.2f}x its floor")
+            summary[f"write_vs_floor_c{concurrency}"] = floors["write"]
+            if concurrency == 1:
+                summary["me_vs_bare_c1"] = floors["me"]
             # Where each request's CPU went, busiest first: at c=1 a request's latency is
             # about the sum along its path (2 cores, little runs beside it).
             for label, spent in cpu.items():
@@ -202,6 +236,8 @@ def run(args, name):
         print(f"  GET /me/todo, a head with 200 waiting: p50 {todo['p50']:.1f} ms   "
               f"p99 {todo['p99']:.1f} ms")
         print("  peak RSS: " + ", ".join(f"{k} {v:.0f} MB" for k, v in peak_rss(system).items()))
+        for name, value in summary.items():
+            print(f"summary: {name} {value:.2f}")
     finally:
         system.stop()
         for process in bare.values():
