@@ -8,7 +8,9 @@ For bench/gateway.py:
   same process (the baseline of every row). ``POST /write`` makes one RPC to ``writer``
   and dispatches one event for ``auditor``. ``GET /me/<id>`` makes GET /me's five RPCs:
   the person from ``reader-posts``, then each reader's divisions at once.
-- ``writer``: one transaction, one row inserted, in its own process.
+- ``writer``: one transaction, one row inserted, then one event for ``notifier``, in its
+  own process.
+- ``notifier``: stores each of the writer's events in its own transaction, in its own process.
 - ``auditor``: stores each event in its own transaction, in its own process.
 - ``reader-<service>``: the rows GET /me reads in that service's own database, in one
   SELECT each, in its own process.
@@ -17,7 +19,8 @@ For bench/events.py: ``FloorProducer`` (in the bench's process) commits a row an
 outbox row and publishes with nameko's dispatcher (confirmed); ``consumer`` commits an
 inbox row and its effect for each event.
 
-    python -m bench.bare <amqp uri> <port> [http|writer|auditor|consumer|reader-<service>]
+    python -m bench.bare <amqp uri> <port> [http|writer|auditor|notifier|consumer|
+                         reader-<service>]
                          [database url]
 """
 
@@ -145,12 +148,27 @@ for _service in READ_BY_ME:
 
 
 class Writer:
+    """The write's owner: one row, then one event for whom it concerns (as attendance
+    tells the head of a notice), published after the answer as an outbox's would be."""
+
     name = "writer"
+    dispatch = EventDispatcher()
 
     @rpc
     def write(self, value):
         databases["writer"].transaction(insert("bare_writer", value))
+        eventlet.spawn_n(self.dispatch, "concerns", {"staff_id": "head", "value": value})
         return value
+
+
+class Notifier:
+    """Stores each event of the writer in its own transaction, as notifications does."""
+
+    name = "notifier"
+
+    @event_handler("writer", "concerns")
+    def on_concerns(self, event):
+        databases["notifier"].transaction(insert("bare_notifier", event))
 
 
 class Auditor:
@@ -233,8 +251,10 @@ class FloorConsumer:
 
 
 ROLES = {"http": (EchoService, BareHttp), "writer": (Writer,), "auditor": (Auditor,),
+         "notifier": (Notifier,),
          "consumer": (FloorConsumer,), **{f"reader-{s}": (reader(s),) for s in READ_BY_ME}}
 TABLES = {"writer": [row_table("bare_writer")], "auditor": [row_table("bare_auditor")],
+          "notifier": [row_table("bare_notifier")],
           "producer": [row_table("floor_staff"), row_table("floor_outbox")],
           "consumer": [row_table("floor_inbox"), "floor_handled (id VARCHAR(36) PRIMARY KEY, "
                        "occurred_at DOUBLE PRECISION, handled_at DOUBLE PRECISION)"]}

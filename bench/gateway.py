@@ -9,8 +9,9 @@ authenticated write (a ≤ 30-minute leave-post notice: attendance reads who app
 its own views and commits; the gateway's audit entry is kept by accountability), at
 concurrency 1 and 16, with the CPU each process spent per request at each (from /proc).
 Beside each, its floor on bare nameko (bench/bare.py): the same processes, messages and
-transactions with nothing else — for the write an RPC that inserts a row and an event
-stored by a third process; for ``/me`` the same five RPCs to four processes, each reading
+transactions with nothing else — for the write an RPC that inserts a row and tells a
+notifier process (as attendance tells the head, through notifications), and an audit event
+stored by a fourth process; for ``/me`` the same five RPCs to four processes, each reading
 the same rows of that service's database in one SELECT. Then ``GET /api/v1/me/todo`` for a
 head with 200 documents waiting, the peak RSS of every process of the system, and the
 summary lines ``write_vs_floor_c1``, ``write_vs_floor_c16`` and ``me_vs_bare_c1``.
@@ -20,6 +21,7 @@ Everything runs on its own vhost and data directory.
 import argparse
 import itertools
 import os
+import pstats
 import socket
 import statistics
 import subprocess
@@ -132,9 +134,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="profile every service (XIAONENG_PROFILE) and print the write's")
     args = parser.parse_args()
     with scratch_vhost("xn_bench") as name:
         run(args, name)
+    for path in sorted(Path(args.profile).glob("*.prof")) if args.profile else ():
+        print(f"\n{path.name}: where the process's time went, by own time")
+        pstats.Stats(str(path)).sort_stats("tottime").print_stats(15)
 
 
 def run(args, name):
@@ -142,6 +149,9 @@ def run(args, name):
     data_dir = tempfile.mkdtemp(prefix="xn-bench-gateway-")
     environ = {**os.environ, "AMQP_URI": amqp_uri, "XIAONENG_DATA_DIR": data_dir,
                "XIAONENG_GATEWAY_PORT": str(free_port())}
+    if args.profile:
+        Path(args.profile).mkdir(parents=True, exist_ok=True)
+        environ["XIAONENG_PROFILE"] = str(Path(args.profile).resolve())
     databases = postgres_databases((*SERVICES, "bare")) \
         if args.database == "postgresql" else {}
     bare_url = databases.get("XIAONENG_BARE_DATABASE_URL", f"sqlite:///{data_dir}/bare")
@@ -149,7 +159,7 @@ def run(args, name):
     bare_port = free_port()
     bare = start_bare(amqp_uri, bare_port, {
         role: f"{bare_url}-{role}.db" if bare_url.startswith("sqlite") else bare_url
-        for role in ("auditor", "writer", "http")})
+        for role in ("auditor", "notifier", "writer", "http")})
     system = System(environ)
     try:
         system.start(timeout=120)

@@ -140,8 +140,8 @@ def main():
         measure("documents (warnings + overdue)", documents,
                 lambda w: document_deadlines.scan(w, TODAY, calendar, 1),
                 document_deadlines.due_soon(TODAY, calendar, 1), "documents", rows)
-        measure("applications (overdue)", inquiries,
-                lambda w: inquiry_deadlines.scan(w, TODAY),
+        measure("applications (warnings + overdue)", inquiries,
+                lambda w: inquiry_deadlines.scan(w, TODAY, calendar, 1),
                 inquiry_deadlines.overdue_applications(TODAY), "applications", rows)
         documents.dispose()
         inquiries.dispose()

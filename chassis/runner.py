@@ -1,7 +1,8 @@
 """Run services in this process: ``python -m chassis.runner services.posts.service:PostsService``.
 
 Configuration comes from the environment (:mod:`chassis.config`); SIGTERM and
-Ctrl-C stop the services cleanly.
+Ctrl-C stop the services cleanly. ``XIAONENG_PROFILE=<folder>`` profiles the process
+(cProfile, about twice as slow) and writes ``<services>-<pid>.prof`` there when it stops.
 """
 
 import warnings
@@ -12,11 +13,13 @@ with warnings.catch_warnings():
 
 eventlet.monkey_patch()
 
+import cProfile  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
 from importlib import import_module  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 from nameko.cli.run import run  # noqa: E402
 
@@ -38,7 +41,17 @@ def main(argv):
                    ",".join(service.name for service in services))
     logging.getLogger("alembic").setLevel(logging.WARNING)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C, even in background
-    run(services, nameko_config())
+    folder = os.environ.get("XIAONENG_PROFILE")
+    profiler = cProfile.Profile() if folder else None
+    if profiler:
+        profiler.enable()
+    try:
+        run(services, nameko_config())
+    finally:
+        if profiler:
+            profiler.disable()
+            names = "+".join(service.name for service in services)
+            profiler.dump_stats(Path(folder) / f"{names}-{os.getpid()}.prof")
 
 
 if __name__ == "__main__":

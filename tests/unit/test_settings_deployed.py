@@ -16,6 +16,7 @@ NOT_DEPLOYED = {
     "XIAONENG_TEST_CLOCK",  # tests only: refused in production
     "XIAONENG_BROKER_IDENTITIES",  # make run's launcher; a deployment provisions its users
     "XIAONENG_INSTANCE",  # make run names its processes; in a pod host:pid is the name
+    "XIAONENG_PROFILE",  # a developer's profile of a process (bench.gateway --profile)
     # optional: without a monitoring account the admin status says the broker's view is
     # unavailable; deploy/ makes no such broker user yet
     "XIAONENG_BROKER_MONITOR_USERNAME", "XIAONENG_BROKER_MONITOR_PASSWORD",
