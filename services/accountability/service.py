@@ -98,11 +98,9 @@ class AccountabilityService(AppraisalEntrypoints, AuditEntrypoints, DutyReportEn
         """GET /me's part here: ``{verb: divisions}`` by the rules that refuse the routes."""
         actor = acting(actor)
         with self.uow as work:
-            ids = work.session.scalars(sa.select(DivisionView.division_id)).all()
             return reach.reaches(actor, people.headed(work.session, actor.id),
                                  people.read_as_head(work.session, actor.id),
-                                 {d: people.heads_of(work.session, d) for d in ids},
-                                 clock.now())
+                                 people.heads_by_division(work.session), clock.now())
 
     @handle_event("documents", "document_completed")
     def on_document_completed(self, event):
