@@ -101,14 +101,13 @@ class PostsService(HandoverEntrypoints, OrganisationEntrypoints, PeopleEntrypoin
             staff = rules.require(work.session.get(Staff, staff_id), "staff", staff_id)
             covered = work.session.scalars(sa.select(Post).where(Post.acting_id == staff_id)
                                            .order_by(Post.title)).all()
-            heading = work.session.scalars(sa.select(Division).where(
-                Division.acting_head_id == staff_id).order_by(Division.code)).all()
+            tied = [rules.DivisionFacts.of(d) for d in work.session.scalars(  # one query
+                sa.select(Division).where(sa.or_(Division.head_id == staff_id,
+                                                 Division.acting_head_id == staff_id))
+                .order_by(Division.code))]
             covers = rules.acting_for(staff_id, [rules.PostFacts.of(p) for p in covered],
-                                      [rules.DivisionFacts.of(d) for d in heading])
-            heads = work.session.scalars(sa.select(Division.id).where(
-                sa.or_(Division.acting_head_id == staff_id, sa.and_(
-                    Division.head_id == staff_id, Division.acting_head_id.is_(None))))
-                .order_by(Division.code)).all()
+                                      [d for d in tied if d.acting_head_id == staff_id])
+            heads = [d.id for d in tied if rules.head_now(d) == staff_id]
             return {**once(s.StaffOut).dump(staff),
                     "acting_for": once(s.Cover, many=True).dump(covers),
                     "heads": heads}
