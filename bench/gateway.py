@@ -19,6 +19,7 @@ Everything runs on its own vhost and data directory.
 """
 
 import argparse
+import functools
 import itertools
 import os
 import pstats
@@ -34,6 +35,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
+import sqlalchemy as sa
 
 from bench.events import ROOT, CpuMeter, drop_databases, postgres_databases
 from chassis.config import Settings
@@ -53,9 +55,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def load(make_request, total, concurrency):
+def load(make_request, total, concurrency, settle=None):
     """Run ``total`` requests over ``concurrency`` threads (each with its own session);
-    ``make_request(session, thread, i)`` returns a response."""
+    ``make_request(session, thread, i)`` returns a response. ``settle(total)``, if given,
+    waits for what the requests set going after their answers and returns when the last of
+    it landed (``time.perf_counter()``); the rate counts up to then."""
     latencies, errors, lock = [], [], threading.Lock()
 
     def worker(thread):
@@ -74,12 +78,41 @@ def load(make_request, total, concurrency):
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = (settle(total) if settle else time.perf_counter()) - started
     if errors:
         raise RuntimeError(f"{len(errors)} requests failed, e.g. {errors[0]}")
     ordered = sorted(latencies)
     return {"rate": total / elapsed, "p50": 1000 * statistics.median(ordered),
             "p99": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]}
+
+
+def settled(counts):
+    """A ``settle`` for :func:`load`: ``counts()`` returns the rows the writes' events leave
+    (the audit entries, the head's notifications); done when none has grown for half a
+    second, at the moment the last did. The events are handled after the answers, and the
+    floor's processes handle theirs within the run too."""
+    def settle(total):
+        last, changed_at = counts(), time.perf_counter()
+        while time.perf_counter() - changed_at < 0.5:
+            time.sleep(0.02)
+            if (now := counts()) != last:
+                last, changed_at = now, time.perf_counter()
+        return changed_at
+    return settle
+
+
+def row_count(bare_url, table):
+    """Rows in one of bench/bare.py's tables (its SQLite file is per role)."""
+    role = table.removeprefix("bare_")
+    url = f"{bare_url}-{role}.db" if bare_url.startswith("sqlite") else bare_url
+    with engine_of(url).connect() as connection:
+        return connection.scalar(sa.text(f"SELECT count(*) FROM {table}"))
+
+
+@functools.cache
+def engine_of(url):
+    return sa.create_engine(url, poolclass=sa.pool.NullPool if url.startswith("sqlite")
+                            else sa.pool.QueuePool)
 
 
 def post(session, url, token, body):
@@ -106,7 +139,7 @@ def organisation(url, people):
     division = post(http, f"{url}{V1}/divisions", admin,
                     {"name": "压测处", "code": f"YC{uuid.uuid4().hex[:6]}"}).json()
     head = staff("division_head", division["id"])
-    return head, [staff("staff", division["id"]) for _ in range(people)]
+    return admin, head, [staff("staff", division["id"]) for _ in range(people)]
 
 
 def peak_rss(system):
@@ -168,7 +201,13 @@ def run(args, name):
             f"reader-{service}": settings.database_url(service, environ)
             for service in READ_BY_ME}))
         url = system.url
-        head, people = organisation(url, 16)
+        admin, head, people = organisation(url, 16)
+        left = {"gateway POST /leave-notices": lambda: tuple(  # the audit entries, the head told
+                    requests.get(f"{url}{V1}{path}?limit=1", timeout=30, headers={
+                        "Authorization": f"Bearer {token}"}).json()["total"]
+                    for path, token in (("/audit", admin), ("/me/notifications", head))),
+                BARE_WRITE: lambda: tuple(row_count(bare_url, table)
+                                          for table in ("bare_auditor", "bare_notifier"))}
         staff_ids = [requests.get(f"{url}{V1}/me", headers={"Authorization": f"Bearer {t}"},
                                   timeout=30).json()["id"] for t in people]
         office = timezone(timedelta(hours=8))
@@ -213,7 +252,8 @@ def run(args, name):
                 meter = CpuMeter(bench=os.getpid(), **{f"bare {role}": process.pid
                                                        for role, process in bare.items()},
                                  **processes)
-                results[label] = load(request, n, concurrency)
+                results[label] = load(request, n, concurrency,
+                                      settled(left[label]) if label in left else None)
                 cpu[label] = meter.per_event_ms(n)
             base = results["bare nameko GET (1 RPC)"]["rate"]
             for label, r in results.items():

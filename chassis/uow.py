@@ -77,6 +77,7 @@ class Work:
         self.session = Session(self.provider.engine, expire_on_commit=False)
         self._outbox, self._wrote, self._audit_later = [], False, False
         sa.event.listen(self.session, "do_orm_execute", self._noticed)
+        sa.event.listen(self.session, "after_flush", self._flushed)
         try:
             self._record_inbox()
         except BaseException:
@@ -137,6 +138,12 @@ class Work:
 
     def _noticed(self, state):
         if state.is_insert or state.is_update or state.is_delete:
+            self._wrote = True
+
+    def _flushed(self, session, _context):
+        # An autoflush (a query after an add) empties session.new before the end: without
+        # this, a write that raised no event of its own went unaudited.
+        if session.new or session.dirty or session.deleted:  # still the flush's, here
             self._wrote = True
 
     def __exit__(self, exc_type, exc, tb):

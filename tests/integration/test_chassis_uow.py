@@ -12,7 +12,7 @@ from eventlet.semaphore import Semaphore
 
 from chassis.db import ChassisBase, OutboxRecord, make_engine, write_outbox
 from chassis.envelope import make_event
-from chassis.uow import PublishedMarks, Work
+from chassis.uow import AUDIT, PublishedMarks, Work
 
 
 def test_a_snapshot_keeps_a_transactions_reads_at_one_moment(postgres_engine):
@@ -76,3 +76,31 @@ def test_a_mark_the_database_refuses_is_left_to_the_relay(database_url, caplog):
     marks.flush()  # nothing gathered: no statement, nothing logged
     assert len(caplog.records) == 1
     engine.dispose()
+
+
+class Audited(sa.orm.DeclarativeBase):
+    pass
+
+
+class Note(Audited):
+    __tablename__ = "audited_notes"
+    id: sa.orm.Mapped[int] = sa.orm.mapped_column(primary_key=True)
+
+
+def test_a_write_flushed_before_the_end_is_audited_though_it_raised_no_event(database_url):
+    engine = make_engine(database_url("audited"))
+    ChassisBase.metadata.create_all(engine, tables=[OutboxRecord.__table__])
+    Audited.metadata.create_all(engine)
+    provider = SimpleNamespace(engine=engine, lock=Semaphore(10), publish_now=lambda _: None)
+    entry = {"actor_id": "s-1", "role": "staff", "method": "POST", "path": "/api/v1/notes",
+             "status": 201, "client": "127.0.0.1"}
+    for writes in (True, False):
+        worker = SimpleNamespace(args=(), context_data={AUDIT: entry, "correlation_id": "c"},
+                                 service_name="attendance")
+        with Work(provider, worker) as work:
+            if writes:
+                work.session.add(Note())
+            work.session.scalar(sa.select(sa.func.count()).select_from(Note))  # autoflush
+            assert not work.session.new
+    with engine.connect() as conn:  # the write's entry; a read has none
+        assert conn.scalars(sa.select(OutboxRecord.routing_key)).all() == ["write_recorded"]
