@@ -157,27 +157,30 @@ def run_floor(amqp_uri, count, database, rate=0.0):
                         ("floor_producer", "floor_consumer"),
                         [sys.executable, "-m", "bench.bare", amqp_uri, "0", "consumer",
                          consumer_url],
-                        "evt-floor_producer-staff_changed--floor_consumer.on_staff_changed")
+                        "evt-floor_producer-staff_changed--floor_consumer.on_staff_changed",
+                        chassis=False)
     finally:
         drop_databases(urls)
 
 
-def run_pair(amqp_uri, count, database, rate, producer, names, consumer_command, queue):
+def run_pair(amqp_uri, count, database, rate, producer, names, consumer_command, queue,
+             chassis=True):
     """``producer`` (a service whose ``emit`` RPC raises events) in this process, the
     consumer in its own, started by ``consumer_command``, consuming from ``queue``;
     ``names``: the two services' names (the consumer answers ``handled``, ``finished_at``
-    and ``latencies``)."""
+    and ``latencies``). ``chassis``: each service's PostgreSQL database is made here (the
+    floor's processes are given theirs)."""
     import eventlet
 
     eventlet.monkey_patch()
     from nameko.runners import ServiceRunner
 
-    from tests.helpers import rpc  # signed: the chassis answers only its parties
+    from xiaoneng.rpc import rpc  # signed: the chassis answers only its parties
 
     workdir = Path(tempfile.mkdtemp(prefix="xn-bench-"))
     config = {"AMQP_URI": amqp_uri, "XIAONENG_DATA_DIR": str(workdir),
               "XIAONENG_RELAY_INTERVAL": "60", "max_workers": 10}
-    databases = postgres_databases() if database == "postgresql" else {}
+    databases = postgres_databases(names) if chassis and database == "postgresql" else {}
     config.update(databases)
     consumer = start_consumer(config, consumer_command, queue, workdir / "consumer.log")
     runner = ServiceRunner(config)

@@ -77,9 +77,13 @@ class SafeQueueConsumer(QueueConsumer):
 
     def _delivered(self, message):
         """Each delivery, in the channel's order, before anything settles it."""
-        if self._runs is None or self._runs[0] is not message.channel:  # a new connection
+        if self._runs_of(message) is None:  # a new connection, a new channel
             self._runs = (message.channel, AckRuns(self.prefetch_count // 2))
-        self._runs[1].delivered(message.delivery_tag)
+        self._runs_of(message).delivered(message.delivery_tag)
+
+    def _runs_of(self, message):
+        """The runs of the message's channel while it is the current one, else None."""
+        return self._runs[1] if self._runs and self._runs[0] is message.channel else None
 
     def ack_message(self, message):
         self._settle(super().ack_message, message)
@@ -98,10 +102,10 @@ class SafeQueueConsumer(QueueConsumer):
     def _send(self, message, step):
         """Apply ``step`` to the runs of the message's channel and send what falls due;
         False when that channel is not the current one."""
-        if self._runs is None or self._runs[0] is not message.channel:
+        runs, channel = self._runs_of(message), message.channel
+        if runs is None:
             return False
-        channel = message.channel
-        for tag, multiple in step(self._runs[1]):
+        for tag, multiple in step(runs):
             if channel.connection:  # a dropped connection: the broker delivers them again
                 self._settle(lambda _, t=tag, m=multiple: channel.basic_ack(t, multiple=m),
                              message)
